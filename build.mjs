@@ -1,0 +1,99 @@
+// One source, every dist file: the script-tag build (plain and minified, with source maps), the
+// ES module, the CommonJS module, their declarations and the optional stylesheet.
+// Usage: node build.mjs        (CI runs it and fails when dist/ then differs from the commit)
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import * as esbuild from 'esbuild';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const dist = join(root, 'dist');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+const versionSource = readFileSync(join(root, 'src/version.ts'), 'utf8');
+if (!versionSource.includes(`'${pkg.version}'`)) {
+  throw new Error(`src/version.ts does not say ${pkg.version}, the version in package.json`);
+}
+
+const banner = `/*! jquery-api-errors ${pkg.version} | MIT License */`;
+const common = { absWorkingDir: root, bundle: true, target: 'es2015', banner: { js: banner }, logLevel: 'warning', legalComments: 'none' };
+
+const sizesBefore = {};
+try {
+  for (const name of readdirSync(dist)) sizesBefore[name] = statSync(join(dist, name)).size;
+} catch {
+  // First build: nothing to compare with.
+}
+rmSync(dist, { recursive: true, force: true });
+mkdirSync(dist, { recursive: true });
+
+await Promise.all([
+  esbuild.build({ ...common, entryPoints: ['src/global.ts'], format: 'iife', outfile: 'dist/api-errors.js', sourcemap: true }),
+  esbuild.build({ ...common, entryPoints: ['src/global.ts'], format: 'iife', outfile: 'dist/api-errors.min.js', sourcemap: true, minify: true }),
+  esbuild.build({ ...common, entryPoints: ['src/index.ts'], format: 'esm', outfile: 'dist/api-errors.mjs' }),
+  esbuild.build({ ...common, entryPoints: ['src/index.ts'], format: 'cjs', outfile: 'dist/api-errors.cjs' }),
+  esbuild.build({
+    absWorkingDir: root, entryPoints: ['src/api-errors.css'], outfile: 'dist/api-errors.css', minify: true, logLevel: 'warning',
+    banner: { css: banner },
+  }),
+]);
+
+writeDeclarations();
+report();
+
+/**
+ * tsc emits one declaration file per module; users get one file. The modules' declarations are
+ * joined with their `export` keywords removed, then only the names src/index.ts re-exports are
+ * exported again. Copies as .d.mts and .d.cts give `import` and `require` users types that
+ * match the module kind they load (a shared .d.ts misleads one of them).
+ */
+function writeDeclarations() {
+  const typesDir = join(root, '.tmp/types');
+  rmSync(typesDir, { recursive: true, force: true });
+  const tsc = join(root, 'node_modules/.bin/tsc');
+  execFileSync(tsc, ['-p', 'tsconfig.json', '--noEmit', 'false', '--declaration', '--emitDeclarationOnly', '--outDir', typesDir], {
+    cwd: root, stdio: 'inherit',
+  });
+  const indexSource = readFileSync(join(root, 'src/index.ts'), 'utf8');
+  const valueNames = [];
+  const typeNames = [];
+  for (const match of indexSource.matchAll(/export (type )?\{([^}]*)\} from/g)) {
+    const names = match[2].split(',').map((name) => name.trim()).filter(Boolean);
+    (match[1] ? typeNames : valueNames).push(...names);
+  }
+  const entries = [join(typesDir, 'index.d.ts'), join(typesDir, 'global.d.ts')];
+  const modules = listFiles(typesDir).filter((file) => file.endsWith('.d.ts') && !entries.includes(file));
+  const body = modules
+    .sort()
+    .map((file) => {
+      const text = readFileSync(file, 'utf8')
+        .replace(/^import .*;\n/gm, '')
+        .replace(/^export \{[^}]*\}( from [^;]+)?;\n/gm, '')
+        .replace(/^export \* from [^;]+;\n/gm, '')
+        .replace(/^export (default )?/gm, '')
+        .replace(/import\("[^"]+"\)\./g, '');
+      return `// ${relative(typesDir, file).replace(/\\/g, '/').replace(/\.d\.ts$/, '.ts')}\n${text.trim()}\n`;
+    })
+    .join('\n');
+  const declarations = `${banner}\n${body}\nexport { ${valueNames.join(', ')} };\nexport type { ${typeNames.join(', ')} };\n`;
+  for (const extension of ['d.ts', 'd.mts', 'd.cts']) writeFileSync(join(dist, `api-errors.${extension}`), declarations);
+}
+
+function listFiles(directory) {
+  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? listFiles(join(directory, entry.name)) : [join(directory, entry.name)],
+  );
+}
+
+/** Prints each file's size and gzip size, and the change since the previous build. */
+function report() {
+  for (const name of readdirSync(dist).sort()) {
+    if (name.endsWith('.map')) continue;
+    const content = readFileSync(join(dist, name));
+    const before = sizesBefore[name];
+    const change = before === undefined || before === content.length ? '' : ` (${content.length - before > 0 ? '+' : ''}${content.length - before} B)`;
+    console.log(`${name.padEnd(22)} ${String(content.length).padStart(7)} B  gzip ${String(gzipSync(content, { level: 9 }).length).padStart(6)} B${change}`);
+  }
+}

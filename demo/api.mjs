@@ -1,0 +1,168 @@
+// The demo's embedded API: answers the way a Django REST Framework backend with the envelope
+// exception handler answers (see demo/drf/), so the pages behave the same against either server.
+
+import { randomUUID } from 'node:crypto';
+import { validateSignup } from './signup.mjs';
+
+const MAX_BODY_BYTES = 64 * 1024;
+const MAX_SLOW_MS = 30000;
+/** The same rule as demo/drf's middleware: a safe incoming id is kept, anything else replaced. */
+const SAFE_CORRELATION_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** Django's own 500 page (DEBUG off): the body the plugin must never show. */
+export const DJANGO_500_HTML = `
+<!doctype html>
+<html lang="en">
+<head>
+  <title>Server Error (500)</title>
+</head>
+<body>
+  <h1>Server Error (500)</h1><p></p>
+</body>
+</html>
+`;
+
+/** A hostile server: markup in the message, in field messages, in field names and in the id. */
+export const XSS_PAYLOADS = {
+  message: '<img src=x onerror="window.__xss=1;alert(1)">Validation failed',
+  email: '<script>window.__xss=2;alert(2)</script>',
+  password: '<iframe src="javascript:alert(3)"></iframe>',
+  fieldName: '<svg onload="window.__xss=4;alert(4)">',
+  fieldMessage: '<svg><script>window.__xss=5</script></svg>',
+  selectorName: 'email"],img[src=x',
+  selectorMessage: '"><img src=x onerror=alert(6)>',
+  formError: '<a href="javascript:alert(7)">click</a>',
+  correlationId: '"><img src=x onerror="window.__xss=8">',
+};
+
+const SCENARIOS = {
+  401: (res, id) =>
+    sendError(res, id, 401, 'NOT_AUTHENTICATED', 'Authentication credentials were not provided.', {}, {
+      // TokenAuthentication's header: a Basic challenge would open the browser's login dialog.
+      'WWW-Authenticate': 'Token',
+    }),
+  403: (res, id) =>
+    sendError(res, id, 403, 'PERMISSION_DENIED', 'You do not have permission to perform this action.'),
+  404: (res, id) => sendError(res, id, 404, 'NOT_FOUND', 'Not found.'),
+  429: (res, id) =>
+    sendError(res, id, 429, 'THROTTLED', 'Request was throttled. Expected available in 30 seconds.', {}, {
+      'Retry-After': '30',
+    }),
+  500: (res, id) => sendError(res, id, 500, 'SERVER_ERROR', 'A server error occurred.'),
+  '500-html': (res, id) => send(res, 500, DJANGO_500_HTML, { 'Content-Type': 'text/html; charset=utf-8', 'X-Correlation-ID': id }),
+  // A proxy in front of the app: no body, no id.
+  502: (res) => send(res, 502, '', {}),
+  slow: (res, id, url, req) => {
+    const ms = Math.min(Math.max(Number(url.searchParams.get('ms')) || 0, 0), MAX_SLOW_MS);
+    const timer = setTimeout(() => sendJson(res, 200, { ok: true }, { 'X-Correlation-ID': id }), ms);
+    req.on('close', () => clearTimeout(timer));
+  },
+  // No response at all: the browser sees a reset connection (status 0).
+  network: (res, id, url, req) => req.socket.destroy(),
+  xss: (res) => sendJson(res, 400, xssBody(), { 'X-Correlation-ID': randomUUID() }),
+  ok: (res, id) => sendJson(res, 200, { ok: true }, { 'X-Correlation-ID': id }),
+};
+
+/** Handles /api/* requests; returns false for any other path. */
+export function handleApi(req, res, url) {
+  if (!url.pathname.startsWith('/api/')) return false;
+  const id = correlationId(req);
+  const scenario = url.pathname.match(/^\/api\/scenario\/([\w-]+)\/?$/);
+  if (scenario && Object.hasOwn(SCENARIOS, scenario[1])) {
+    if (!allowMethods(req, res, id, ['GET', 'HEAD'])) return true;
+    SCENARIOS[scenario[1]](res, id, url, req);
+  } else if (/^\/api\/signup\/?$/.test(url.pathname)) {
+    if (allowMethods(req, res, id, ['POST'])) handleSignup(req, res, id);
+  } else {
+    sendError(res, id, 404, 'NOT_FOUND', 'Not found.');
+  }
+  return true;
+}
+
+function handleSignup(req, res, id) {
+  const type = String(req.headers['content-type'] || '').split(';')[0].trim();
+  if (type !== 'application/json') {
+    req.resume();
+    const message = `Unsupported media type "${type}" in request.`;
+    sendError(res, id, 415, 'UNSUPPORTED_MEDIA_TYPE', message);
+    return;
+  }
+  readBody(req, (tooLarge, text) => {
+    if (tooLarge) return sendError(res, id, 413, 'REQUEST_TOO_LARGE', 'Request body too large.');
+    let body;
+    try {
+      body = JSON.parse(text);
+    } catch (error) {
+      return sendError(res, id, 400, 'PARSE_ERROR', `JSON parse error - ${error.message}`);
+    }
+    const errors = validateSignup(body);
+    if (errors) return sendError(res, id, 400, 'VALIDATION_ERROR', 'Validation failed', errors);
+    sendJson(res, 201, { ok: true }, { 'X-Correlation-ID': id });
+  });
+}
+
+function readBody(req, callback) {
+  const chunks = [];
+  let size = 0;
+  let done = false;
+  req.on('data', (chunk) => {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES && !done) {
+      done = true;
+      callback(true, '');
+    } else if (!done) {
+      chunks.push(chunk);
+    }
+  });
+  req.on('end', () => {
+    if (!done) callback(false, Buffer.concat(chunks).toString('utf8'));
+  });
+}
+
+function allowMethods(req, res, id, methods) {
+  if (methods.includes(req.method)) return true;
+  req.resume();
+  sendError(res, id, 405, 'METHOD_NOT_ALLOWED', `Method "${req.method}" not allowed.`, {}, {
+    Allow: methods.join(', '),
+  });
+  return false;
+}
+
+function correlationId(req) {
+  const incoming = req.headers['x-correlation-id'];
+  return typeof incoming === 'string' && SAFE_CORRELATION_ID.test(incoming) ? incoming : randomUUID();
+}
+
+/** The envelope of demo/drf's exception handler. */
+function sendError(res, id, status, code, message, errors = {}, headers = {}) {
+  const error = { message, code, status, errors, timestamp: timestamp(), correlation_id: id };
+  sendJson(res, status, { error }, { ...headers, 'X-Correlation-ID': id });
+}
+
+function xssBody() {
+  const p = XSS_PAYLOADS;
+  const errors = {
+    email: [p.email],
+    password: [p.password],
+    [p.fieldName]: [p.fieldMessage],
+    [p.selectorName]: [p.selectorMessage],
+    non_field_errors: [p.formError],
+  };
+  const error = { message: p.message, code: 'VALIDATION_ERROR', status: 400, errors, timestamp: timestamp(), correlation_id: p.correlationId };
+  return { error };
+}
+
+/** Django's isoformat(): `+00:00`, not `Z`. */
+function timestamp() {
+  return new Date().toISOString().replace('Z', '+00:00');
+}
+
+function sendJson(res, status, body, headers) {
+  send(res, status, JSON.stringify(body), { ...headers, 'Content-Type': 'application/json' });
+}
+
+function send(res, status, body, headers) {
+  if (res.headersSent || res.destroyed) return;
+  res.writeHead(status, { ...headers, 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store' });
+  res.end(res.req.method === 'HEAD' ? undefined : body);
+}

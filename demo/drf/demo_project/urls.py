@@ -1,0 +1,29 @@
+"""URLs of the DRF demo: /api/... and the static pages."""
+from django.urls import path, re_path
+
+from . import api_views as api
+from . import static_views as files
+
+urlpatterns = [
+    path("api/signup", api.SignupView.as_view()),
+    path("api/scenario/ok", api.ScenarioOkView.as_view()),
+    path("api/scenario/401", api.Scenario401View.as_view()),
+    path("api/scenario/403", api.Scenario403View.as_view()),
+    path("api/scenario/404", api.Scenario404View.as_view()),
+    path("api/scenario/429", api.Scenario429View.as_view()),
+    path("api/scenario/500", api.Scenario500View.as_view()),
+    path("api/scenario/500-html", api.scenario_500_html),
+    path("api/scenario/502", api.scenario_502),
+    path("api/scenario/slow", api.ScenarioSlowView.as_view()),
+    path("api/scenario/xss", api.ScenarioXssView.as_view()),
+    path("api/scenario/network", api.scenario_network),
+    re_path(r"^api(?:/.*)?$", api.ApiNotFoundView.as_view()),
+
+    path("", files.index),
+    re_path(r"^dist/(?P<path>.*)$", files.serve_dist),
+    re_path(r"^node_modules/(?P<path>.*)$", files.serve_node_modules),
+    re_path(r"^vendor/(?P<path>.*)$", files.serve_vendor),
+    re_path(r"^demo/(?P<path>.*)$", files.serve_public),
+    # /legacy.html, /backbone.html and whatever they load next to them.
+    re_path(r"^(?P<path>.+)$", files.serve_public),
+]

@@ -1,0 +1,167 @@
+// The Backbone page: a view whose model saves to the API, and the plugin installed with the
+// page's own renderers. They draw with textContent only (server text is never markup) and hand
+// what they do not draw themselves to the built-in renderers.
+(function ($, Backbone, ApiErrors) {
+  'use strict';
+
+  var MAX_NOTICES = 3;
+  var EXAMPLES = {
+    invalid: { email: 'grace.example.com', password: 'short', street: '', city: 'Arlington', sku: 'A-100', qty: '0' },
+    valid: { email: 'grace@example.com', password: 'correct horse', street: '1 Navy Way', city: 'Arlington', sku: 'A-100', qty: '2' }
+  };
+
+  var Signup = Backbone.Model.extend({ urlRoot: '/api/signup' });
+
+  var SignupView = Backbone.View.extend({
+    el: '#profile',
+
+    events: {
+      'submit': 'onSubmit',
+      'click #bb-400': 'saveInvalid',
+      'click #bb-valid': 'saveValid',
+      'click #bb-401': 'fetchScenario',
+      'click #bb-500': 'fetchScenario',
+      'click #bb-xss': 'fetchScenario',
+      'click #bb-dismiss': 'hideStatus',
+      'input [data-slot-input]': 'onEdit'
+    },
+
+    initialize: function () {
+      this.listenTo(this.model, 'api:error', this.showReference);
+      this.listenTo(this.model, 'sync', this.onSaved);
+      this.$('[data-error-slot]').each(function () {
+        $('#bb-' + this.getAttribute('data-error-slot')).attr('data-slot-input', '');
+      });
+    },
+
+    // The request options every call shares: field errors are looked up in this view only.
+    requestOptions: function (extra) {
+      return $.extend({ apiErrors: { form: this.el } }, extra);
+    },
+
+    onSubmit: function (event) {
+      event.preventDefault();
+      this.save();
+    },
+
+    saveInvalid: function () {
+      this.fill(EXAMPLES.invalid);
+      this.save();
+    },
+
+    saveValid: function () {
+      this.fill(EXAMPLES.valid);
+      this.save();
+    },
+
+    save: function () {
+      this.$('#bb-saved').text('');
+      var attrs = {
+        email: this.value('email'),
+        password: this.value('password'),
+        address: { street: this.value('address.street'), city: this.value('address.city') },
+        items: [{ sku: this.value('items[0][sku]'), qty: this.value('items[0][qty]') }]
+      };
+      this.model.clear({ silent: true });
+      this.model.save(attrs, this.requestOptions({ wait: true }));
+    },
+
+    fetchScenario: function (event) {
+      var name = event.currentTarget.id.replace('bb-', '');
+      this.model.fetch(this.requestOptions({ url: '/api/scenario/' + name }));
+    },
+
+    fill: function (example) {
+      this.$('#bb-email').val(example.email);
+      this.$('#bb-password').val(example.password);
+      this.$('#bb-street').val(example.street);
+      this.$('#bb-city').val(example.city);
+      this.$('#bb-sku').val(example.sku);
+      this.$('#bb-qty').val(example.qty);
+    },
+
+    value: function (name) {
+      return this.$('input').filter(function () { return this.name === name; }).val();
+    },
+
+    onSaved: function () {
+      this.hideStatus();
+      this.$('#bb-saved').text('Saved.');
+    },
+
+    onEdit: function (event) {
+      this.clearSlot(event.currentTarget.name);
+    },
+
+    // --- the custom renderers -------------------------------------------------------------
+
+    // Toast: one line in the view's status bar, with the errors no field took.
+    showNotice: function (message, error, context) {
+      var notice = $('<li></li>');
+      notice.append($('<strong></strong>').text(message));
+      notice.append($('<span class="code"></span>').text(' ' + error.code + (error.status ? ' · ' + error.status : '')));
+      var unrendered = (context && context.unrendered) || {};
+      $.each(unrendered, function (field, messages) {
+        notice.append($('<span class="detail"></span>').text(field + ': ' + messages.join(' ')));
+      });
+      this.$('#bb-notices').prepend(notice).children().slice(MAX_NOTICES).remove();
+      this.$('#bb-statusbar').prop('hidden', false);
+    },
+
+    // Field: email and password have a slot of their own; every other field goes to the default.
+    renderField: function (field, messages, error, context) {
+      var slot = this.slot(field);
+      if (!slot) return ApiErrors.defaultRenderField(field, messages, error, context);
+      slot.text(messages.join(' '));
+      this.$('#bb-' + field).attr({ 'aria-invalid': 'true', 'aria-describedby': slot.attr('id') }).addClass('is-invalid');
+      return true;
+    },
+
+    clearFields: function (context) {
+      ApiErrors.clearFieldErrors(context.scope);
+      var view = this;
+      this.$('[data-error-slot]').each(function () {
+        view.clearSlot(this.getAttribute('data-error-slot'));
+      });
+    },
+
+    slot: function (field) {
+      var slot = this.$('[data-error-slot]').filter(function () {
+        return this.getAttribute('data-error-slot') === field;
+      });
+      return slot.length ? slot : null;
+    },
+
+    clearSlot: function (field) {
+      var slot = this.slot(field);
+      if (!slot) return;
+      slot.text('');
+      this.$('#bb-' + field).removeAttr('aria-invalid').removeAttr('aria-describedby').removeClass('is-invalid');
+    },
+
+    showReference: function (model, error) {
+      var reference = this.$('#bb-reference');
+      reference.text(error.correlationId ? 'Reference: ' + error.correlationId : '');
+      reference.prop('hidden', !error.correlationId);
+    },
+
+    hideStatus: function () {
+      this.$('#bb-notices').empty();
+      this.$('#bb-reference').text('').prop('hidden', true);
+      this.$('#bb-statusbar').prop('hidden', true);
+    }
+  });
+
+  var view = new SignupView({ model: new Signup() });
+
+  ApiErrors.installApiErrors({
+    toast: function (message, error, context) { view.showNotice(message, error, context); },
+    renderField: function (field, messages, error, context) {
+      return view.renderField(field, messages, error, context);
+    },
+    clearFields: function (context) { view.clearFields(context); }
+  });
+
+  $('#backbone-version').text(Backbone.VERSION);
+  $('#jquery-version').text($.fn.jquery);
+}(jQuery, Backbone, ApiErrors));

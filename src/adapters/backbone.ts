@@ -1,0 +1,64 @@
+// Wraps Backbone.sync so a model's failed request carries its model and options to the jQuery
+// adapter, and so `options.apiError` is set before the user's own `error` callback runs.
+// The failure itself is handled once, by the jQuery adapter, on the same jqXHR.
+
+import type { BackboneLike, JqXHR } from '../types';
+
+/** Carried from Backbone's options into $.ajax's settings. A class instance, not a plain object,
+ * so jQuery's deep extend of the settings passes it by reference instead of copying it. */
+export class BackboneRequest {
+  constructor(
+    readonly model: unknown,
+    readonly options: Record<string, unknown>,
+  ) {}
+}
+
+export const REQUEST_KEY = 'apiErrorsBackboneRequest';
+
+/** What the adapter asks of the installation. */
+export interface BackboneListener {
+  /** The ApiError for a failed Backbone request, before the user's error callback sees it. */
+  errorFor(jqXHR: JqXHR, textStatus: unknown, errorThrown: unknown, perRequest: unknown): unknown;
+  /** A Backbone failure whose request never reached the jQuery adapter (a replaced Backbone.ajax). */
+  onUntrackedFailure(request: BackboneRequest, jqXHR: JqXHR, textStatus: unknown, errorThrown: unknown): void;
+}
+
+type Sync = (this: unknown, method: string, model: unknown, options?: Record<string, unknown>) => unknown;
+
+function prepare(model: unknown, options: Record<string, unknown>, listener: BackboneListener): void {
+  if (options.apiErrors === false) return;
+  const request = new BackboneRequest(model, options);
+  options[REQUEST_KEY] = request;
+  const userError = options.error as ((...args: unknown[]) => unknown) | undefined;
+  // Backbone 1.1 calls this as jQuery's `error(jqXHR, textStatus, errorThrown)`; 1.2+ from its
+  // own wrapper with the same arguments. Either way the jqXHR is the first one.
+  options.error = function apiErrorsError(this: unknown, jqXHR: JqXHR, textStatus: unknown, errorThrown: unknown) {
+    options.apiError = listener.errorFor(jqXHR, textStatus, errorThrown, options.apiErrors);
+    setTimeout(() => listener.onUntrackedFailure(request, jqXHR, textStatus, errorThrown), 0);
+    if (typeof userError === 'function') return userError.apply(this, arguments as unknown as unknown[]);
+    return undefined;
+  };
+}
+
+/** Wraps `Backbone.sync`; returns the function that unwraps it. */
+export function wrapBackboneSync(Backbone: BackboneLike, listener: BackboneListener): () => void {
+  const originalSync: Sync = Backbone.sync;
+  let active = true;
+  const apiErrorsSync: Sync = function apiErrorsSync(method, model, options) {
+    const syncOptions = options || {};
+    if (active) {
+      try {
+        prepare(model, syncOptions, listener);
+      } catch (_exception) {
+        // Preparing is best effort: the request must go out whatever happens here.
+      }
+    }
+    return originalSync.call(this, method, model, syncOptions);
+  };
+  Backbone.sync = apiErrorsSync;
+  return () => {
+    active = false;
+    // Someone may have wrapped Backbone.sync after us; then ours stays in their chain, inactive.
+    if (Backbone.sync === apiErrorsSync) Backbone.sync = originalSync;
+  };
+}

@@ -1,0 +1,135 @@
+// Decides *when* a jQuery request has failed and may be handled, then hands it on. It hooks one
+// $.ajaxPrefilter per jQuery (prefilters cannot be removed, so the hook dispatches to whichever
+// installation is current) and wraps the request's own `error` and `complete` callbacks.
+
+import { guarded } from '../pipeline';
+import { reportError } from '../render/dom';
+import type { AjaxSettings, JQueryLike, JqXHR } from '../types';
+import { isMarkedHandled } from './request';
+
+/** One request as the adapter follows it, from the prefilter to its end. */
+export interface TrackedRequest {
+  settings: AjaxSettings;
+  originalOptions: AjaxSettings;
+  jqXHR: JqXHR;
+  failed: boolean;
+  textStatus: string;
+  errorThrown: unknown;
+  settled: boolean;
+}
+
+/** What the adapter calls on the current installation. */
+export interface JQueryListener {
+  /** The request failed and none of the rules below excludes it. */
+  onFailure(request: TrackedRequest): void;
+  /** The request succeeded. */
+  onSuccess(request: TrackedRequest): void;
+  /** Whether the page is being left (failures then are the browser cancelling requests). */
+  isLeavingPage(): boolean;
+}
+
+interface Slot {
+  listener: JQueryListener | null;
+}
+
+/** On the jQuery function, so every copy of the plugin on the page shares one prefilter. */
+const SLOT_KEY = '__apiErrorsSlot';
+
+const SUCCESS_STATUSES = ['success', 'notmodified', 'nocontent'];
+
+/** Every jqXHR a prefilter saw; a Backbone failure not in here went around jQuery's $.ajax. */
+const trackedRequests: WeakSet<object> = new WeakSet();
+
+export function isTracked(jqXHR: unknown): boolean {
+  return !!jqXHR && typeof jqXHR === 'object' && trackedRequests.has(jqXHR);
+}
+
+/**
+ * The rules of SPEC behaviour 1. Status 0 with any textStatus but "error" or "timeout" is an
+ * abort: `abort()`, a `beforeSend` that returned false ("canceled"), or `abort("reason")`.
+ */
+function isExcluded(request: TrackedRequest, listener: JQueryListener): boolean {
+  const { settings, jqXHR, textStatus } = request;
+  if (isMarkedHandled(jqXHR)) return true;
+  if (settings.global === false || settings.apiErrors === false) return true;
+  const status = Number(jqXHR.status) || 0;
+  if (status === 0 && textStatus !== 'error' && textStatus !== 'timeout') return true;
+  return status === 0 && textStatus === 'error' && listener.isLeavingPage();
+}
+
+/** Hands a finished request to the listener, once, unless SPEC's rules exclude it. */
+export function settle(request: TrackedRequest, listener: JQueryListener | null): void {
+  if (request.settled) return;
+  request.settled = true;
+  if (!listener) return;
+  if (!request.failed) {
+    if (SUCCESS_STATUSES.indexOf(request.textStatus) !== -1) listener.onSuccess(request);
+  } else if (!isExcluded(request, listener)) {
+    listener.onFailure(request);
+  }
+}
+
+/** A request's `error` or `complete` option (a function or an array), each call guarded. */
+function guardCallbacks(callbacks: unknown, where: string): (this: unknown, ...args: unknown[]) => void {
+  const list = (Array.isArray(callbacks) ? callbacks : [callbacks]).filter((fn) => typeof fn === 'function');
+  return function guardedCallbacks(this: unknown, ...args: unknown[]): void {
+    for (const callback of list) guarded(where, () => callback.apply(this, args), undefined);
+  };
+}
+
+/**
+ * Runs for every request (Backbone's, $.get, .load, global:false too). The `.fail` here runs
+ * before all others (FACTS.md); it only records the failure. The handling runs from `complete`,
+ * which jQuery calls after `error`, the `.fail` handlers attached when the request was sent,
+ * `statusCode` and `ajaxError` — so all of those can still call markHandled. The user's `error`
+ * and `complete` are guarded: one that throws would make jQuery skip the rest of the request
+ * and leave $.active above 0. A timer settles a failure whose later `.fail` handler threw.
+ */
+function track(settings: AjaxSettings, originalOptions: AjaxSettings, jqXHR: JqXHR, slot: Slot): void {
+  const request: TrackedRequest = {
+    settings, originalOptions, jqXHR, failed: false, textStatus: '', errorThrown: undefined, settled: false,
+  };
+  trackedRequests.add(jqXHR);
+  jqXHR.fail((_xhr: JqXHR, textStatus: string, errorThrown: unknown) => {
+    request.failed = true;
+    request.textStatus = textStatus;
+    request.errorThrown = errorThrown;
+    setTimeout(() => guarded('the plugin', () => settle(request, slot.listener), undefined), 0);
+  });
+  settings.error = guardCallbacks(settings.error, 'the request\'s error callback');
+  const userComplete = guardCallbacks(settings.complete, 'the request\'s complete callback');
+  settings.complete = function completeThenUser(this: unknown, xhr: JqXHR, textStatus: string): void {
+    if (!request.failed) request.textStatus = textStatus;
+    guarded('the plugin', () => settle(request, slot.listener), undefined);
+    userComplete.call(this, xhr, textStatus);
+  };
+}
+
+/** Makes `listener` the one that jQuery's failures go to; returns the function that detaches it. */
+export function attachJQuery(jQuery: JQueryLike, listener: JQueryListener): () => void {
+  let slot: Slot | undefined = jQuery[SLOT_KEY];
+  if (!slot) {
+    const newSlot: Slot = { listener: null };
+    slot = newSlot;
+    Object.defineProperty(jQuery, SLOT_KEY, { value: newSlot, configurable: true });
+    jQuery.ajaxPrefilter((settings: AjaxSettings, originalOptions: AjaxSettings, jqXHR: JqXHR) => {
+      if (!newSlot.listener) return;
+      try {
+        track(settings, originalOptions, jqXHR, newSlot);
+      } catch (exception) {
+        reportError('the plugin', exception);
+      }
+    });
+  }
+  const attached = slot;
+  attached.listener = listener;
+  return () => {
+    if (attached.listener === listener) attached.listener = null;
+  };
+}
+
+/** The listener currently attached to this jQuery, if any (another installation's included). */
+export function currentListener(jQuery: JQueryLike): JQueryListener | null {
+  const slot: Slot | undefined = jQuery && jQuery[SLOT_KEY];
+  return slot ? slot.listener : null;
+}

@@ -1,0 +1,70 @@
+// What both adapters share about one request: its merged options, its ApiError (made once per
+// jqXHR, so Backbone's options.apiError and the api:error event carry the same object), the
+// scope its field errors go into, and the markHandled flag.
+
+import type { ResolvedOptions } from '../options';
+import { parseWithOptions } from '../parse/index';
+import { resolveScope } from '../render/dom';
+import type { ApiError, ApiErrorContext, AjaxSettings, JqXHR } from '../types';
+
+/**
+ * Kept on the jqXHR itself, not in a module-level set: a page may hold two copies of the plugin
+ * (a script tag and a bundle), and markHandled from either must be seen by the installed one.
+ */
+const HANDLED_FLAG = '__apiErrorsHandled';
+
+/** Called from a request's own `error`/`.fail()`: the plugin leaves that request alone. */
+export function markHandled(jqXHR: unknown): void {
+  if (jqXHR && typeof jqXHR === 'object') {
+    try {
+      (jqXHR as Record<string, unknown>)[HANDLED_FLAG] = true;
+    } catch (_frozen) {
+      // A frozen object cannot be marked; nothing else to do.
+    }
+  }
+}
+
+export function isMarkedHandled(jqXHR: unknown): boolean {
+  return !!jqXHR && typeof jqXHR === 'object' && (jqXHR as Record<string, unknown>)[HANDLED_FLAG] === true;
+}
+
+const errorsByRequest: WeakMap<object, ApiError> = new WeakMap();
+
+/** The ApiError of a failed jqXHR, parsed once. */
+export function errorFor(jqXHR: JqXHR, textStatus: unknown, errorThrown: unknown, options: ResolvedOptions): ApiError {
+  const known = jqXHR && typeof jqXHR === 'object' ? errorsByRequest.get(jqXHR) : undefined;
+  if (known) return known;
+  const error = parseWithOptions(jqXHR, typeof textStatus === 'string' ? textStatus : undefined, errorThrown, options);
+  if (jqXHR && typeof jqXHR === 'object') errorsByRequest.set(jqXHR, error);
+  return error;
+}
+
+/**
+ * The element field errors are looked up in: the request's `form` option, else a DOM `context`
+ * the request was sent with (its form, when it sits in one), else the document.
+ */
+export function scopeFor(options: ResolvedOptions, settings: AjaxSettings, doc: Document): Element | Document {
+  const fromForm = resolveScope(options.form, doc);
+  if (fromForm) return fromForm;
+  const fromContext = resolveScope(settings && settings.context, doc);
+  if (fromContext && fromContext.nodeType === 1) {
+    const element = fromContext as Element;
+    const form = typeof element.closest === 'function' ? element.closest('form') : null;
+    return form || element;
+  }
+  return doc;
+}
+
+export function makeContext(
+  jqXHR: JqXHR,
+  settings: AjaxSettings,
+  scope: Element | Document,
+  backbone?: { model: unknown; options: Record<string, unknown> },
+): ApiErrorContext {
+  const context: ApiErrorContext = { jqXHR, settings, scope, unrendered: {} };
+  if (backbone) {
+    context.model = backbone.model;
+    context.options = backbone.options;
+  }
+  return context;
+}

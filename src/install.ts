@@ -1,0 +1,123 @@
+// installApiErrors: finds jQuery, Backbone and the document at install time (never at import
+// time), replaces any earlier installation, and wires the adapters to the one pipeline.
+
+import { BackboneRequest, REQUEST_KEY, wrapBackboneSync } from './adapters/backbone';
+import { attachJQuery, currentListener, isTracked, settle, type JQueryListener, type TrackedRequest } from './adapters/jquery';
+import { watchPageLeave } from './adapters/page';
+import { errorFor, makeContext, scopeFor } from './adapters/request';
+import { DEFAULT_OPTIONS, mergeOptions, type ResolvedOptions } from './options';
+import { handleFailure, handleSuccess } from './pipeline';
+import { reportError } from './render/dom';
+import type { ApiErrorsInstallation, ApiErrorsOptions, BackboneLike, JQueryLike, JqXHR } from './types';
+
+type Installed = JQueryListener & ApiErrorsInstallation;
+
+function pageGlobal(name: string): unknown {
+  return typeof window !== 'undefined' ? (window as unknown as Record<string, unknown>)[name] : undefined;
+}
+
+/** jQuery's own document: a jQuery made by `require('jquery')(window)` is bound to that window. */
+function documentOf(jQuery: JQueryLike): Document | null {
+  const html = jQuery('html')[0] as Element | undefined;
+  if (html && html.ownerDocument) return html.ownerDocument;
+  return typeof document !== 'undefined' ? document : null;
+}
+
+const NOT_INSTALLED: ApiErrorsInstallation = { uninstall() {} };
+
+function backboneOf(request: TrackedRequest): BackboneRequest | undefined {
+  const carried = request.settings[REQUEST_KEY] || (request.originalOptions && request.originalOptions[REQUEST_KEY]);
+  return carried instanceof BackboneRequest ? carried : undefined;
+}
+
+function createInstallation(jQuery: JQueryLike, Backbone: BackboneLike, doc: Document, base: ResolvedOptions): Installed {
+  const leaving = watchPageLeave(doc.defaultView);
+  let unwrapBackbone: (() => void) | null = null;
+
+  const contextFor = (request: TrackedRequest, options: ResolvedOptions) => {
+    const backbone = backboneOf(request);
+    return makeContext(request.jqXHR, request.settings, scopeFor(options, request.settings, doc), backbone);
+  };
+
+  const installation: Installed = {
+    onFailure(request) {
+      const options = mergeOptions(base, request.settings.apiErrors);
+      if (options.shouldHandle) {
+        const shouldHandle = options.shouldHandle;
+        let wanted = true;
+        try {
+          wanted = shouldHandle(request.jqXHR, request.settings) !== false;
+        } catch (exception) {
+          reportError('shouldHandle', exception);
+        }
+        if (!wanted) return;
+      }
+      const error = errorFor(request.jqXHR, request.textStatus, request.errorThrown, options);
+      handleFailure(error, contextFor(request, options), options, jQuery);
+    },
+    onSuccess(request) {
+      if (request.settings.global === false || request.settings.apiErrors === false) return;
+      const options = mergeOptions(base, request.settings.apiErrors);
+      handleSuccess(contextFor(request, options), options);
+    },
+    isLeavingPage: leaving.isLeaving,
+    uninstall() {
+      detachJQuery();
+      if (unwrapBackbone) unwrapBackbone();
+      unwrapBackbone = null;
+      leaving.stop();
+    },
+  };
+  const detachJQuery = attachJQuery(jQuery, installation);
+
+  if (Backbone && typeof Backbone.sync === 'function') {
+    unwrapBackbone = wrapBackboneSync(Backbone, {
+      errorFor: (jqXHR, textStatus, errorThrown, perRequest) =>
+        errorFor(jqXHR, textStatus, errorThrown, mergeOptions(base, perRequest)),
+      onUntrackedFailure(request, jqXHR: JqXHR, textStatus, errorThrown) {
+        if (isTracked(jqXHR) || !jqXHR || typeof jqXHR !== 'object') return;
+        const settings = request.options;
+        settle(
+          { settings, originalOptions: settings, jqXHR, failed: true, textStatus: String(textStatus || 'error'), errorThrown, settled: false },
+          currentListener(jQuery) === installation ? installation : null,
+        );
+      },
+    });
+  }
+  return installation;
+}
+
+let current: ApiErrorsInstallation | null = null;
+
+/**
+ * Hooks jQuery's failed requests and wraps Backbone.sync. Installing again replaces the earlier
+ * installation, so there are never two handlers.
+ */
+export function installApiErrors(options?: ApiErrorsOptions): ApiErrorsInstallation {
+  try {
+    const given = options || {};
+    const Backbone = (given.Backbone || pageGlobal('Backbone')) as BackboneLike;
+    const jQuery = (given.jQuery || pageGlobal('jQuery') || (Backbone && Backbone.$)) as JQueryLike;
+    if (typeof jQuery !== 'function' || typeof jQuery.ajaxPrefilter !== 'function') {
+      reportError('installApiErrors', new Error('jQuery was not found: load it first or pass { jQuery }'));
+      return NOT_INSTALLED;
+    }
+    const doc = documentOf(jQuery);
+    if (!doc) {
+      reportError('installApiErrors', new Error('no document: jQuery is not bound to a window'));
+      return NOT_INSTALLED;
+    }
+    const previous = currentListener(jQuery) as Installed | null;
+    if (previous && typeof previous.uninstall === 'function') previous.uninstall();
+    if (current) current.uninstall();
+    const installation = createInstallation(jQuery, Backbone, doc, mergeOptions(DEFAULT_OPTIONS, given));
+    current = installation;
+    return { uninstall: () => {
+      installation.uninstall();
+      if (current === installation) current = null;
+    } };
+  } catch (exception) {
+    reportError('installApiErrors', exception);
+    return NOT_INSTALLED;
+  }
+}

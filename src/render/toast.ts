@@ -1,0 +1,171 @@
+// The default toast: text only, role "alert" in a live region, a labelled close button, at most
+// three on screen, the same text within two seconds shown once, gone after a few seconds.
+
+import type { ApiError, ApiErrorContext } from '../types';
+import { createTextElement, documentOf } from './dom';
+
+export const TOAST_DURATION_MS = 6000;
+export const MAX_TOASTS = 3;
+export const DEDUPE_MS = 2000;
+/** Lines beyond this are summed up as "…and N more": a toast is not a report. */
+const MAX_DETAIL_LINES = 8;
+
+const CONTAINER_CLASS = 'api-errors-toasts';
+const TOAST_CLASS = 'api-errors-toast';
+
+interface ToastState {
+  container: HTMLElement | null;
+  /** Whether dist/api-errors.css styles the container; read once, when it is made. */
+  themed: boolean;
+  recent: Array<{ key: string; at: number }>;
+}
+
+const states: WeakMap<Document, ToastState> = new WeakMap();
+
+function stateOf(doc: Document): ToastState {
+  let state = states.get(doc);
+  if (!state) {
+    state = { container: null, themed: false, recent: [] };
+    states.set(doc, state);
+  }
+  return state;
+}
+
+/** The lines under the message: form errors, then `path: message` for fields no element took. */
+export function toastLines(message: string, error: ApiError, context?: Partial<ApiErrorContext>): string[] {
+  const lines: string[] = [];
+  for (const formError of error.formErrors) if (formError !== message) lines.push(formError);
+  const unrendered = (context && context.unrendered) || {};
+  for (const path of Object.keys(unrendered)) {
+    for (const fieldMessage of unrendered[path] || []) lines.push(path + ': ' + fieldMessage);
+  }
+  if (lines.length <= MAX_DETAIL_LINES) return lines;
+  const shown = lines.slice(0, MAX_DETAIL_LINES - 1);
+  shown.push('…and ' + (lines.length - shown.length) + ' more');
+  return shown;
+}
+
+/**
+ * Without dist/api-errors.css the toasts still need to sit on top of the page. CSSOM writes are
+ * allowed under a strict CSP (only style attributes and <style> elements are blocked); the
+ * stylesheet sets --api-errors-theme, and then these are skipped so the theme wins.
+ */
+function applyFallbackStyles(element: HTMLElement, styles: Record<string, string>): void {
+  for (const property of Object.keys(styles)) {
+    element.style.setProperty(property, styles[property] as string);
+  }
+}
+
+function isThemed(container: HTMLElement): boolean {
+  const view = container.ownerDocument.defaultView;
+  try {
+    return !!view && view.getComputedStyle(container).getPropertyValue('--api-errors-theme').trim() !== '';
+  } catch (_unsupported) {
+    return false;
+  }
+}
+
+function containerFor(doc: Document, state: ToastState): HTMLElement | null {
+  const parent = doc.body || doc.documentElement;
+  if (!parent) return null;
+  if (state.container && state.container.parentNode === parent) return state.container;
+  const container = createTextElement(doc, 'div', CONTAINER_CLASS);
+  container.setAttribute('aria-live', 'assertive');
+  parent.appendChild(container);
+  state.themed = isThemed(container);
+  if (!state.themed) {
+    applyFallbackStyles(container, {
+      position: 'fixed', top: '16px', right: '16px', 'z-index': '2147483000',
+      'max-width': 'calc(100% - 32px)', width: '360px',
+      font: '14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+    });
+  }
+  state.container = container;
+  return container;
+}
+
+function buildToast(doc: Document, message: string, lines: string[], reference: string | null, themed: boolean): HTMLElement {
+  const toast = createTextElement(doc, 'div', TOAST_CLASS);
+  toast.setAttribute('role', 'alert');
+  const body = createTextElement(doc, 'div', 'api-errors-toast-body');
+  body.appendChild(createTextElement(doc, 'p', 'api-errors-toast-message', message));
+  if (lines.length) {
+    const list = createTextElement(doc, 'ul', 'api-errors-toast-details');
+    for (const line of lines) list.appendChild(createTextElement(doc, 'li', '', line));
+    body.appendChild(list);
+  }
+  if (reference) {
+    body.appendChild(createTextElement(doc, 'p', 'api-errors-toast-reference', 'Reference: ' + reference));
+  }
+  const close = createTextElement(doc, 'button', 'api-errors-toast-close', '\u00d7');
+  close.setAttribute('type', 'button');
+  close.setAttribute('aria-label', 'Dismiss');
+  toast.appendChild(body);
+  toast.appendChild(close);
+  if (!themed) {
+    applyFallbackStyles(toast, {
+      display: 'flex', 'align-items': 'flex-start', margin: '0 0 8px', padding: '12px 14px',
+      background: '#8b1a1a', color: '#fff', 'border-radius': '6px',
+      'box-shadow': '0 4px 12px rgba(0,0,0,.25)', 'overflow-wrap': 'anywhere',
+    });
+    applyFallbackStyles(body, { flex: '1 1 auto', 'min-width': '0' });
+    applyFallbackStyles(close, {
+      background: 'transparent', border: '0', color: 'inherit', cursor: 'pointer',
+      'font-size': '20px', 'line-height': '1', 'margin-left': '8px', padding: '0 4px',
+    });
+    for (const paragraph of Array.prototype.slice.call(body.children) as HTMLElement[]) {
+      applyFallbackStyles(paragraph, { margin: '0 0 4px', padding: paragraph.tagName === 'UL' ? '0 0 0 18px' : '0' });
+    }
+  }
+  return toast;
+}
+
+/** Removes a toast from the page (and so from the live region). */
+function dismiss(toast: HTMLElement): void {
+  if (toast.parentNode) toast.parentNode.removeChild(toast);
+}
+
+/** Dismisses after the duration; hovering or focusing the toast holds it, so it can be read. */
+function scheduleDismiss(toast: HTMLElement): void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const start = (): void => {
+    if (timer === null) timer = setTimeout(() => dismiss(toast), TOAST_DURATION_MS);
+  };
+  const hold = (): void => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+  };
+  toast.addEventListener('mouseenter', hold);
+  toast.addEventListener('focusin', hold);
+  toast.addEventListener('mouseleave', start);
+  toast.addEventListener('focusout', start);
+  const close = toast.querySelector('.api-errors-toast-close');
+  if (close) close.addEventListener('click', () => { hold(); dismiss(toast); });
+  start();
+}
+
+/** True when the same text was shown less than DEDUPE_MS ago; remembers this one otherwise. */
+function seenRecently(state: ToastState, key: string, now: number): boolean {
+  state.recent = state.recent.filter((entry) => now - entry.at < DEDUPE_MS);
+  for (const entry of state.recent) if (entry.key === key) return true;
+  state.recent.push({ key, at: now });
+  return false;
+}
+
+/** The built-in `toast`. */
+export function defaultToast(message: string, error: ApiError, context?: Partial<ApiErrorContext>): void {
+  const scope = context && context.scope;
+  const doc = scope ? documentOf(scope) : typeof document !== 'undefined' ? document : null;
+  if (!doc) return;
+  const text = String(message || error.message);
+  const lines = toastLines(text, error, context);
+  const state = stateOf(doc);
+  if (seenRecently(state, [text].concat(lines).join('\n'), Date.now())) return;
+  const container = containerFor(doc, state);
+  if (!container) return;
+  const existing = container.getElementsByClassName(TOAST_CLASS);
+  while (existing.length >= MAX_TOASTS) dismiss(existing[0] as HTMLElement);
+  const toast = buildToast(doc, text, lines, error.correlationId, state.themed);
+  container.appendChild(toast);
+  scheduleDismiss(toast);
+}

@@ -1,0 +1,225 @@
+// The legacy page in Chromium, on jQuery 1.12.4, 3.7.1 and 4.0.0: plain $.ajax calls and the
+// auto-installed plugin turn every failure into what a person sees.
+
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  browserSuite, clickFor, focusedId, invalidFields, readApiErrors, readField, readToasts, recordApiErrors,
+  waitForToasts,
+} from './harness.mjs';
+
+const VERSIONS = { '1.12': '1.12.4', '3.7': '3.7.1', '4.0': '4.0.0' };
+
+const SCENARIOS = [
+  { button: '#btn-401', url: '/api/scenario/401', message: 'Authentication credentials were not provided.' },
+  { button: '#btn-403', url: '/api/scenario/403', message: 'You do not have permission to perform this action.' },
+  { button: '#btn-404', url: '/api/scenario/404', message: 'Not found.' },
+  { button: '#btn-429', url: '/api/scenario/429', message: 'Request was throttled. Expected available in 30 seconds.' },
+  { button: '#btn-500', url: '/api/scenario/500', message: 'A server error occurred.' },
+];
+
+browserSuite('legacy page', (env) => {
+  for (const [version, full] of Object.entries(VERSIONS)) {
+    const legacy = `/legacy.html?jquery=${version}`;
+
+    describe(`jQuery ${full}`, () => {
+      it(`loads jQuery ${full} and installs the plugin from the script tag alone`, async () => {
+        const page = await env.open(legacy);
+        assert.equal(await page.textContent('#jquery-version'), full);
+        assert.equal(await page.evaluate(() => typeof window.ApiErrors.installApiErrors), 'function');
+      });
+
+      it('a nested 400 marks each field, toasts the rest with the reference, focuses the first', async () => {
+        const page = await env.open(legacy);
+        const response = await clickFor(page, '#btn-invalid', '/api/signup');
+        assert.equal(response.status(), 400);
+        const [toast] = await waitForToasts(page, 1);
+        assert.equal(toast.role, 'alert');
+        assert.equal(toast.message, 'Validation failed');
+        assert.deepEqual(toast.details, ['tags.1: A valid integer is required.']);
+        assert.equal(toast.reference, `Reference: ${response.headers()['x-correlation-id']}`);
+        assert.equal(toast.closeLabel, 'Dismiss');
+
+        assert.deepEqual(await invalidFields(page), [
+          '#id_email', '#id_password', '#id_address-city', '#id_items-1-qty', '#id_items-2-sku',
+        ]);
+        const expected = {
+          '#id_email': 'Enter a valid email address.',
+          '#id_address-city': 'This field may not be blank.', // data-api-field="address.city"
+          '#id_items-1-qty': 'Ensure this value is greater than or equal to 1.', // items[1][qty]
+          '#id_items-2-sku': 'This field may not be blank.', // Django formset id id_items-2-sku
+        };
+        for (const [selector, message] of Object.entries(expected)) {
+          const field = await readField(page, selector);
+          assert.equal(field.ariaInvalid, 'true', selector);
+          assert.equal(field.isInvalid, true, selector);
+          assert.deepEqual(field.describedBy, [message], selector);
+        }
+        // The password keeps its hint and gains the message, drawn in its data-api-errors-for slot.
+        const password = await readField(page, '#id_password');
+        assert.deepEqual(password.describedBy, [
+          'At least 8 characters.', 'Ensure this field has at least 8 characters.',
+        ]);
+        assert.equal(
+          await page.textContent('[data-api-errors-for="password"] .api-errors-message'),
+          'Ensure this field has at least 8 characters.',
+        );
+        // Valid inputs stay untouched.
+        assert.equal((await readField(page, '#id_address-street')).ariaInvalid, null);
+        assert.equal((await readField(page, '#id_items-1-sku')).ariaInvalid, null);
+        assert.equal(await focusedId(page), 'id_email');
+      });
+
+      it('editing a field clears its error; a later successful signup clears them all', async () => {
+        const page = await env.open(legacy);
+        await clickFor(page, '#btn-invalid', '/api/signup');
+        await page.waitForSelector('#id_email[aria-invalid="true"]');
+        await page.fill('#id_email', 'ada@example.com');
+        const email = await readField(page, '#id_email');
+        assert.deepEqual(email, { ariaInvalid: null, isInvalid: false, describedBy: [] });
+        assert.equal((await invalidFields(page)).length, 4);
+
+        const response = await clickFor(page, '#btn-valid', '/api/signup');
+        assert.equal(response.status(), 201);
+        await page.waitForSelector('#status:has-text("Signed up")');
+        assert.deepEqual(await invalidFields(page), []);
+        assert.equal(await page.locator('.api-errors-message').count(), 0);
+        assert.equal(await page.locator('.is-invalid').count(), 0);
+        assert.deepEqual((await readField(page, '#id_password')).describedBy, ['At least 8 characters.']);
+      });
+
+      it('an object-level error (non_field_errors) is a line of the toast', async () => {
+        const page = await env.open(legacy);
+        const response = await clickFor(page, '#btn-taken', '/api/signup');
+        const [toast] = await waitForToasts(page, 1);
+        assert.equal(toast.message, 'Validation failed');
+        assert.deepEqual(toast.details, ['This email is already registered.']);
+        assert.equal(toast.reference, `Reference: ${response.headers()['x-correlation-id']}`);
+        assert.deepEqual(await invalidFields(page), []);
+      });
+
+      it('401, 403, 404, 429 and 500 envelopes show the server message and its reference', async () => {
+        for (const scenario of SCENARIOS) {
+          const page = await env.open(legacy);
+          const response = await clickFor(page, scenario.button, scenario.url);
+          const [toast] = await waitForToasts(page, 1);
+          assert.equal(toast.message, scenario.message, scenario.url);
+          assert.deepEqual(toast.details, [], scenario.url);
+          assert.equal(toast.reference, `Reference: ${response.headers()['x-correlation-id']}`, scenario.url);
+        }
+      });
+
+      it('the close button dismisses a toast', async () => {
+        const page = await env.open(legacy);
+        await clickFor(page, '#btn-404', '/api/scenario/404');
+        await waitForToasts(page, 1);
+        await page.click('.api-errors-toast button.api-errors-toast-close');
+        await waitForToasts(page, 0);
+      });
+
+      it("Django's HTML 500 page is never shown: the toast says \"Request failed.\"", async () => {
+        const page = await env.open(legacy);
+        const response = await clickFor(page, '#btn-500-html', '/api/scenario/500-html');
+        assert.match(response.headers()['content-type'], /^text\/html/);
+        const [toast] = await waitForToasts(page, 1);
+        assert.equal(toast.message, 'Request failed.');
+        assert.deepEqual(toast.details, []);
+        assert.equal(toast.reference, `Reference: ${response.headers()['x-correlation-id']}`);
+        assert.doesNotMatch(await page.textContent('body'), /Server Error/);
+        assert.equal(await page.locator('h1').count(), 1);
+      });
+
+      it('a 502 with an empty body says "Request failed." with no reference', async () => {
+        const page = await env.open(legacy);
+        await clickFor(page, '#btn-502', '/api/scenario/502');
+        const [toast] = await waitForToasts(page, 1);
+        assert.deepEqual({ message: toast.message, details: toast.details, reference: toast.reference }, {
+          message: 'Request failed.', details: [], reference: null,
+        });
+      });
+
+      it('a timeout and a network error each show one "Request failed." toast', async () => {
+        const expected = { '#btn-timeout': 'TIMEOUT', '#btn-network': 'NETWORK_ERROR' };
+        for (const [button, code] of Object.entries(expected)) {
+          const page = await env.open(legacy);
+          await recordApiErrors(page);
+          await page.click(button);
+          const [toast] = await waitForToasts(page, 1);
+          assert.equal(toast.message, 'Request failed.', button);
+          assert.equal(toast.reference, null, `${button}: no response, no reference`);
+          assert.deepEqual(await readApiErrors(page), [{ code, status: 0, message: 'Request failed.' }]);
+        }
+      });
+
+      it('an aborted request shows nothing', async () => {
+        const page = await env.open(legacy);
+        await page.click('#btn-abort');
+        await page.waitForSelector('#log li:has-text("abort")');
+        // A later failure shows exactly its own toast: the abort left none behind.
+        await clickFor(page, '#btn-404', '/api/scenario/404');
+        const toasts = await waitForToasts(page, 1);
+        assert.equal(toasts[0].message, 'Not found.');
+        assert.deepEqual(await invalidFields(page), []);
+      });
+    });
+  }
+
+  describe('toasts (jQuery 4.0.0)', () => {
+    it('at most three toasts are on screen; the oldest goes first', async () => {
+      const page = await env.open('/legacy.html');
+      for (const scenario of SCENARIOS.slice(0, 4)) {
+        await clickFor(page, scenario.button, scenario.url);
+      }
+      await page.waitForFunction(() =>
+        Array.from(document.querySelectorAll('.api-errors-toast-message')).some((m) => m.textContent.startsWith('Request was throttled')),
+      );
+      const toasts = await readToasts(page);
+      assert.deepEqual(toasts.map((toast) => toast.message), SCENARIOS.slice(1, 4).map((scenario) => scenario.message));
+    });
+
+    it('the same message twice within 2 s is shown once', async () => {
+      const page = await env.open('/legacy.html');
+      await clickFor(page, '#btn-404', '/api/scenario/404');
+      await waitForToasts(page, 1);
+      await clickFor(page, '#btn-404', '/api/scenario/404');
+      await page.waitForSelector('#log li:nth-child(2)');
+      assert.equal((await readToasts(page)).length, 1);
+    });
+
+    it('a toast is gone after about 6 s, and stays while hovered', async () => {
+      const page = await env.open('/legacy.html');
+      await clickFor(page, '#btn-403', '/api/scenario/403');
+      await waitForToasts(page, 1);
+      const shownAt = Date.now();
+      await page.waitForTimeout(4500);
+      assert.equal((await readToasts(page)).length, 1, 'still there after 4.5 s');
+      await page.waitForSelector('.api-errors-toast', { state: 'detached', timeout: 4000 });
+      const elapsed = Date.now() - shownAt;
+      assert.ok(elapsed >= 5500 && elapsed < 8500, `dismissed after ${elapsed} ms`);
+
+      await clickFor(page, '#btn-401', '/api/scenario/401');
+      await waitForToasts(page, 1);
+      await page.hover('.api-errors-toast');
+      await page.waitForTimeout(7000);
+      assert.equal((await readToasts(page)).length, 1, 'a hovered toast stays');
+    });
+
+    it('the live region is announced and the theme can be dropped with ?css=0', async () => {
+      const page = await env.open('/legacy.html?css=0');
+      assert.equal(await page.locator('link[href="/dist/api-errors.css"]').count(), 0);
+      await clickFor(page, '#btn-invalid', '/api/signup');
+      const [toast] = await waitForToasts(page, 1);
+      assert.equal(toast.message, 'Validation failed');
+      assert.ok(await page.getAttribute('.api-errors-toasts', 'aria-live'));
+      // Unthemed, the toast still floats over the page (styles set through the CSSOM, not attributes
+      // the CSP would block).
+      assert.equal(await page.$eval('.api-errors-toasts', (el) => getComputedStyle(el).position), 'fixed');
+    });
+
+    it('the index page links both demo pages', async () => {
+      const page = await env.open('/');
+      const links = await page.$$eval('a', (anchors) => anchors.map((a) => a.getAttribute('href')));
+      assert.ok(links.includes('/legacy.html') && links.includes('/backbone.html'));
+    });
+  });
+});

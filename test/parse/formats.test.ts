@@ -1,0 +1,494 @@
+// Each body format SPEC.md names, read into a whole ApiError: one table row per realistic body.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { parseApiError } from '../../src/parse/index.ts';
+import type { ApiError } from '../../src/types.ts';
+
+interface Row {
+  name: string;
+  status: number;
+  body: unknown;
+  expected: Omit<ApiError, 'raw'>;
+}
+
+const none = { correlationId: null, timestamp: null } as const;
+
+const rows: Row[] = [
+  {
+    name: 'envelope: the SPEC example with nested field errors',
+    status: 400,
+    body: {
+      error: {
+        message: 'Validation failed',
+        code: 'VALIDATION_ERROR',
+        status: 400,
+        errors: {
+          email: ['Enter a valid email address.'],
+          address: { city: ['This field is required.'] },
+          items: [{}, { qty: ['Ensure this value is greater than or equal to 1.'] }],
+        },
+        timestamp: '2026-11-24T12:00:00+00:00',
+        correlation_id: '6f1c0b7e',
+      },
+    },
+    expected: {
+      message: 'Validation failed',
+      code: 'VALIDATION_ERROR',
+      status: 400,
+      errors: {
+        email: ['Enter a valid email address.'],
+        'address.city': ['This field is required.'],
+        'items.1.qty': ['Ensure this value is greater than or equal to 1.'],
+      },
+      formErrors: [],
+      correlationId: '6f1c0b7e',
+      timestamp: '2026-11-24T12:00:00+00:00',
+      format: 'envelope',
+    },
+  },
+  {
+    name: 'envelope: non_field_errors beside errors, numeric code and correlation id',
+    status: 409,
+    body: {
+      error: {
+        message: '  Conflict  ',
+        code: 4090,
+        errors: { non_field_errors: ['Already booked.'] },
+        non_field_errors: ['Pick another slot.'],
+        correlation_id: 98765,
+      },
+    },
+    expected: {
+      message: 'Conflict',
+      code: '4090',
+      status: 409,
+      errors: {},
+      formErrors: ['Already booked.', 'Pick another slot.'],
+      correlationId: '98765',
+      timestamp: null,
+      format: 'envelope',
+    },
+  },
+  {
+    name: 'envelope: OAuth-style string error prefers error_description',
+    status: 400,
+    body: { error: 'invalid_grant', error_description: 'Invalid credentials given.' },
+    expected: {
+      message: 'Invalid credentials given.',
+      code: 'UNKNOWN_ERROR',
+      status: 400,
+      errors: {},
+      formErrors: [],
+      ...none,
+      format: 'envelope',
+    },
+  },
+  {
+    name: 'envelope: a bare string error is the message',
+    status: 500,
+    body: { error: 'Database unavailable' },
+    expected: {
+      message: 'Database unavailable',
+      code: 'UNKNOWN_ERROR',
+      status: 500,
+      errors: {},
+      formErrors: [],
+      ...none,
+      format: 'envelope',
+    },
+  },
+  {
+    name: 'problem: RFC 9457 example, detail is the message',
+    status: 403,
+    body: {
+      type: 'https://example.com/probs/out-of-credit',
+      title: 'You do not have enough credit.',
+      status: 403,
+      detail: 'Your current balance is 30, but that costs 50.',
+      instance: '/account/12345/msgs/abc',
+    },
+    expected: {
+      message: 'Your current balance is 30, but that costs 50.',
+      code: 'UNKNOWN_ERROR',
+      status: 403,
+      errors: {},
+      formErrors: [],
+      ...none,
+      format: 'problem',
+    },
+  },
+  {
+    name: 'problem: RFC 7807 invalid-params become field errors, title the message',
+    status: 400,
+    body: {
+      type: 'https://example.net/validation-error',
+      title: "Your request parameters didn't validate.",
+      'invalid-params': [
+        { name: 'age', reason: 'must be a positive integer' },
+        { name: 'color', reason: "must be 'green', 'red' or 'blue'" },
+      ],
+    },
+    expected: {
+      message: "Your request parameters didn't validate.",
+      code: 'VALIDATION_ERROR',
+      status: 400,
+      errors: { age: ['must be a positive integer'], color: ["must be 'green', 'red' or 'blue'"] },
+      formErrors: [],
+      ...none,
+      format: 'problem',
+    },
+  },
+  {
+    name: 'problem: RFC 9457 errors with JSON pointers and a string code',
+    status: 422,
+    body: {
+      type: 'https://example.net/validation-error',
+      title: 'Your request is not valid.',
+      code: 'validation_failed',
+      errors: [
+        { detail: 'must be a positive integer', pointer: '#/age' },
+        { detail: "must be 'green', 'red' or 'blue'", pointer: '#/profile/color' },
+        { detail: 'too many', pointer: '#/items/1/qty' },
+        { detail: 'The order is closed.' },
+      ],
+    },
+    expected: {
+      message: 'Your request is not valid.',
+      code: 'validation_failed',
+      status: 422,
+      errors: {
+        age: ['must be a positive integer'],
+        'profile.color': ["must be 'green', 'red' or 'blue'"],
+        'items.1.qty': ['too many'],
+      },
+      formErrors: ['The order is closed.'],
+      ...none,
+      format: 'problem',
+    },
+  },
+  {
+    name: 'problem: errors as a field map (ASP.NET ValidationProblemDetails)',
+    status: 400,
+    body: {
+      type: 'https://tools.ietf.org/html/rfc9110#section-15.5.1',
+      title: 'One or more validation errors occurred.',
+      status: 400,
+      errors: { Email: ['The Email field is required.'], 'Address.City': ['Too long.'] },
+    },
+    expected: {
+      message: 'One or more validation errors occurred.',
+      code: 'VALIDATION_ERROR',
+      status: 400,
+      errors: { Email: ['The Email field is required.'], 'Address.City': ['Too long.'] },
+      formErrors: [],
+      ...none,
+      format: 'problem',
+    },
+  },
+  {
+    name: 'problem: invalid_params with field/message entries and a nameless one',
+    status: 400,
+    body: {
+      type: 'urn:problem:validation',
+      detail: 'Check the highlighted fields.',
+      invalid_params: [
+        { field: 'address.zip', message: 'Unknown postcode.' },
+        { reason: 'Too many requests in one batch.' },
+      ],
+    },
+    expected: {
+      message: 'Check the highlighted fields.',
+      code: 'VALIDATION_ERROR',
+      status: 400,
+      errors: { 'address.zip': ['Unknown postcode.'] },
+      formErrors: ['Too many requests in one batch.'],
+      ...none,
+      format: 'problem',
+    },
+  },
+  {
+    name: 'problem: type and status only, no text at all',
+    status: 404,
+    body: { type: 'about:blank', status: 404 },
+    expected: {
+      message: 'Request failed.',
+      code: 'UNKNOWN_ERROR',
+      status: 404,
+      errors: {},
+      formErrors: [],
+      ...none,
+      format: 'problem',
+    },
+  },
+  {
+    name: 'jsonapi: the spec example, pointer under /data/attributes',
+    status: 422,
+    body: {
+      errors: [
+        {
+          status: '422',
+          source: { pointer: '/data/attributes/firstName' },
+          title: 'Invalid Attribute',
+          detail: 'First name must contain at least two characters.',
+        },
+      ],
+    },
+    expected: {
+      message: 'Request failed.',
+      code: 'VALIDATION_ERROR',
+      status: 422,
+      errors: { firstName: ['First name must contain at least two characters.'] },
+      formErrors: [],
+      ...none,
+      format: 'jsonapi',
+    },
+  },
+  {
+    name: 'jsonapi: code, relationships pointer, parameter and source-less errors',
+    status: 400,
+    body: {
+      errors: [
+        { code: 'invalid_filter', title: 'Invalid filter', source: { parameter: 'filter[name]' } },
+        { detail: 'Author must exist.', source: { pointer: '/data/relationships/author' } },
+        { detail: 'Address city is blank.', source: { pointer: '/data/attributes/address/city' } },
+        { title: 'Request body is not a resource object.', source: { pointer: '/data' } },
+        { title: 'Try again later.' },
+      ],
+    },
+    expected: {
+      message: 'Request body is not a resource object.',
+      code: 'invalid_filter',
+      status: 400,
+      errors: {
+        'filter[name]': ['Invalid filter'],
+        author: ['Author must exist.'],
+        'address.city': ['Address city is blank.'],
+      },
+      formErrors: ['Request body is not a resource object.', 'Try again later.'],
+      ...none,
+      format: 'jsonapi',
+    },
+  },
+  {
+    name: 'standardized: validation_error with dotted attrs and non_field_errors',
+    status: 400,
+    body: {
+      type: 'validation_error',
+      errors: [
+        { code: 'required', detail: 'This field is required.', attr: 'address.city' },
+        { code: 'min_value', detail: 'Ensure this value is greater than or equal to 1.', attr: 'items.1.qty' },
+        { code: 'invalid', detail: 'The two passwords do not match.', attr: 'non_field_errors' },
+        { code: 'invalid', detail: 'Address is incomplete.', attr: 'address.non_field_errors' },
+      ],
+    },
+    expected: {
+      message: 'The two passwords do not match.',
+      code: 'VALIDATION_ERROR',
+      status: 400,
+      errors: {
+        'address.city': ['This field is required.'],
+        'items.1.qty': ['Ensure this value is greater than or equal to 1.'],
+        address: ['Address is incomplete.'],
+      },
+      formErrors: ['The two passwords do not match.'],
+      ...none,
+      format: 'standardized',
+    },
+  },
+  {
+    name: 'standardized: client_error keeps the first item code',
+    status: 401,
+    body: {
+      type: 'client_error',
+      errors: [
+        { code: 'not_authenticated', detail: 'Authentication credentials were not provided.', attr: null },
+      ],
+    },
+    expected: {
+      message: 'Authentication credentials were not provided.',
+      code: 'not_authenticated',
+      status: 401,
+      errors: {},
+      formErrors: ['Authentication credentials were not provided.'],
+      ...none,
+      format: 'standardized',
+    },
+  },
+  {
+    name: 'standardized: server_error without attr keys (code + detail)',
+    status: 500,
+    body: { type: 'server_error', errors: [{ code: 'error', detail: 'A server error occurred.' }] },
+    expected: {
+      message: 'A server error occurred.',
+      code: 'error',
+      status: 500,
+      errors: {},
+      formErrors: ['A server error occurred.'],
+      ...none,
+      format: 'standardized',
+    },
+  },
+  {
+    name: 'laravel: message plus errors map',
+    status: 422,
+    body: {
+      message: 'The email field is required. (and 1 more error)',
+      errors: {
+        email: ['The email field is required.'],
+        'items.1.qty': ['The items.1.qty field must be at least 1.'],
+      },
+    },
+    expected: {
+      message: 'The email field is required. (and 1 more error)',
+      code: 'VALIDATION_ERROR',
+      status: 422,
+      errors: {
+        email: ['The email field is required.'],
+        'items.1.qty': ['The items.1.qty field must be at least 1.'],
+      },
+      formErrors: [],
+      ...none,
+      format: 'laravel',
+    },
+  },
+  {
+    name: 'laravel: message only',
+    status: 401,
+    body: { message: 'Unauthenticated.' },
+    expected: {
+      message: 'Unauthenticated.',
+      code: 'UNKNOWN_ERROR',
+      status: 401,
+      errors: {},
+      formErrors: [],
+      ...none,
+      format: 'laravel',
+    },
+  },
+  {
+    name: 'laravel: errors map alone',
+    status: 422,
+    body: { errors: { name: ['The name field is required.'] } },
+    expected: {
+      message: 'Request failed.',
+      code: 'VALIDATION_ERROR',
+      status: 422,
+      errors: { name: ['The name field is required.'] },
+      formErrors: [],
+      ...none,
+      format: 'laravel',
+    },
+  },
+  {
+    name: 'drf: detail with a code (simplejwt)',
+    status: 401,
+    body: { detail: 'Given token not valid for any token type', code: 'token_not_valid', messages: [] },
+    expected: {
+      message: 'Given token not valid for any token type',
+      code: 'token_not_valid',
+      status: 401,
+      errors: {},
+      formErrors: [],
+      ...none,
+      format: 'drf',
+    },
+  },
+  {
+    name: 'drf: detail holding a field map is flattened',
+    status: 400,
+    body: { detail: { email: ['Enter a valid email address.'], non_field_errors: ['Nope.'] } },
+    expected: {
+      message: 'Nope.',
+      code: 'VALIDATION_ERROR',
+      status: 400,
+      errors: { email: ['Enter a valid email address.'] },
+      formErrors: ['Nope.'],
+      ...none,
+      format: 'drf',
+    },
+  },
+  {
+    name: 'drf: 3.18 lists as dicts keyed by index',
+    status: 400,
+    body: {
+      items: { '1': { qty: ['Ensure this value is greater than or equal to 1.'] } },
+      tags: { '0': ['A valid integer is required.'] },
+    },
+    expected: {
+      message: 'Request failed.',
+      code: 'VALIDATION_ERROR',
+      status: 400,
+      errors: {
+        'items.1.qty': ['Ensure this value is greater than or equal to 1.'],
+        'tags.0': ['A valid integer is required.'],
+      },
+      formErrors: [],
+      ...none,
+      format: 'drf',
+    },
+  },
+  {
+    name: 'drf: nested non_field_errors go to the parent, __all__ to the form',
+    status: 400,
+    body: {
+      address: { non_field_errors: ['Address is incomplete.'], city: ['Unknown city.'] },
+      __all__: ['Please correct the errors below.'],
+    },
+    expected: {
+      message: 'Please correct the errors below.',
+      code: 'VALIDATION_ERROR',
+      status: 400,
+      errors: { address: ['Address is incomplete.'], 'address.city': ['Unknown city.'] },
+      formErrors: ['Please correct the errors below.'],
+      ...none,
+      format: 'drf',
+    },
+  },
+  {
+    name: 'drf: a root list mixes form errors and indexed items',
+    status: 400,
+    body: ['The batch is too large.', { sku: ['This field may not be blank.'] }],
+    expected: {
+      message: 'The batch is too large.',
+      code: 'VALIDATION_ERROR',
+      status: 400,
+      errors: { '1.sku': ['This field may not be blank.'] },
+      formErrors: ['The batch is too large.'],
+      ...none,
+      format: 'drf',
+    },
+  },
+  {
+    name: 'none: a JSON object that matches no format is kept as raw only',
+    status: 500,
+    body: { ok: false, reason: 42 },
+    expected: {
+      message: 'Request failed.',
+      code: 'UNKNOWN_ERROR',
+      status: 500,
+      errors: {},
+      formErrors: [],
+      ...none,
+      format: 'none',
+    },
+  },
+];
+
+for (const row of rows) {
+  test(row.name, () => {
+    const error = parseApiError({ status: row.status, responseJSON: row.body }, 'error', 'Bad Request');
+    const { raw, ...rest } = error;
+    assert.deepEqual(rest, row.expected);
+    assert.equal(raw, row.body);
+  });
+}
+
+test('field order is the server order', () => {
+  const error = parseApiError({
+    status: 400,
+    responseJSON: { zeta: ['z'], alpha: { beta: ['b'] }, mid: ['m'] },
+  });
+  assert.deepEqual(Object.keys(error.errors), ['zeta', 'alpha.beta', 'mid']);
+});
