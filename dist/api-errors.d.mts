@@ -113,15 +113,14 @@ declare class ErrorCollector {
  */
 declare function flatten(value: unknown, collector: ErrorCollector, base?: readonly string[]): void;
 /**
- * A JSON pointer to path segments: `#` and percent-encoding of the URI form removed, `~1` and
- * `~0` decoded, and the JSON:API document prefix (`/data/attributes/`, `/data/relationships/`,
- * `/data`) dropped, so `/data/attributes/address/city` is `address.city`.
+ * A location to path segments. A JSON pointer (`/a/b`, or the URI form `#/a/b`) has `~1` and
+ * `~0` decoded and the JSON:API document prefix (`/data/attributes/`, `/data/relationships/`,
+ * `/data`) dropped, so `/data/attributes/address/city` is `address.city`. Anything else is a
+ * dotted name (`items.1.qty`).
  */
-declare function pointerSegments(pointer: string): string[];
-/** A field name to segments: dotted (`items.1.qty`) or bracketed (`items[1][qty]`). */
-declare function nameSegments(name: string): string[];
-/** A location that may be a pointer (`/a/b`, `#/a/b`) or a name (`a.b`, `a[0]`). */
 declare function locationSegments(location: string): string[];
+/** A dotted field name (`items.1.qty`, drf-standardized-errors' `attr`) to segments. */
+declare function nameSegments(name: string): string[];
 
 // parse/formats.ts
 /** What a reader found in a body; index.ts turns it into an ApiError. */
@@ -171,6 +170,10 @@ declare const LIMITS: Readonly<{
     depth: 32;
     nodes: 5000;
 }>;
+/** Longest server code kept; longer ones are cut. */
+declare const CODE_LENGTH = 100;
+/** Longest correlation id or timestamp kept; longer ones are cut. */
+declare const ID_LENGTH = 200;
 type PlainObject = Record<string, unknown>;
 /** An own key only: a body never speaks through inherited keys such as `constructor`. */
 declare function hasOwn(target: object, key: string): boolean;

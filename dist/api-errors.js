@@ -161,7 +161,8 @@
     context.unrendered = renderFields(error, context, options);
     const toast = options.toast;
     if (toast) guarded("toast", () => toast(error.message, error, context), void 0);
-    guarded("focus", () => focusFirstInvalid(context.scope), void 0);
+    const renderedFields = Object.keys(error.errors).length - Object.keys(context.unrendered).length;
+    if (renderedFields > 0) guarded("focus", () => focusFirstInvalid(context.scope), void 0);
     announce(error, context, jQuery);
   }
   function handleSuccess(context, options) {
@@ -179,6 +180,8 @@
     depth: 32,
     nodes: 5e3
   });
+  var CODE_LENGTH = 100;
+  var ID_LENGTH = 200;
   var hasOwnProperty = Object.prototype.hasOwnProperty;
   var objectToString = Object.prototype.toString;
   function hasOwn(target, key) {
@@ -219,7 +222,12 @@
   // src/parse/flatten.ts
   var FORM_KEYS = ["non_field_errors", "__all__"];
   function defineKey(target, key, value) {
-    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(target, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true
+    });
   }
   var ErrorCollector = class {
     constructor() {
@@ -299,8 +307,8 @@
       path.pop();
     }
   }
-  function pointerSegments(pointer) {
-    let text = pointer.trim();
+  function locationSegments(location) {
+    let text = location.trim();
     if (text.charAt(0) === "#") {
       text = text.slice(1);
       try {
@@ -318,16 +326,10 @@
     return segments;
   }
   function nameSegments(name) {
-    return name.trim().replace(/\[([^\]]*)\]/g, ".$1").split(".");
-  }
-  function locationSegments(location) {
-    const first = location.trim().charAt(0);
-    return first === "/" || first === "#" ? pointerSegments(location) : nameSegments(location);
+    return name.trim().split(".");
   }
 
   // src/parse/formats.ts
-  var CODE_LENGTH = 100;
-  var ID_LENGTH = 200;
   var stringCode = (value) => typeof value === "string" ? idOf(value, CODE_LENGTH) : void 0;
   function reading(collector, fields) {
     return __spreadProps(__spreadValues({}, fields), { errors: collector.errors, formErrors: collector.formErrors });
@@ -340,7 +342,10 @@
     }
     return true;
   }
-  var isStandardized = (body) => isPlainObject(body) && typeof ownValue(body, "type") === "string" && everyItem(ownValue(body, "errors"), (item) => hasOwn(item, "attr") || hasOwn(item, "code") && hasOwn(item, "detail"));
+  var isStandardized = (body) => isPlainObject(body) && typeof ownValue(body, "type") === "string" && everyItem(
+    ownValue(body, "errors"),
+    (item) => hasOwn(item, "attr") || hasOwn(item, "code") && hasOwn(item, "detail")
+  );
   function addProblemEntries(list, collector) {
     if (isPlainObject(list)) return flatten(list, collector);
     if (!Array.isArray(list)) return;
@@ -391,9 +396,9 @@
     format: "problem",
     matches: (body) => {
       if (!isPlainObject(body)) return false;
-      const hasTitle = typeof ownValue(body, "title") === "string";
-      if (!hasTitle && isStandardized(body)) return false;
-      return hasTitle || typeof ownValue(body, "type") === "string" && (hasOwn(body, "status") || hasOwn(body, "detail"));
+      if (typeof ownValue(body, "title") === "string") return true;
+      const typed = typeof ownValue(body, "type") === "string";
+      return typed && (hasOwn(body, "status") || hasOwn(body, "detail")) && !isStandardized(body);
     },
     read: (body) => {
       var _a;
@@ -419,7 +424,7 @@
         const source = ownValue(item, "source");
         const pointer = textOf(ownValue(source, "pointer"));
         const parameter = textOf(ownValue(source, "parameter"));
-        const segments = pointer !== void 0 ? pointerSegments(pointer) : parameter !== void 0 ? nameSegments(parameter) : [];
+        const segments = pointer !== void 0 ? locationSegments(pointer) : parameter !== void 0 ? nameSegments(parameter) : [];
         collector.add(segments, firstText(item, ["detail", "title"]));
       }
       return reading(collector, { code: stringCode(ownValue(items[0], "code")) });
@@ -437,7 +442,8 @@
         const name = typeof attr === "number" ? String(attr) : textOf(attr);
         collector.add(name === void 0 ? [] : nameSegments(name), ownValue(item, "detail"));
       }
-      const code = ownValue(body, "type") === "validation_error" ? void 0 : stringCode(ownValue(items[0], "code"));
+      const isValidation = ownValue(body, "type") === "validation_error";
+      const code = isValidation ? void 0 : stringCode(ownValue(items[0], "code"));
       return reading(collector, { code });
     }
   };
@@ -446,8 +452,7 @@
     matches: (body) => {
       if (!isPlainObject(body)) return false;
       if (typeof ownValue(body, "message") === "string") return true;
-      const keys = Object.keys(body);
-      return isPlainObject(ownValue(body, "errors")) && keys.every((key) => key === "errors" || key === "message");
+      return isPlainObject(ownValue(body, "errors")) && Object.keys(body).every((key) => key === "errors" || key === "message");
     },
     read: (body) => {
       const collector = new ErrorCollector();
@@ -469,7 +474,8 @@
       const collector = new ErrorCollector();
       const detail = ownValue(body, "detail");
       if (typeof detail === "string") {
-        return reading(collector, { message: textOf(detail), code: stringCode(ownValue(body, "code")) });
+        const code = stringCode(ownValue(body, "code"));
+        return reading(collector, { message: textOf(detail), code });
       }
       flatten(typeof detail === "object" && detail !== null ? detail : body, collector);
       return reading(collector, {});
@@ -485,11 +491,17 @@
     }
     return fields > 0;
   }
-  var FORMAT_READERS = [envelope, problem, jsonapi, standardized, laravel, drf];
+  var FORMAT_READERS = [
+    envelope,
+    problem,
+    jsonapi,
+    standardized,
+    laravel,
+    drf
+  ];
 
   // src/parse/index.ts
   var DEFAULT_FALLBACK_MESSAGE = "Request failed.";
-  var ID_LENGTH2 = 200;
   function parseApiError(xhrLike, textStatus, errorThrown) {
     return parseWithOptions(xhrLike, textStatus, errorThrown, {});
   }
@@ -538,13 +550,17 @@
   function readFormat(body, status) {
     if (body !== null && body !== void 0) {
       for (const reader of FORMAT_READERS) {
-        if (reader.matches(body, { status })) return { format: reader.format, reading: reader.read(body) };
+        if (reader.matches(body, { status })) {
+          return { format: reader.format, reading: reader.read(body) };
+        }
       }
     }
     return { format: "none", reading: { errors: {}, formErrors: [] } };
   }
   function readProperty(target, key) {
-    if (typeof target !== "object" && typeof target !== "function" || target === null) return void 0;
+    if (typeof target !== "object" && typeof target !== "function" || target === null) {
+      return void 0;
+    }
     try {
       return target[key];
     } catch (e) {
@@ -570,7 +586,7 @@
     if (typeof getResponseHeader !== "function") return void 0;
     try {
       const value = getResponseHeader.call(xhrLike, name);
-      return typeof value === "string" ? idOf(value, ID_LENGTH2) : void 0;
+      return typeof value === "string" ? idOf(value, ID_LENGTH) : void 0;
     } catch (e) {
       return void 0;
     }
@@ -1052,7 +1068,9 @@
 
   // src/install.ts
   function pageGlobal(name) {
-    return typeof window !== "undefined" ? window[name] : void 0;
+    const page = typeof window !== "undefined" ? window : void 0;
+    const global = typeof globalThis !== "undefined" ? globalThis : void 0;
+    return page && page[name] || global && global[name];
   }
   function documentOf2(jQuery) {
     const html = jQuery("html")[0];
@@ -1102,8 +1120,9 @@
       }
     };
     const detachJQuery = attachJQuery(jQuery, installation);
-    if (Backbone && typeof Backbone.sync === "function") {
-      unwrapBackbone = wrapBackboneSync(Backbone, {
+    const wrapBackbone = (backbone) => {
+      if (unwrapBackbone || !backbone || typeof backbone.sync !== "function" || currentListener(jQuery) !== installation) return;
+      unwrapBackbone = wrapBackboneSync(backbone, {
         errorFor: (jqXHR, textStatus, errorThrown, perRequest) => errorFor(jqXHR, textStatus, errorThrown, mergeOptions(base, perRequest)),
         onUntrackedFailure(request, jqXHR, textStatus, errorThrown) {
           if (isTracked(jqXHR) || !jqXHR || typeof jqXHR !== "object") return;
@@ -1114,6 +1133,10 @@
           );
         }
       });
+    };
+    wrapBackbone(Backbone);
+    if (!Backbone && doc.readyState === "loading") {
+      doc.addEventListener("DOMContentLoaded", () => wrapBackbone(pageGlobal("Backbone")));
     }
     return installation;
   }

@@ -12,8 +12,11 @@ import type { ApiErrorsInstallation, ApiErrorsOptions, BackboneLike, JQueryLike,
 
 type Installed = JQueryListener & ApiErrorsInstallation;
 
+/** A page global: on `window`, or on the global object (a test or bundler that set it there). */
 function pageGlobal(name: string): unknown {
-  return typeof window !== 'undefined' ? (window as unknown as Record<string, unknown>)[name] : undefined;
+  const page = typeof window !== 'undefined' ? (window as unknown as Record<string, unknown>) : undefined;
+  const global = typeof globalThis !== 'undefined' ? (globalThis as unknown as Record<string, unknown>) : undefined;
+  return (page && page[name]) || (global && global[name]);
 }
 
 /** jQuery's own document: a jQuery made by `require('jquery')(window)` is bound to that window. */
@@ -70,8 +73,9 @@ function createInstallation(jQuery: JQueryLike, Backbone: BackboneLike, doc: Doc
   };
   const detachJQuery = attachJQuery(jQuery, installation);
 
-  if (Backbone && typeof Backbone.sync === 'function') {
-    unwrapBackbone = wrapBackboneSync(Backbone, {
+  const wrapBackbone = (backbone: BackboneLike): void => {
+    if (unwrapBackbone || !backbone || typeof backbone.sync !== 'function' || currentListener(jQuery) !== installation) return;
+    unwrapBackbone = wrapBackboneSync(backbone, {
       errorFor: (jqXHR, textStatus, errorThrown, perRequest) =>
         errorFor(jqXHR, textStatus, errorThrown, mergeOptions(base, perRequest)),
       onUntrackedFailure(request, jqXHR: JqXHR, textStatus, errorThrown) {
@@ -83,6 +87,11 @@ function createInstallation(jQuery: JQueryLike, Backbone: BackboneLike, doc: Doc
         );
       },
     });
+  };
+  wrapBackbone(Backbone);
+  if (!Backbone && doc.readyState === 'loading') {
+    // A script-tag install may run before the page's Backbone script: look again once it loaded.
+    doc.addEventListener('DOMContentLoaded', () => wrapBackbone(pageGlobal('Backbone')));
   }
   return installation;
 }

@@ -55,7 +55,9 @@ export function handleFailure(
   context.unrendered = renderFields(error, context, options);
   const toast = options.toast;
   if (toast) guarded('toast', () => toast(error.message, error, context), undefined);
-  guarded('focus', () => focusFirstInvalid(context.scope), undefined);
+  // Only move focus when this failure marked a field: never steal it for a toast alone.
+  const renderedFields = Object.keys(error.errors).length - Object.keys(context.unrendered).length;
+  if (renderedFields > 0) guarded('focus', () => focusFirstInvalid(context.scope), undefined);
   announce(error, context, jQuery);
 }
 
