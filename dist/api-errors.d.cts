@@ -243,9 +243,16 @@ declare function findFieldElements(scope: Element | Document, path: string): Ele
 declare function defaultRenderField(field: string, messages: string[], _error?: ApiError, context?: Partial<ApiErrorContext>): boolean;
 /**
  * Removes every mark and message the default renderer drew in `scope` (an element, a jQuery
- * object, a selector or the document; the whole document when omitted).
+ * object, a selector or the document; the whole document when omitted). A marked input given
+ * as the scope clears that field.
  */
 declare function clearFieldErrors(scope?: unknown): void;
+/**
+ * What the plugin clears by itself, before a failure is drawn and after a success: everything
+ * drawn in a form scope, but for a request with no form only what such requests drew — an
+ * unrelated background request must not wipe the errors of a form the user is still fixing.
+ */
+declare function clearDrawnFor(scope: Element | Document): void;
 
 // render/toast.ts
 declare const TOAST_DURATION_MS = 6000;

@@ -21,46 +21,6 @@
   };
   var __spreadProps = (a, b) => __defProps(a, __getOwnPropDescs(b));
 
-  // src/adapters/backbone.ts
-  var BackboneRequest = class {
-    constructor(model, options) {
-      this.model = model;
-      this.options = options;
-    }
-  };
-  var REQUEST_KEY = "apiErrorsBackboneRequest";
-  function prepare(model, options, listener) {
-    if (options.apiErrors === false) return;
-    const request = new BackboneRequest(model, options);
-    options[REQUEST_KEY] = request;
-    const userError = options.error;
-    options.error = function apiErrorsError(jqXHR, textStatus, errorThrown) {
-      options.apiError = listener.errorFor(jqXHR, textStatus, errorThrown, options.apiErrors);
-      setTimeout(() => listener.onUntrackedFailure(request, jqXHR, textStatus, errorThrown), 0);
-      if (typeof userError === "function") return userError.apply(this, arguments);
-      return void 0;
-    };
-  }
-  function wrapBackboneSync(Backbone, listener) {
-    const originalSync = Backbone.sync;
-    let active = true;
-    const apiErrorsSync = function apiErrorsSync2(method, model, options) {
-      const syncOptions = options || {};
-      if (active) {
-        try {
-          prepare(model, syncOptions, listener);
-        } catch (_exception) {
-        }
-      }
-      return originalSync.call(this, method, model, syncOptions);
-    };
-    Backbone.sync = apiErrorsSync;
-    return () => {
-      active = false;
-      if (Backbone.sync === apiErrorsSync) Backbone.sync = originalSync;
-    };
-  }
-
   // src/render/dom.ts
   function createTextElement(doc, tag, className, text) {
     const element = doc.createElement(tag);
@@ -122,6 +82,59 @@
     if (node.nodeType === 1 || node.nodeType === 9) return target;
     if (node.jquery && node[0]) return resolveScope(node[0], doc);
     return null;
+  }
+
+  // src/adapters/backbone.ts
+  var BackboneRequest = class {
+    constructor(model, options) {
+      this.model = model;
+      this.options = options;
+    }
+  };
+  var REQUEST_KEY = "apiErrorsBackboneRequest";
+  function requestApiErrors(Backbone, options) {
+    const jQuery = Backbone && Backbone.$;
+    const defaults = jQuery && jQuery.ajaxSettings ? jQuery.ajaxSettings.apiErrors : void 0;
+    if (defaults === void 0 || typeof jQuery.extend !== "function") return options.apiErrors;
+    return jQuery.extend(true, {}, { apiErrors: defaults }, { apiErrors: options.apiErrors }).apiErrors;
+  }
+  function prepare(Backbone, model, options, listener) {
+    if (options.apiErrors === false) return;
+    const request = new BackboneRequest(model, options);
+    options[REQUEST_KEY] = request;
+    const userError = options.error;
+    options.error = function apiErrorsError(jqXHR, textStatus, errorThrown) {
+      try {
+        const perRequest = requestApiErrors(Backbone, options);
+        if (perRequest !== false) {
+          options.apiError = listener.errorFor(jqXHR, textStatus, errorThrown, perRequest);
+          setTimeout(() => listener.onUntrackedFailure(request, jqXHR, textStatus, errorThrown), 0);
+        }
+      } catch (exception) {
+        reportError("the plugin", exception);
+      }
+      if (typeof userError === "function") return userError.apply(this, arguments);
+      return void 0;
+    };
+  }
+  function wrapBackboneSync(Backbone, listener) {
+    const originalSync = Backbone.sync;
+    let active = true;
+    const apiErrorsSync = function apiErrorsSync2(method, model, options) {
+      const syncOptions = options || {};
+      if (active) {
+        try {
+          prepare(Backbone, model, syncOptions, listener);
+        } catch (_exception) {
+        }
+      }
+      return originalSync.call(this, method, model, syncOptions);
+    };
+    Backbone.sync = apiErrorsSync;
+    return () => {
+      active = false;
+      if (Backbone.sync === apiErrorsSync) Backbone.sync = originalSync;
+    };
   }
 
   // src/pipeline.ts
@@ -758,6 +771,7 @@
   // src/render/fields.ts
   var MARKED = "data-api-errors-marked";
   var DRAWN = "data-api-errors-drawn";
+  var PAGE_WIDE = "data-api-errors-page";
   var INVALID_CLASS = "is-invalid";
   var MESSAGE_CLASS = "api-errors-message";
   var MAX_ELEMENTS_PER_FIELD = 50;
@@ -817,10 +831,21 @@
     watchedDocuments.add(doc);
     const onEdit = (event) => {
       const target = event.target;
-      if (target && target.nodeType === 1 && target.hasAttribute(MARKED)) clearField(target);
+      if (!target || target.nodeType !== 1) return;
+      const marked = target.hasAttribute(MARKED) ? target : typeof target.closest === "function" ? target.closest("[" + MARKED + "]") : null;
+      if (marked) clearField(marked);
     };
     doc.addEventListener("input", onEdit, true);
     doc.addEventListener("change", onEdit, true);
+  }
+  function placeAfter(input, scope) {
+    const label = typeof input.closest === "function" ? input.closest("label") : null;
+    return label && label !== scope && scope.contains(label) ? label : input;
+  }
+  function freeId(doc) {
+    let id = uniqueId("api-errors-message-");
+    while (doc.getElementById(id)) id = uniqueId("api-errors-message-");
+    return id;
   }
   function defaultRenderField(field, messages, _error, context) {
     const scope = context && context.scope || (typeof document !== "undefined" ? document : null);
@@ -831,15 +856,19 @@
     for (const element of elements) if (element.hasAttribute(MARKED)) clearField(element);
     const doc = documentOf(scope);
     const messageElement = createTextElement(doc, "div", MESSAGE_CLASS);
-    const messageId = uniqueId("api-errors-message-");
+    const messageId = freeId(doc);
     messageElement.id = messageId;
     messageElement.setAttribute(DRAWN, field);
+    if (scope.nodeType === 9) messageElement.setAttribute(PAGE_WIDE, "");
     for (const message of Array.isArray(messages) ? messages : []) {
       messageElement.appendChild(createTextElement(doc, "div", "", String(message)));
     }
     const container = scope.querySelector(attributeSelector("data-api-errors-for", field));
     if (container) container.appendChild(messageElement);
-    else if (last.parentNode) last.parentNode.insertBefore(messageElement, last.nextSibling);
+    else {
+      const anchor = placeAfter(last, scope);
+      if (anchor.parentNode) anchor.parentNode.insertBefore(messageElement, anchor.nextSibling);
+    }
     for (const element of elements) {
       element.setAttribute("aria-invalid", "true");
       if (element.classList) element.classList.add(INVALID_CLASS);
@@ -854,12 +883,26 @@
     const doc = typeof document !== "undefined" ? document : null;
     const root = scope === void 0 ? doc : resolveScope(scope, doc);
     if (!root) return;
+    if (root.nodeType === 1 && root.hasAttribute(MARKED)) clearField(root);
     const marked = root.querySelectorAll("[" + MARKED + "]");
     for (let index = 0; index < marked.length; index++) unmark(marked[index]);
     const drawn = root.querySelectorAll("[" + DRAWN + "]");
     for (let index = 0; index < drawn.length; index++) {
       const element = drawn[index];
       if (element.parentNode) element.parentNode.removeChild(element);
+    }
+  }
+  function clearDrawnFor(scope) {
+    if (scope.nodeType !== 9) {
+      clearFieldErrors(scope);
+      return;
+    }
+    const drawn = scope.querySelectorAll("[" + DRAWN + "][" + PAGE_WIDE + "]");
+    for (let index = 0; index < drawn.length; index++) {
+      const message = drawn[index];
+      const marked = scope.querySelectorAll(attributeSelector(MARKED, message.id));
+      for (let markIndex = 0; markIndex < marked.length; markIndex++) unmark(marked[markIndex]);
+      if (message.parentNode) message.parentNode.removeChild(message);
     }
   }
 
@@ -976,31 +1019,50 @@
   function dismiss(toast) {
     if (toast.parentNode) toast.parentNode.removeChild(toast);
   }
-  function scheduleDismiss(toast) {
+  function scheduleDismiss(toast, onClose) {
     let timer = null;
-    const start = () => {
-      if (timer === null) timer = setTimeout(() => dismiss(toast), TOAST_DURATION_MS);
-    };
+    let hovered = false;
+    let focused = false;
     const hold = () => {
       if (timer !== null) clearTimeout(timer);
       timer = null;
     };
-    toast.addEventListener("mouseenter", hold);
-    toast.addEventListener("focusin", hold);
-    toast.addEventListener("mouseleave", start);
-    toast.addEventListener("focusout", start);
+    const update = () => {
+      if (hovered || focused) hold();
+      else if (timer === null) timer = setTimeout(() => dismiss(toast), TOAST_DURATION_MS);
+    };
+    const on = (type, set) => toast.addEventListener(type, () => {
+      set();
+      update();
+    });
+    on("mouseenter", () => {
+      hovered = true;
+    });
+    on("mouseleave", () => {
+      hovered = false;
+    });
+    on("focusin", () => {
+      focused = true;
+    });
+    on("focusout", () => {
+      focused = false;
+    });
     const close = toast.querySelector(".api-errors-toast-close");
     if (close) close.addEventListener("click", () => {
       hold();
       dismiss(toast);
+      onClose();
     });
-    start();
+    update();
   }
   function seenRecently(state, key, now) {
     state.recent = state.recent.filter((entry) => now - entry.at < DEDUPE_MS);
     for (const entry of state.recent) if (entry.key === key) return true;
     state.recent.push({ key, at: now });
     return false;
+  }
+  function forget(state, key) {
+    state.recent = state.recent.filter((entry) => entry.key !== key);
   }
   function defaultToast(message, error, context) {
     const scope = context && context.scope;
@@ -1009,18 +1071,19 @@
     const text = String(message || error.message);
     const lines = toastLines(text, error, context);
     const state = stateOf(doc);
-    if (seenRecently(state, [text].concat(lines).join("\n"), Date.now())) return;
+    const key = [text].concat(lines).join("\n");
+    if (seenRecently(state, key, Date.now())) return;
     const container = containerFor(doc, state);
     if (!container) return;
     const existing = container.getElementsByClassName(TOAST_CLASS);
     while (existing.length >= MAX_TOASTS) dismiss(existing[0]);
     const toast = buildToast(doc, text, lines, error.correlationId, state.themed);
     container.appendChild(toast);
-    scheduleDismiss(toast);
+    scheduleDismiss(toast, () => forget(state, key));
   }
 
   // src/options.ts
-  var defaultClearFields = (context) => clearFieldErrors(context.scope);
+  var defaultClearFields = (context) => clearDrawnFor(context.scope);
   function isObject(value) {
     return !!value && typeof value === "object";
   }

@@ -2,7 +2,7 @@
 // `apiErrors: {…}` are merged. Renderers and adapters only ever see the merged result.
 
 import { DEFAULT_FALLBACK_MESSAGE } from './parse/index';
-import { clearFieldErrors, defaultRenderField } from './render/fields';
+import { clearDrawnFor, defaultRenderField } from './render/fields';
 import { defaultToast } from './render/toast';
 import type {
   ApiErrorContext,
@@ -23,7 +23,7 @@ export interface ResolvedOptions {
   form: unknown;
 }
 
-const defaultClearFields: FieldClearer = (context: ApiErrorContext) => clearFieldErrors(context.scope);
+const defaultClearFields: FieldClearer = (context: ApiErrorContext) => clearDrawnFor(context.scope);
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return !!value && typeof value === 'object';

@@ -14,6 +14,8 @@ import {
 const MARKED = 'data-api-errors-marked';
 /** On an element the renderer drew: the field path it holds messages for. */
 const DRAWN = 'data-api-errors-drawn';
+/** On an element drawn for a request with no form: its scope was the whole page. */
+const PAGE_WIDE = 'data-api-errors-page';
 const INVALID_CLASS = 'is-invalid';
 const MESSAGE_CLASS = 'api-errors-message';
 /** Radio groups share a name; more matches than this are a page bug, not a field. */
@@ -94,10 +96,32 @@ function watchEdits(doc: Document): void {
   watchedDocuments.add(doc);
   const onEdit = (event: Event): void => {
     const target = event.target as Element | null;
-    if (target && target.nodeType === 1 && target.hasAttribute(MARKED)) clearField(target);
+    if (!target || target.nodeType !== 1) return;
+    // `data-api-field` may sit on a wrapper (a fieldset of checkboxes): an edit inside it counts.
+    const marked = target.hasAttribute(MARKED)
+      ? target
+      : typeof target.closest === 'function' ? target.closest('[' + MARKED + ']') : null;
+    if (marked) clearField(marked);
   };
   doc.addEventListener('input', onEdit, true);
   doc.addEventListener('change', onEdit, true);
+}
+
+/**
+ * Where the messages go after the input: after its label when the input sits inside one, since
+ * text inside a <label> becomes part of the input's accessible name (read twice, with the
+ * description) and a block inside a label is invalid HTML.
+ */
+function placeAfter(input: Element, scope: Element | Document): Element {
+  const label = typeof input.closest === 'function' ? input.closest('label') : null;
+  return label && label !== scope && scope.contains(label) ? label : input;
+}
+
+/** A fresh id: two copies of the plugin on one page each count from 1. */
+function freeId(doc: Document): string {
+  let id = uniqueId('api-errors-message-');
+  while (doc.getElementById(id)) id = uniqueId('api-errors-message-');
+  return id;
 }
 
 /**
@@ -119,15 +143,19 @@ export function defaultRenderField(
 
   const doc = documentOf(scope);
   const messageElement = createTextElement(doc, 'div', MESSAGE_CLASS);
-  const messageId = uniqueId('api-errors-message-');
+  const messageId = freeId(doc);
   messageElement.id = messageId;
   messageElement.setAttribute(DRAWN, field);
+  if (scope.nodeType === 9) messageElement.setAttribute(PAGE_WIDE, '');
   for (const message of Array.isArray(messages) ? messages : []) {
     messageElement.appendChild(createTextElement(doc, 'div', '', String(message)));
   }
   const container = scope.querySelector(attributeSelector('data-api-errors-for', field));
   if (container) container.appendChild(messageElement);
-  else if (last.parentNode) last.parentNode.insertBefore(messageElement, last.nextSibling);
+  else {
+    const anchor = placeAfter(last, scope);
+    if (anchor.parentNode) anchor.parentNode.insertBefore(messageElement, anchor.nextSibling);
+  }
 
   for (const element of elements) {
     element.setAttribute('aria-invalid', 'true');
@@ -142,17 +170,38 @@ export function defaultRenderField(
 
 /**
  * Removes every mark and message the default renderer drew in `scope` (an element, a jQuery
- * object, a selector or the document; the whole document when omitted).
+ * object, a selector or the document; the whole document when omitted). A marked input given
+ * as the scope clears that field.
  */
 export function clearFieldErrors(scope?: unknown): void {
   const doc = typeof document !== 'undefined' ? document : null;
   const root = scope === undefined ? doc : resolveScope(scope, doc);
   if (!root) return;
+  if (root.nodeType === 1 && (root as Element).hasAttribute(MARKED)) clearField(root as Element);
   const marked = root.querySelectorAll('[' + MARKED + ']');
   for (let index = 0; index < marked.length; index++) unmark(marked[index] as Element);
   const drawn = root.querySelectorAll('[' + DRAWN + ']');
   for (let index = 0; index < drawn.length; index++) {
     const element = drawn[index] as Element;
     if (element.parentNode) element.parentNode.removeChild(element);
+  }
+}
+
+/**
+ * What the plugin clears by itself, before a failure is drawn and after a success: everything
+ * drawn in a form scope, but for a request with no form only what such requests drew — an
+ * unrelated background request must not wipe the errors of a form the user is still fixing.
+ */
+export function clearDrawnFor(scope: Element | Document): void {
+  if (scope.nodeType !== 9) {
+    clearFieldErrors(scope);
+    return;
+  }
+  const drawn = scope.querySelectorAll('[' + DRAWN + '][' + PAGE_WIDE + ']');
+  for (let index = 0; index < drawn.length; index++) {
+    const message = drawn[index] as Element;
+    const marked = scope.querySelectorAll(attributeSelector(MARKED, message.id));
+    for (let markIndex = 0; markIndex < marked.length; markIndex++) unmark(marked[markIndex] as Element);
+    if (message.parentNode) message.parentNode.removeChild(message);
   }
 }

@@ -125,23 +125,31 @@ function dismiss(toast: HTMLElement): void {
   if (toast.parentNode) toast.parentNode.removeChild(toast);
 }
 
-/** Dismisses after the duration; hovering or focusing the toast holds it, so it can be read. */
-function scheduleDismiss(toast: HTMLElement): void {
+/**
+ * Dismisses after the duration; while the pointer is over the toast or focus is inside it the
+ * timer is held, so it can be read (both count: leaving with the pointer while the keyboard is
+ * still on the close button must not pull the toast away). `onClose` runs when the user closes it.
+ */
+function scheduleDismiss(toast: HTMLElement, onClose: () => void): void {
   let timer: ReturnType<typeof setTimeout> | null = null;
-  const start = (): void => {
-    if (timer === null) timer = setTimeout(() => dismiss(toast), TOAST_DURATION_MS);
-  };
+  let hovered = false;
+  let focused = false;
   const hold = (): void => {
     if (timer !== null) clearTimeout(timer);
     timer = null;
   };
-  toast.addEventListener('mouseenter', hold);
-  toast.addEventListener('focusin', hold);
-  toast.addEventListener('mouseleave', start);
-  toast.addEventListener('focusout', start);
+  const update = (): void => {
+    if (hovered || focused) hold();
+    else if (timer === null) timer = setTimeout(() => dismiss(toast), TOAST_DURATION_MS);
+  };
+  const on = (type: string, set: () => void): void => toast.addEventListener(type, () => { set(); update(); });
+  on('mouseenter', () => { hovered = true; });
+  on('mouseleave', () => { hovered = false; });
+  on('focusin', () => { focused = true; });
+  on('focusout', () => { focused = false; });
   const close = toast.querySelector('.api-errors-toast-close');
-  if (close) close.addEventListener('click', () => { hold(); dismiss(toast); });
-  start();
+  if (close) close.addEventListener('click', () => { hold(); dismiss(toast); onClose(); });
+  update();
 }
 
 /** True when the same text was shown less than DEDUPE_MS ago; remembers this one otherwise. */
@@ -152,6 +160,11 @@ function seenRecently(state: ToastState, key: string, now: number): boolean {
   return false;
 }
 
+/** A toast the user closed is not a duplicate any more: the same failure again is news. */
+function forget(state: ToastState, key: string): void {
+  state.recent = state.recent.filter((entry) => entry.key !== key);
+}
+
 /** The built-in `toast`. */
 export function defaultToast(message: string, error: ApiError, context?: Partial<ApiErrorContext>): void {
   const scope = context && context.scope;
@@ -160,12 +173,13 @@ export function defaultToast(message: string, error: ApiError, context?: Partial
   const text = String(message || error.message);
   const lines = toastLines(text, error, context);
   const state = stateOf(doc);
-  if (seenRecently(state, [text].concat(lines).join('\n'), Date.now())) return;
+  const key = [text].concat(lines).join('\n');
+  if (seenRecently(state, key, Date.now())) return;
   const container = containerFor(doc, state);
   if (!container) return;
   const existing = container.getElementsByClassName(TOAST_CLASS);
   while (existing.length >= MAX_TOASTS) dismiss(existing[0] as HTMLElement);
   const toast = buildToast(doc, text, lines, error.correlationId, state.themed);
   container.appendChild(toast);
-  scheduleDismiss(toast);
+  scheduleDismiss(toast, () => forget(state, key));
 }
