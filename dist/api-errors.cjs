@@ -684,9 +684,9 @@ function makeContext(jqXHR, settings, scope, backbone) {
 // src/adapters/jquery.ts
 var SLOT_KEY = "__apiErrorsSlot";
 var SUCCESS_STATUSES = ["success", "notmodified", "nocontent"];
-var trackedRequests = /* @__PURE__ */ new WeakSet();
+var TRACKED_FLAG = "__apiErrorsTracked";
 function isTracked(jqXHR) {
-  return !!jqXHR && typeof jqXHR === "object" && trackedRequests.has(jqXHR);
+  return !!jqXHR && typeof jqXHR === "object" && jqXHR[TRACKED_FLAG] === true;
 }
 function isExcluded(request, listener) {
   const { settings, jqXHR, textStatus } = request;
@@ -722,7 +722,7 @@ function track(settings, originalOptions, jqXHR, slot) {
     errorThrown: void 0,
     settled: false
   };
-  trackedRequests.add(jqXHR);
+  jqXHR[TRACKED_FLAG] = true;
   jqXHR.fail((_xhr, textStatus, errorThrown) => {
     request.failed = true;
     request.textStatus = textStatus;

@@ -40,7 +40,7 @@ function testFiles(directory, pattern) {
 
 run('build', process.execPath, ['build.mjs']);
 run('typecheck', join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json']);
-run('unit and jsdom', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=dot', ...testFiles('test', /\.test\.ts$/)]);
+run('unit and jsdom', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=dot', '--test-reporter-destination=stdout', '--test-reporter=./test/helpers/summary.mjs', '--test-reporter-destination=stdout', ...testFiles('test', /\.test\.ts$/)]);
 
 const python = '/usr/bin/python3';
 const hasDrf = existsSync(python) && spawnSync(python, ['-c', 'import django, rest_framework'], { stdio: 'ignore' }).status === 0;

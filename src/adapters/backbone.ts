@@ -2,6 +2,7 @@
 // adapter, and so `options.apiError` is set before the user's own `error` callback runs.
 // The failure itself is handled once, by the jQuery adapter, on the same jqXHR.
 
+import { reportError } from '../render/dom';
 import type { BackboneLike, JqXHR } from '../types';
 
 /** Carried from Backbone's options into $.ajax's settings. A class instance, not a plain object,
@@ -25,7 +26,19 @@ export interface BackboneListener {
 
 type Sync = (this: unknown, method: string, model: unknown, options?: Record<string, unknown>) => unknown;
 
-function prepare(model: unknown, options: Record<string, unknown>, listener: BackboneListener): void {
+/**
+ * The request's `apiErrors` as `$.ajax` will see it: `$.ajaxSetup({ apiErrors })` defaults
+ * deep-merged with the Backbone options' own, the way jQuery merges every setting. The ApiError is
+ * parsed here, before the jQuery adapter sees the request, so it must use the same options.
+ */
+function requestApiErrors(Backbone: BackboneLike, options: Record<string, unknown>): unknown {
+  const jQuery = Backbone && Backbone.$;
+  const defaults = jQuery && jQuery.ajaxSettings ? jQuery.ajaxSettings.apiErrors : undefined;
+  if (defaults === undefined || typeof jQuery.extend !== 'function') return options.apiErrors;
+  return jQuery.extend(true, {}, { apiErrors: defaults }, { apiErrors: options.apiErrors }).apiErrors;
+}
+
+function prepare(Backbone: BackboneLike, model: unknown, options: Record<string, unknown>, listener: BackboneListener): void {
   if (options.apiErrors === false) return;
   const request = new BackboneRequest(model, options);
   options[REQUEST_KEY] = request;
@@ -33,8 +46,16 @@ function prepare(model: unknown, options: Record<string, unknown>, listener: Bac
   // Backbone 1.1 calls this as jQuery's `error(jqXHR, textStatus, errorThrown)`; 1.2+ from its
   // own wrapper with the same arguments. Either way the jqXHR is the first one.
   options.error = function apiErrorsError(this: unknown, jqXHR: JqXHR, textStatus: unknown, errorThrown: unknown) {
-    options.apiError = listener.errorFor(jqXHR, textStatus, errorThrown, options.apiErrors);
-    setTimeout(() => listener.onUntrackedFailure(request, jqXHR, textStatus, errorThrown), 0);
+    try {
+      const perRequest = requestApiErrors(Backbone, options);
+      if (perRequest !== false) {
+        options.apiError = listener.errorFor(jqXHR, textStatus, errorThrown, perRequest);
+        setTimeout(() => listener.onUntrackedFailure(request, jqXHR, textStatus, errorThrown), 0);
+      }
+    } catch (exception) {
+      // The user's error callback below must run whatever happens here.
+      reportError('the plugin', exception);
+    }
     if (typeof userError === 'function') return userError.apply(this, arguments as unknown as unknown[]);
     return undefined;
   };
@@ -48,7 +69,7 @@ export function wrapBackboneSync(Backbone: BackboneLike, listener: BackboneListe
     const syncOptions = options || {};
     if (active) {
       try {
-        prepare(model, syncOptions, listener);
+        prepare(Backbone, model, syncOptions, listener);
       } catch (_exception) {
         // Preparing is best effort: the request must go out whatever happens here.
       }

@@ -37,11 +37,14 @@ const SLOT_KEY = '__apiErrorsSlot';
 
 const SUCCESS_STATUSES = ['success', 'notmodified', 'nocontent'];
 
-/** Every jqXHR a prefilter saw; a Backbone failure not in here went around jQuery's $.ajax. */
-const trackedRequests: WeakSet<object> = new WeakSet();
+/**
+ * Set on every jqXHR the prefilter saw; a Backbone failure without it went around $.ajax. On the
+ * jqXHR itself, like markHandled's flag: the prefilter may belong to another copy of the plugin.
+ */
+const TRACKED_FLAG = '__apiErrorsTracked';
 
 export function isTracked(jqXHR: unknown): boolean {
-  return !!jqXHR && typeof jqXHR === 'object' && trackedRequests.has(jqXHR);
+  return !!jqXHR && typeof jqXHR === 'object' && (jqXHR as Record<string, unknown>)[TRACKED_FLAG] === true;
 }
 
 /**
@@ -89,7 +92,7 @@ function track(settings: AjaxSettings, originalOptions: AjaxSettings, jqXHR: JqX
   const request: TrackedRequest = {
     settings, originalOptions, jqXHR, failed: false, textStatus: '', errorThrown: undefined, settled: false,
   };
-  trackedRequests.add(jqXHR);
+  jqXHR[TRACKED_FLAG] = true;
   jqXHR.fail((_xhr: JqXHR, textStatus: string, errorThrown: unknown) => {
     request.failed = true;
     request.textStatus = textStatus;

@@ -131,3 +131,57 @@ export const ENVELOPE_400 = {
     correlation_id: '6f1c2a9e',
   },
 };
+
+/**
+ * Resolves once jQuery has no request in flight and the plugin's timers have run: for requests
+ * whose jqXHR a test does not hold (model.save through collection.create, a replaced transport).
+ * Polls, because a single long timer can fire before a slow response under load.
+ */
+export async function idle(page: TestPage, extraMs = 30): Promise<void> {
+  for (let rounds = 0; rounds < 400 && page.$.active > 0; rounds++) await wait(page, 5);
+  await wait(page, extraMs);
+}
+
+/**
+ * Like openPage, but jsdom runs the page's scripts and inline event handlers
+ * (`runScripts: 'dangerously'`): markup that reached the DOM from a response could execute, so
+ * hostile-input tests can check that none did (the payloads set `window.__xss`).
+ */
+export function openScriptedPage(options: PageOptions): TestPage {
+  const consoleErrors: string[] = [];
+  const uncaught: string[] = [];
+  const virtualConsole = new VirtualConsole();
+  virtualConsole.on('error', (...args: unknown[]) => consoleErrors.push(args.map(String).join(' ')));
+  virtualConsole.on('jsdomError', (error: Error) => uncaught.push(String(error && error.message)));
+  const dom = new JSDOM(`<!DOCTYPE html><html><head><title>test</title></head><body>${options.body ?? ''}</body></html>`, {
+    url: options.origin + '/page.html',
+    runScripts: 'dangerously',
+    pretendToBeVisual: true,
+    virtualConsole,
+  });
+  const window = dom.window as any;
+  window.eval(source(`node_modules/jquery-${options.jquery ?? '3.7'}/dist/jquery.js`));
+  if (options.backbone) {
+    window.eval(source('node_modules/underscore/underscore-umd.js'));
+    window.eval(source(`node_modules/backbone-${options.backbone}/backbone.js`));
+  }
+  if ((options.plugin ?? 'dist') === 'dist') window.eval(pluginSource());
+  return {
+    window,
+    document: window.document,
+    $: window.jQuery,
+    Backbone: window.Backbone,
+    ApiErrors: window.ApiErrors,
+    consoleErrors,
+    uncaught,
+    close: () => window.close(),
+  };
+}
+
+/** Every node in the document (elements, text, comments), for leak checks. */
+export function nodeCount(page: TestPage): number {
+  const walker = page.document.createTreeWalker(page.document, 0xffffffff);
+  let count = 1;
+  while (walker.nextNode()) count += 1;
+  return count;
+}
