@@ -84,16 +84,19 @@ def _printable(text):
 def get_correlation_id(request):
     """The request's correlation id (a Django HttpRequest or a DRF Request).
 
-    Set by ``CorrelationIdMiddleware``; without the middleware a fresh id is
-    generated once and remembered on the request.
+    Set by ``CorrelationIdMiddleware``; without the middleware (a view called
+    through ``APIRequestFactory``, say) a safe ``X-Correlation-ID`` request header
+    is used, else a fresh id, remembered on the request.
     """
     if request is None:
         return _new_id()
     cid = getattr(request, "correlation_id", None)
     if isinstance(cid, str) and cid:
         return cid
-    cid = _new_id()
     target = getattr(request, "_request", request)  # DRF Request wraps HttpRequest
+    meta = getattr(target, "META", None)
+    cid = _safe_id(meta.get(_META_KEY)) if isinstance(meta, dict) else None
+    cid = cid or _new_id()
     try:
         target.correlation_id = cid
     except AttributeError:

@@ -2,7 +2,7 @@
 import json
 from unittest import mock
 
-from django.test import override_settings
+from django.test import SimpleTestCase, override_settings
 from rest_framework import exceptions
 from rest_framework.test import APIRequestFactory
 
@@ -209,8 +209,14 @@ class HandlerCalledDirectly(EnvelopeTestCase):
 
 @override_settings(MIDDLEWARE=[])
 class WithoutTheMiddleware(EnvelopeTestCase):
-    def test_handler_makes_a_fresh_id_and_sets_the_header(self):
+    def test_handler_uses_a_safe_client_id_and_sets_the_header(self):
         response = self.client.get("/api/scenario/404", HTTP_X_CORRELATION_ID="client-id")
+        err = self.assertEnvelope(response, 404, "NOT_FOUND")
+        self.assertEqual(err["correlation_id"], "client-id")
+        self.assertEqual(response["X-Correlation-ID"], "client-id")
+
+    def test_handler_replaces_a_hostile_client_id_with_a_fresh_one(self):
+        response = self.client.get("/api/scenario/404", HTTP_X_CORRELATION_ID="<b>x</b>")
         err = self.assertEnvelope(response, 404, "NOT_FOUND")
         self.assertRegex(err["correlation_id"], HEX32)
 
@@ -219,3 +225,27 @@ class WithoutTheMiddleware(EnvelopeTestCase):
             response = self.client.get("/api/scenario/500")
         err = self.assertEnvelope(response, 500, "SERVER_ERROR", "A server error occurred.")
         self.assertIn(err["correlation_id"], logs.output[0])
+
+
+class HandlerWithoutMiddlewareTests(SimpleTestCase):
+    """A view called straight through APIRequestFactory never passes the middleware."""
+
+    def test_a_safe_request_header_is_used_as_the_correlation_id(self):
+        from rest_framework.exceptions import NotFound
+        from rest_framework.test import APIRequestFactory
+        from rest_framework.views import APIView
+
+        class Missing(APIView):
+            authentication_classes = []
+            permission_classes = []
+
+            def get(self, request):
+                raise NotFound()
+
+        factory = APIRequestFactory()
+        with self.settings(REST_FRAMEWORK={"EXCEPTION_HANDLER": "api_errors.envelope_exception_handler"}):
+            response = Missing.as_view()(factory.get("/x", HTTP_X_CORRELATION_ID="abc-123"))
+            hostile = Missing.as_view()(factory.get("/x", HTTP_X_CORRELATION_ID="<script>"))
+        self.assertEqual(response.data["error"]["correlation_id"], "abc-123")
+        self.assertEqual(response["X-Correlation-ID"], "abc-123")
+        self.assertRegex(hostile.data["error"]["correlation_id"], r"^[0-9a-f]{32}$")
