@@ -1,26 +1,9 @@
 /*! jquery-api-errors 0.1.0 | MIT License */
 "use strict";
 var __defProp = Object.defineProperty;
-var __defProps = Object.defineProperties;
 var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
-var __getOwnPropDescs = Object.getOwnPropertyDescriptors;
 var __getOwnPropNames = Object.getOwnPropertyNames;
-var __getOwnPropSymbols = Object.getOwnPropertySymbols;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __propIsEnum = Object.prototype.propertyIsEnumerable;
-var __defNormalProp = (obj, key, value) => key in obj ? __defProp(obj, key, { enumerable: true, configurable: true, writable: true, value }) : obj[key] = value;
-var __spreadValues = (a, b) => {
-  for (var prop in b || (b = {}))
-    if (__hasOwnProp.call(b, prop))
-      __defNormalProp(a, prop, b[prop]);
-  if (__getOwnPropSymbols)
-    for (var prop of __getOwnPropSymbols(b)) {
-      if (__propIsEnum.call(b, prop))
-        __defNormalProp(a, prop, b[prop]);
-    }
-  return a;
-};
-var __spreadProps = (a, b) => __defProps(a, __getOwnPropDescs(b));
 var __export = (target, all) => {
   for (var name in all)
     __defProp(target, name, { get: all[name], enumerable: true });
@@ -56,27 +39,17 @@ function createTextElement(doc, tag, className, text) {
   return element;
 }
 function cssEscape(value) {
-  let result = "";
-  const length = value.length;
-  const first = value.charCodeAt(0);
-  for (let index = 0; index < length; index++) {
-    const code = value.charCodeAt(index);
-    if (code === 0) {
-      result += "\uFFFD";
-    } else if (code >= 1 && code <= 31 || code === 127 || index === 0 && code >= 48 && code <= 57 || index === 1 && code >= 48 && code <= 57 && first === 45) {
-      result += "\\" + code.toString(16) + " ";
-    } else if (index === 0 && length === 1 && code === 45) {
-      result += "\\" + value.charAt(index);
-    } else if (code >= 128 || code === 45 || code === 95 || code >= 48 && code <= 57 || code >= 65 && code <= 90 || code >= 97 && code <= 122) {
-      result += value.charAt(index);
-    } else {
-      result += "\\" + value.charAt(index);
-    }
-  }
-  return result;
+  return value.replace(/[^\w-]/gu, (char) => "\\" + char.codePointAt(0).toString(16) + " ");
 }
 function attributeSelector(attribute, value) {
   return "[" + attribute + '="' + cssEscape(value) + '"]';
+}
+function removeNode(node) {
+  if (node.parentNode) node.parentNode.removeChild(node);
+}
+function eachMatch(root, selector, visit) {
+  const matches = root.querySelectorAll(selector);
+  for (let index = 0; index < matches.length; index++) visit(matches[index]);
 }
 function documentOf(node) {
   return node.nodeType === 9 ? node : node.ownerDocument;
@@ -189,25 +162,25 @@ function focusFirstInvalid(scope) {
 }
 function announce(error, context, jQuery) {
   const doc = context.scope.nodeType === 9 ? context.scope : context.scope.ownerDocument;
-  guarded("an api:error handler", () => jQuery(doc).trigger("api:error", [error, context.jqXHR]), void 0);
+  guarded("an api:error handler", () => jQuery(doc).trigger("api:error", [error, context.jqXHR]));
   const model = context.model;
   if (model && typeof model.trigger === "function") {
-    guarded("a Backbone api:error handler", () => model.trigger("api:error", model, error, context.options), void 0);
+    guarded("a Backbone api:error handler", () => model.trigger("api:error", model, error, context.options));
   }
 }
 function handleFailure(error, context, options, jQuery) {
   const clearFields = options.clearFields;
-  if (clearFields) guarded("clearFields", () => clearFields(context), void 0);
+  if (clearFields) guarded("clearFields", () => clearFields(context));
   context.unrendered = renderFields(error, context, options);
   const toast = options.toast;
-  if (toast) guarded("toast", () => toast(error.message, error, context), void 0);
+  if (toast) guarded("toast", () => toast(error.message, error, context));
   const renderedFields = Object.keys(error.errors).length - Object.keys(context.unrendered).length;
-  if (renderedFields > 0) guarded("focus", () => focusFirstInvalid(context.scope), void 0);
+  if (renderedFields > 0) guarded("focus", () => focusFirstInvalid(context.scope));
   announce(error, context, jQuery);
 }
 function handleSuccess(context, options) {
   const clearFields = options.clearFields;
-  if (clearFields) guarded("clearFields", () => clearFields(context), void 0);
+  if (clearFields) guarded("clearFields", () => clearFields(context));
 }
 
 // src/parse/values.ts
@@ -371,9 +344,6 @@ function nameSegments(name) {
 
 // src/parse/formats.ts
 var stringCode = (value) => typeof value === "string" ? idOf(value, CODE_LENGTH) : void 0;
-function reading(collector, fields) {
-  return __spreadProps(__spreadValues({}, fields), { errors: collector.errors, formErrors: collector.formErrors });
-}
 function everyItem(value, test) {
   if (!Array.isArray(value)) return false;
   for (let index = 0; index < value.length; index += 1) {
@@ -413,23 +383,22 @@ var envelope = {
     const error = ownValue(body, "error");
     return isPlainObject(body) && (isPlainObject(error) || typeof error === "string");
   },
-  read: (body) => {
-    const collector = new ErrorCollector();
+  read: (body, collector) => {
     const error = ownValue(body, "error");
     if (!isPlainObject(error)) {
       const message = firstText(body, ["error_description", "message", "error"]);
-      return reading(collector, { message });
+      return { message };
     }
     flatten(ownValue(error, "errors"), collector);
     flatten(ownValue(error, "non_field_errors"), collector, ["non_field_errors"]);
     const timestamp = textOf(ownValue(error, "timestamp"), ID_LENGTH);
-    return reading(collector, {
+    return {
       message: textOf(ownValue(error, "message")),
       code: idOf(ownValue(error, "code"), CODE_LENGTH),
       status: httpStatusOf(ownValue(error, "status")),
       correlationId: idOf(ownValue(error, "correlation_id"), ID_LENGTH),
       timestamp
-    });
+    };
   }
 };
 var problem = {
@@ -440,24 +409,21 @@ var problem = {
     const typed = typeof ownValue(body, "type") === "string";
     return typed && (hasOwn(body, "status") || hasOwn(body, "detail")) && !isStandardized(body);
   },
-  read: (body) => {
-    var _a;
-    const collector = new ErrorCollector();
+  read: (body, collector) => {
     addProblemEntries(ownValue(body, "errors"), collector);
     addProblemEntries(ownValue(body, "invalid-params"), collector);
     addProblemEntries(ownValue(body, "invalid_params"), collector);
-    return reading(collector, {
-      message: (_a = textOf(ownValue(body, "detail"))) != null ? _a : textOf(ownValue(body, "title")),
+    return {
+      message: textOf(ownValue(body, "detail")) || textOf(ownValue(body, "title")),
       code: stringCode(ownValue(body, "code")),
       status: httpStatusOf(ownValue(body, "status"))
-    });
+    };
   }
 };
 var jsonapi = {
   format: "jsonapi",
   matches: (body) => isPlainObject(body) && everyItem(ownValue(body, "errors"), (item) => !hasOwn(item, "attr")) && !isStandardized(body),
-  read: (body) => {
-    const collector = new ErrorCollector();
+  read: (body, collector) => {
     const items = ownValue(body, "errors");
     for (let index = 0; index < items.length && collector.visit(); index += 1) {
       const item = items[index];
@@ -467,14 +433,13 @@ var jsonapi = {
       const segments = pointer !== void 0 ? locationSegments(pointer) : parameter !== void 0 ? nameSegments(parameter) : [];
       collector.add(segments, firstText(item, ["detail", "title"]));
     }
-    return reading(collector, { code: stringCode(ownValue(items[0], "code")) });
+    return { code: stringCode(ownValue(items[0], "code")) };
   }
 };
 var standardized = {
   format: "standardized",
   matches: isStandardized,
-  read: (body) => {
-    const collector = new ErrorCollector();
+  read: (body, collector) => {
     const items = ownValue(body, "errors");
     for (let index = 0; index < items.length && collector.visit(); index += 1) {
       const item = items[index];
@@ -484,7 +449,7 @@ var standardized = {
     }
     const isValidation = ownValue(body, "type") === "validation_error";
     const code = isValidation ? void 0 : stringCode(ownValue(items[0], "code"));
-    return reading(collector, { code });
+    return { code };
   }
 };
 var laravel = {
@@ -494,11 +459,10 @@ var laravel = {
     if (typeof ownValue(body, "message") === "string") return true;
     return isPlainObject(ownValue(body, "errors")) && Object.keys(body).every((key) => key === "errors" || key === "message");
   },
-  read: (body) => {
-    const collector = new ErrorCollector();
+  read: (body, collector) => {
     const errors = ownValue(body, "errors");
     if (isPlainObject(errors) || Array.isArray(errors)) flatten(errors, collector);
-    return reading(collector, { message: textOf(ownValue(body, "message")) });
+    return { message: textOf(ownValue(body, "message")) };
   }
 };
 var drf = {
@@ -510,15 +474,14 @@ var drf = {
     if (typeof detail === "string" || typeof detail === "object" && detail !== null) return true;
     return isFieldMap(body);
   },
-  read: (body) => {
-    const collector = new ErrorCollector();
+  read: (body, collector) => {
     const detail = ownValue(body, "detail");
     if (typeof detail === "string") {
       const code = stringCode(ownValue(body, "code"));
-      return reading(collector, { message: textOf(detail), code });
+      return { message: textOf(detail), code };
     }
     flatten(typeof detail === "object" && detail !== null ? detail : body, collector);
-    return reading(collector, {});
+    return {};
   }
 };
 function isFieldMap(body) {
@@ -546,14 +509,13 @@ function parseApiError(xhrLike, textStatus, errorThrown) {
   return parseWithOptions(xhrLike, textStatus, errorThrown, {});
 }
 function parseWithOptions(xhrLike, textStatus, errorThrown, options) {
-  var _a;
   try {
     return buildError(xhrLike, textStatus, options);
   } catch (e) {
     return {
       message: fallbackMessage(options),
       code: "UNKNOWN_ERROR",
-      status: (_a = httpStatusOf(readProperty(xhrLike, "status"))) != null ? _a : 0,
+      status: httpStatusOf(readProperty(xhrLike, "status")) || 0,
       errors: {},
       formErrors: [],
       correlationId: null,
@@ -564,38 +526,36 @@ function parseWithOptions(xhrLike, textStatus, errorThrown, options) {
   }
 }
 function buildError(xhrLike, textStatus, options) {
-  var _a, _b, _c, _d, _e, _f, _g, _h, _i, _j;
   const { body, parseFailed } = readBody(xhrLike);
   const xhrStatus = readProperty(xhrLike, "status");
-  const httpStatus = (_a = httpStatusOf(xhrStatus)) != null ? _a : 0;
-  const { format, reading: reading2 } = readFormat(body, httpStatus);
+  const collector = new ErrorCollector();
+  const { format, reading } = readFormat(body, collector);
+  const { errors, formErrors } = collector;
   const noStatus = xhrStatus === void 0 || xhrStatus === null || xhrStatus === 0;
-  const status = httpStatus !== 0 ? httpStatus : noStatus ? (_b = reading2.status) != null ? _b : 0 : 0;
-  const hasErrors = reading2.formErrors.length > 0 || Object.keys(reading2.errors).length > 0;
-  const code = (_c = reading2.code) != null ? _c : hasErrors ? "VALIDATION_ERROR" : textStatus === "timeout" ? "TIMEOUT" : status === 0 ? "NETWORK_ERROR" : textStatus === "parsererror" || parseFailed ? "PARSE_ERROR" : "UNKNOWN_ERROR";
-  const message = (_g = (_f = (_e = (_d = reading2.message) != null ? _d : reading2.formErrors[0]) != null ? _e : optionMessage(options, code)) != null ? _f : optionMessage(options, String(status))) != null ? _g : fallbackMessage(options);
-  const correlationId = (_i = (_h = reading2.correlationId) != null ? _h : responseHeader(xhrLike, "X-Correlation-ID")) != null ? _i : responseHeader(xhrLike, "X-Request-ID");
+  const status = httpStatusOf(xhrStatus) || noStatus && reading.status || 0;
+  const hasErrors = formErrors.length > 0 || Object.keys(errors).length > 0;
+  const code = reading.code || (hasErrors ? "VALIDATION_ERROR" : textStatus === "timeout" ? "TIMEOUT" : status === 0 ? "NETWORK_ERROR" : textStatus === "parsererror" || parseFailed ? "PARSE_ERROR" : "UNKNOWN_ERROR");
+  const message = reading.message || formErrors[0] || optionMessage(options, code) || optionMessage(options, String(status)) || fallbackMessage(options);
+  const correlationId = reading.correlationId || responseHeader(xhrLike, "X-Correlation-ID") || responseHeader(xhrLike, "X-Request-ID") || null;
   return {
     message,
     code,
     status,
-    errors: reading2.errors,
-    formErrors: reading2.formErrors,
-    correlationId: correlationId != null ? correlationId : null,
-    timestamp: (_j = reading2.timestamp) != null ? _j : null,
+    errors,
+    formErrors,
+    correlationId,
+    timestamp: reading.timestamp || null,
     format,
     raw: body
   };
 }
-function readFormat(body, status) {
+function readFormat(body, collector) {
   if (body !== null && body !== void 0) {
     for (const reader of FORMAT_READERS) {
-      if (reader.matches(body, { status })) {
-        return { format: reader.format, reading: reader.read(body) };
-      }
+      if (reader.matches(body)) return { format: reader.format, reading: reader.read(body, collector) };
     }
   }
-  return { format: "none", reading: { errors: {}, formErrors: [] } };
+  return { format: "none", reading: {} };
 }
 function readProperty(target, key) {
   if (typeof target !== "object" && typeof target !== "function" || target === null) {
@@ -709,7 +669,7 @@ function settle(request, listener) {
 function guardCallbacks(callbacks, where) {
   const list = (Array.isArray(callbacks) ? callbacks : [callbacks]).filter((fn) => typeof fn === "function");
   return function guardedCallbacks(...args) {
-    for (const callback of list) guarded(where, () => callback.apply(this, args), void 0);
+    for (const callback of list) guarded(where, () => callback.apply(this, args));
   };
 }
 function track(settings, originalOptions, jqXHR, slot) {
@@ -727,13 +687,13 @@ function track(settings, originalOptions, jqXHR, slot) {
     request.failed = true;
     request.textStatus = textStatus;
     request.errorThrown = errorThrown;
-    setTimeout(() => guarded("the plugin", () => settle(request, slot.listener), void 0), 0);
+    setTimeout(() => guarded("the plugin", () => settle(request, slot.listener)), 0);
   });
   settings.error = guardCallbacks(settings.error, "the request's error callback");
   const userComplete = guardCallbacks(settings.complete, "the request's complete callback");
   settings.complete = function completeThenUser(xhr, textStatus) {
     if (!request.failed) request.textStatus = textStatus;
-    guarded("the plugin", () => settle(request, slot.listener), void 0);
+    guarded("the plugin", () => settle(request, slot.listener));
     userComplete.call(this, xhr, textStatus);
   };
 }
@@ -844,13 +804,10 @@ function unmark(element) {
 function clearField(element) {
   const doc = documentOf(element);
   const messageId = element.getAttribute(MARKED) || "";
-  const marked = doc.querySelectorAll(attributeSelector(MARKED, messageId));
-  for (let index = 0; index < marked.length; index++) unmark(marked[index]);
+  eachMatch(doc, attributeSelector(MARKED, messageId), unmark);
   unmark(element);
   const message = messageId ? doc.getElementById(messageId) : null;
-  if (message && message.hasAttribute(DRAWN) && message.parentNode) {
-    message.parentNode.removeChild(message);
-  }
+  if (message && message.hasAttribute(DRAWN)) removeNode(message);
 }
 var watchedDocuments = /* @__PURE__ */ new WeakSet();
 function watchEdits(doc) {
@@ -911,26 +868,18 @@ function clearFieldErrors(scope) {
   const root = scope === void 0 ? doc : resolveScope(scope, doc);
   if (!root) return;
   if (root.nodeType === 1 && root.hasAttribute(MARKED)) clearField(root);
-  const marked = root.querySelectorAll("[" + MARKED + "]");
-  for (let index = 0; index < marked.length; index++) unmark(marked[index]);
-  const drawn = root.querySelectorAll("[" + DRAWN + "]");
-  for (let index = 0; index < drawn.length; index++) {
-    const element = drawn[index];
-    if (element.parentNode) element.parentNode.removeChild(element);
-  }
+  eachMatch(root, "[" + MARKED + "]", unmark);
+  eachMatch(root, "[" + DRAWN + "]", removeNode);
 }
 function clearDrawnFor(scope) {
   if (scope.nodeType !== 9) {
     clearFieldErrors(scope);
     return;
   }
-  const drawn = scope.querySelectorAll("[" + DRAWN + "][" + PAGE_WIDE + "]");
-  for (let index = 0; index < drawn.length; index++) {
-    const message = drawn[index];
-    const marked = scope.querySelectorAll(attributeSelector(MARKED, message.id));
-    for (let markIndex = 0; markIndex < marked.length; markIndex++) unmark(marked[markIndex]);
-    if (message.parentNode) message.parentNode.removeChild(message);
-  }
+  eachMatch(scope, "[" + DRAWN + "][" + PAGE_WIDE + "]", (message) => {
+    eachMatch(scope, attributeSelector(MARKED, message.id), unmark);
+    removeNode(message);
+  });
 }
 
 // src/render/toast.ts
@@ -961,11 +910,6 @@ function toastLines(message, error, context) {
   shown.push("\u2026and " + (lines.length - shown.length) + " more");
   return shown;
 }
-function applyFallbackStyles(element, styles) {
-  for (const property of Object.keys(styles)) {
-    element.style.setProperty(property, styles[property]);
-  }
-}
 function isThemed(container) {
   const view = container.ownerDocument.defaultView;
   try {
@@ -983,15 +927,7 @@ function containerFor(doc, state) {
   parent.appendChild(container);
   state.themed = isThemed(container);
   if (!state.themed) {
-    applyFallbackStyles(container, {
-      position: "fixed",
-      top: "16px",
-      right: "16px",
-      "z-index": "2147483000",
-      "max-width": "calc(100% - 32px)",
-      width: "360px",
-      font: '14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif'
-    });
+    container.style.cssText = 'position:fixed;top:16px;right:16px;z-index:2147483000;width:360px;max-width:calc(100% - 32px);font:14px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif';
   }
   state.container = container;
   return container;
@@ -1015,36 +951,14 @@ function buildToast(doc, message, lines, reference, themed) {
   toast.appendChild(body);
   toast.appendChild(close);
   if (!themed) {
-    applyFallbackStyles(toast, {
-      display: "flex",
-      "align-items": "flex-start",
-      margin: "0 0 8px",
-      padding: "12px 14px",
-      background: "#8b1a1a",
-      color: "#fff",
-      "border-radius": "6px",
-      "box-shadow": "0 4px 12px rgba(0,0,0,.25)",
-      "overflow-wrap": "anywhere"
-    });
-    applyFallbackStyles(body, { flex: "1 1 auto", "min-width": "0" });
-    applyFallbackStyles(close, {
-      background: "transparent",
-      border: "0",
-      color: "inherit",
-      cursor: "pointer",
-      "font-size": "20px",
-      "line-height": "1",
-      "margin-left": "8px",
-      padding: "0 4px"
-    });
+    toast.style.cssText = "display:flex;align-items:flex-start;margin:0 0 8px;padding:12px 14px;background:#8b1a1a;color:#fff;border-radius:6px;box-shadow:0 4px 12px rgba(0,0,0,.25);overflow-wrap:anywhere";
+    body.style.cssText = "flex:1 1 auto;min-width:0";
+    close.style.cssText = "background:transparent;border:0;color:inherit;cursor:pointer;font-size:20px;line-height:1;margin-left:8px;padding:0 4px";
     for (const paragraph of Array.prototype.slice.call(body.children)) {
-      applyFallbackStyles(paragraph, { margin: "0 0 4px", padding: paragraph.tagName === "UL" ? "0 0 0 18px" : "0" });
+      paragraph.style.cssText = "margin:0 0 4px;padding:" + (paragraph.tagName === "UL" ? "0 0 0 18px" : "0");
     }
   }
   return toast;
-}
-function dismiss(toast) {
-  if (toast.parentNode) toast.parentNode.removeChild(toast);
 }
 function scheduleDismiss(toast, onClose) {
   let timer = null;
@@ -1056,7 +970,7 @@ function scheduleDismiss(toast, onClose) {
   };
   const update = () => {
     if (hovered || focused) hold();
-    else if (timer === null) timer = setTimeout(() => dismiss(toast), TOAST_DURATION_MS);
+    else if (timer === null) timer = setTimeout(() => removeNode(toast), TOAST_DURATION_MS);
   };
   const on = (type, set) => toast.addEventListener(type, () => {
     set();
@@ -1077,7 +991,7 @@ function scheduleDismiss(toast, onClose) {
   const close = toast.querySelector(".api-errors-toast-close");
   if (close) close.addEventListener("click", () => {
     hold();
-    dismiss(toast);
+    removeNode(toast);
     onClose();
   });
   update();
@@ -1103,7 +1017,7 @@ function defaultToast(message, error, context) {
   const container = containerFor(doc, state);
   if (!container) return;
   const existing = container.getElementsByClassName(TOAST_CLASS);
-  while (existing.length >= MAX_TOASTS) dismiss(existing[0]);
+  while (existing.length >= MAX_TOASTS) removeNode(existing[0]);
   const toast = buildToast(doc, text, lines, error.correlationId, state.themed);
   container.appendChild(toast);
   scheduleDismiss(toast, () => forget(state, key));

@@ -123,26 +123,22 @@ declare function locationSegments(location: string): string[];
 declare function nameSegments(name: string): string[];
 
 // parse/formats.ts
-/** What a reader found in a body; index.ts turns it into an ApiError. */
+/**
+ * What a reader found in a body besides the field and form errors, which it adds to the
+ * collector it is given; index.ts turns both into an ApiError.
+ */
 interface FormatReading {
     message?: string;
     code?: string;
     /** A status the body claims; used only when the response itself has none. */
     status?: number;
-    errors: Record<string, string[]>;
-    formErrors: string[];
     correlationId?: string;
     timestamp?: string;
 }
-/** What a reader may know beyond the body. */
-interface ReaderContext {
-    /** The HTTP status of the response, 0 when none. No reader needs it yet. */
-    status: number;
-}
 interface FormatReader {
     format: Exclude<ApiErrorFormat, 'none'>;
-    matches(body: unknown, context: ReaderContext): boolean;
-    read(body: unknown): FormatReading;
+    matches(body: unknown): boolean;
+    read(body: unknown, collector: ErrorCollector): FormatReading;
 }
 /** The readers in the order SPEC.md lists them: the first that matches reads the body. */
 declare const FORMAT_READERS: readonly FormatReader[];
@@ -197,7 +193,7 @@ declare function httpStatusOf(value: unknown): number | undefined;
 
 // pipeline.ts
 /** Runs `work`, reporting what it throws; `failed` is returned in that case. */
-declare function guarded<T>(where: string, work: () => T, failed: T): T;
+declare function guarded<T>(where: string, work: () => T, failed?: T): T | undefined;
 declare function handleFailure(error: ApiError, context: ApiErrorContext, options: ResolvedOptions, jQuery: JQueryLike): void;
 /** A later success in the same scope clears the field errors drawn there. */
 declare function handleSuccess(context: ApiErrorContext, options: ResolvedOptions): void;
@@ -206,13 +202,19 @@ declare function handleSuccess(context: ApiErrorContext, options: ResolvedOption
 /** Creates `<tag class="className">text</tag>` in `doc`; text is set as text, never parsed. */
 declare function createTextElement(doc: Document, tag: string, className: string, text?: string): HTMLElement;
 /**
- * Escapes a string for use inside a double-quoted CSS attribute value or as an identifier.
- * jQuery 1.12 and 2.2 have no `$.escapeSelector` and CSS.escape is missing in older engines and
- * in jsdom, so this follows the CSSOM `serialize an identifier` algorithm itself.
+ * Escapes a string for use inside a double-quoted CSS attribute value: every character outside
+ * [A-Za-z0-9_-] becomes a hex escape of its code point. jQuery 1.12 and 2.2 have no
+ * `$.escapeSelector`, and CSS.escape is missing in older engines and in jsdom; inside quotes no
+ * identifier rules apply, so escaping everything else is enough. The `u` flag walks code points,
+ * so an astral character is one escape, not two halves of a pair.
  */
 declare function cssEscape(value: string): string;
 /** `[attribute="value"]` with the value escaped, so no field name can change the selector. */
 declare function attributeSelector(attribute: string, value: string): string;
+/** Takes a node out of the page, if it is in one. */
+declare function removeNode(node: Node): void;
+/** Calls `visit` for every element under `root` that matches `selector`. */
+declare function eachMatch(root: ParentNode, selector: string, visit: (element: Element) => void): void;
 /** The document an element or document belongs to. */
 declare function documentOf(node: Node): Document;
 /**

@@ -7,7 +7,7 @@ import { reportError } from './render/dom';
 import type { ApiError, ApiErrorContext, JQueryLike } from './types';
 
 /** Runs `work`, reporting what it throws; `failed` is returned in that case. */
-export function guarded<T>(where: string, work: () => T, failed: T): T {
+export function guarded<T>(where: string, work: () => T, failed?: T): T | undefined {
   try {
     return work();
   } catch (exception) {
@@ -37,10 +37,10 @@ function focusFirstInvalid(scope: Element | Document): void {
 
 function announce(error: ApiError, context: ApiErrorContext, jQuery: JQueryLike): void {
   const doc = context.scope.nodeType === 9 ? context.scope : context.scope.ownerDocument;
-  guarded('an api:error handler', () => jQuery(doc).trigger('api:error', [error, context.jqXHR]), undefined);
+  guarded('an api:error handler', () => jQuery(doc).trigger('api:error', [error, context.jqXHR]));
   const model = context.model as { trigger?: (...args: unknown[]) => unknown } | undefined;
   if (model && typeof model.trigger === 'function') {
-    guarded('a Backbone api:error handler', () => model.trigger!('api:error', model, error, context.options), undefined);
+    guarded('a Backbone api:error handler', () => model.trigger!('api:error', model, error, context.options));
   }
 }
 
@@ -51,18 +51,18 @@ export function handleFailure(
   jQuery: JQueryLike,
 ): void {
   const clearFields = options.clearFields;
-  if (clearFields) guarded('clearFields', () => clearFields(context), undefined);
+  if (clearFields) guarded('clearFields', () => clearFields(context));
   context.unrendered = renderFields(error, context, options);
   const toast = options.toast;
-  if (toast) guarded('toast', () => toast(error.message, error, context), undefined);
+  if (toast) guarded('toast', () => toast(error.message, error, context));
   // Only move focus when this failure marked a field: never steal it for a toast alone.
   const renderedFields = Object.keys(error.errors).length - Object.keys(context.unrendered).length;
-  if (renderedFields > 0) guarded('focus', () => focusFirstInvalid(context.scope), undefined);
+  if (renderedFields > 0) guarded('focus', () => focusFirstInvalid(context.scope));
   announce(error, context, jQuery);
 }
 
 /** A later success in the same scope clears the field errors drawn there. */
 export function handleSuccess(context: ApiErrorContext, options: ResolvedOptions): void {
   const clearFields = options.clearFields;
-  if (clearFields) guarded('clearFields', () => clearFields(context), undefined);
+  if (clearFields) guarded('clearFields', () => clearFields(context));
 }

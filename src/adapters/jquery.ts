@@ -76,7 +76,7 @@ export function settle(request: TrackedRequest, listener: JQueryListener | null)
 function guardCallbacks(callbacks: unknown, where: string): (this: unknown, ...args: unknown[]) => void {
   const list = (Array.isArray(callbacks) ? callbacks : [callbacks]).filter((fn) => typeof fn === 'function');
   return function guardedCallbacks(this: unknown, ...args: unknown[]): void {
-    for (const callback of list) guarded(where, () => callback.apply(this, args), undefined);
+    for (const callback of list) guarded(where, () => callback.apply(this, args));
   };
 }
 
@@ -97,13 +97,13 @@ function track(settings: AjaxSettings, originalOptions: AjaxSettings, jqXHR: JqX
     request.failed = true;
     request.textStatus = textStatus;
     request.errorThrown = errorThrown;
-    setTimeout(() => guarded('the plugin', () => settle(request, slot.listener), undefined), 0);
+    setTimeout(() => guarded('the plugin', () => settle(request, slot.listener)), 0);
   });
   settings.error = guardCallbacks(settings.error, 'the request\'s error callback');
   const userComplete = guardCallbacks(settings.complete, 'the request\'s complete callback');
   settings.complete = function completeThenUser(this: unknown, xhr: JqXHR, textStatus: string): void {
     if (!request.failed) request.textStatus = textStatus;
-    guarded('the plugin', () => settle(request, slot.listener), undefined);
+    guarded('the plugin', () => settle(request, slot.listener));
     userComplete.call(this, xhr, textStatus);
   };
 }

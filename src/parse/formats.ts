@@ -15,38 +15,27 @@ import {
 } from './values';
 import type { PlainObject } from './values';
 
-/** What a reader found in a body; index.ts turns it into an ApiError. */
+/**
+ * What a reader found in a body besides the field and form errors, which it adds to the
+ * collector it is given; index.ts turns both into an ApiError.
+ */
 export interface FormatReading {
   message?: string;
   code?: string;
   /** A status the body claims; used only when the response itself has none. */
   status?: number;
-  errors: Record<string, string[]>;
-  formErrors: string[];
   correlationId?: string;
   timestamp?: string;
 }
 
-/** What a reader may know beyond the body. */
-export interface ReaderContext {
-  /** The HTTP status of the response, 0 when none. No reader needs it yet. */
-  status: number;
-}
-
 export interface FormatReader {
   format: Exclude<ApiErrorFormat, 'none'>;
-  matches(body: unknown, context: ReaderContext): boolean;
-  read(body: unknown): FormatReading;
+  matches(body: unknown): boolean;
+  read(body: unknown, collector: ErrorCollector): FormatReading;
 }
 
 const stringCode = (value: unknown): string | undefined =>
   typeof value === 'string' ? idOf(value, CODE_LENGTH) : undefined;
-
-type ReadingFields = Omit<FormatReading, 'errors' | 'formErrors'>;
-
-function reading(collector: ErrorCollector, fields: ReadingFields): FormatReading {
-  return { ...fields, errors: collector.errors, formErrors: collector.formErrors };
-}
 
 /** An array whose items are all plain objects that pass `test`. */
 function everyItem(value: unknown, test: (item: PlainObject) => boolean): value is PlainObject[] {
@@ -97,24 +86,23 @@ const envelope: FormatReader = {
     const error = ownValue(body, 'error');
     return isPlainObject(body) && (isPlainObject(error) || typeof error === 'string');
   },
-  read: (body) => {
-    const collector = new ErrorCollector();
+  read: (body, collector) => {
     const error = ownValue(body, 'error');
     if (!isPlainObject(error)) {
       // OAuth-style `{"error": "invalid_grant", "error_description": "…"}`
       const message = firstText(body as PlainObject, ['error_description', 'message', 'error']);
-      return reading(collector, { message });
+      return { message };
     }
     flatten(ownValue(error, 'errors'), collector);
     flatten(ownValue(error, 'non_field_errors'), collector, ['non_field_errors']);
     const timestamp = textOf(ownValue(error, 'timestamp'), ID_LENGTH);
-    return reading(collector, {
+    return {
       message: textOf(ownValue(error, 'message')),
       code: idOf(ownValue(error, 'code'), CODE_LENGTH),
       status: httpStatusOf(ownValue(error, 'status')),
       correlationId: idOf(ownValue(error, 'correlation_id'), ID_LENGTH),
       timestamp,
-    });
+    };
   },
 };
 
@@ -127,16 +115,15 @@ const problem: FormatReader = {
     // drf-standardized-errors bodies also carry a string `type`; without a title they are theirs.
     return typed && (hasOwn(body, 'status') || hasOwn(body, 'detail')) && !isStandardized(body);
   },
-  read: (body) => {
-    const collector = new ErrorCollector();
+  read: (body, collector) => {
     addProblemEntries(ownValue(body, 'errors'), collector);
     addProblemEntries(ownValue(body, 'invalid-params'), collector);
     addProblemEntries(ownValue(body, 'invalid_params'), collector);
-    return reading(collector, {
-      message: textOf(ownValue(body, 'detail')) ?? textOf(ownValue(body, 'title')),
+    return {
+      message: textOf(ownValue(body, 'detail')) || textOf(ownValue(body, 'title')),
       code: stringCode(ownValue(body, 'code')),
       status: httpStatusOf(ownValue(body, 'status')),
-    });
+    };
   },
 };
 
@@ -146,8 +133,7 @@ const jsonapi: FormatReader = {
     isPlainObject(body) &&
     everyItem(ownValue(body, 'errors'), (item) => !hasOwn(item, 'attr')) &&
     !isStandardized(body),
-  read: (body) => {
-    const collector = new ErrorCollector();
+  read: (body, collector) => {
     const items = ownValue(body, 'errors') as PlainObject[];
     for (let index = 0; index < items.length && collector.visit(); index += 1) {
       const item = items[index] as PlainObject;
@@ -162,15 +148,14 @@ const jsonapi: FormatReader = {
             : [];
       collector.add(segments, firstText(item, ['detail', 'title']));
     }
-    return reading(collector, { code: stringCode(ownValue(items[0], 'code')) });
+    return { code: stringCode(ownValue(items[0], 'code')) };
   },
 };
 
 const standardized: FormatReader = {
   format: 'standardized',
   matches: isStandardized,
-  read: (body) => {
-    const collector = new ErrorCollector();
+  read: (body, collector) => {
     const items = ownValue(body, 'errors') as PlainObject[];
     for (let index = 0; index < items.length && collector.visit(); index += 1) {
       const item = items[index] as PlainObject;
@@ -181,7 +166,7 @@ const standardized: FormatReader = {
     // A validation error's items carry per-field codes; the error as a whole is VALIDATION_ERROR.
     const isValidation = ownValue(body, 'type') === 'validation_error';
     const code = isValidation ? undefined : stringCode(ownValue(items[0], 'code'));
-    return reading(collector, { code });
+    return { code };
   },
 };
 
@@ -195,11 +180,10 @@ const laravel: FormatReader = {
       Object.keys(body).every((key) => key === 'errors' || key === 'message')
     );
   },
-  read: (body) => {
-    const collector = new ErrorCollector();
+  read: (body, collector) => {
     const errors = ownValue(body, 'errors');
     if (isPlainObject(errors) || Array.isArray(errors)) flatten(errors, collector);
-    return reading(collector, { message: textOf(ownValue(body, 'message')) });
+    return { message: textOf(ownValue(body, 'message')) };
   },
 };
 
@@ -212,15 +196,14 @@ const drf: FormatReader = {
     if (typeof detail === 'string' || (typeof detail === 'object' && detail !== null)) return true;
     return isFieldMap(body);
   },
-  read: (body) => {
-    const collector = new ErrorCollector();
+  read: (body, collector) => {
     const detail = ownValue(body, 'detail');
     if (typeof detail === 'string') {
       const code = stringCode(ownValue(body, 'code'));
-      return reading(collector, { message: textOf(detail), code });
+      return { message: textOf(detail), code };
     }
     flatten(typeof detail === 'object' && detail !== null ? detail : body, collector);
-    return reading(collector, {});
+    return {};
   },
 };
 

@@ -3,6 +3,7 @@
 // Pure: no DOM, no jQuery; never throws.
 
 import type { ApiError, ApiErrorFormat, MessageOptions } from '../types';
+import { ErrorCollector } from './flatten';
 import { FORMAT_READERS } from './formats';
 import type { FormatReading } from './formats';
 import { ID_LENGTH, LIMITS, httpStatusOf, idOf, ownValue } from './values';
@@ -38,7 +39,7 @@ export function parseWithOptions(
     return {
       message: fallbackMessage(options),
       code: 'UNKNOWN_ERROR',
-      status: httpStatusOf(readProperty(xhrLike, 'status')) ?? 0,
+      status: httpStatusOf(readProperty(xhrLike, 'status')) || 0,
       errors: {},
       formErrors: [],
       correlationId: null,
@@ -56,15 +57,17 @@ function buildError(
 ): ApiError {
   const { body, parseFailed } = readBody(xhrLike);
   const xhrStatus = readProperty(xhrLike, 'status');
-  const httpStatus = httpStatusOf(xhrStatus) ?? 0;
-  const { format, reading } = readFormat(body, httpStatus);
+  const collector = new ErrorCollector();
+  const { format, reading } = readFormat(body, collector);
+  const { errors, formErrors } = collector;
 
   // jQuery's status wins; a body's own status only fills in when no response status exists.
+  // (Every optional field of a reading is non-empty when set, so `||` picks the first one given.)
   const noStatus = xhrStatus === undefined || xhrStatus === null || xhrStatus === 0;
-  const status = httpStatus !== 0 ? httpStatus : noStatus ? (reading.status ?? 0) : 0;
-  const hasErrors = reading.formErrors.length > 0 || Object.keys(reading.errors).length > 0;
+  const status = httpStatusOf(xhrStatus) || (noStatus && reading.status) || 0;
+  const hasErrors = formErrors.length > 0 || Object.keys(errors).length > 0;
   const code =
-    reading.code ??
+    reading.code ||
     (hasErrors
       ? 'VALIDATION_ERROR'
       : textStatus === 'timeout'
@@ -76,25 +79,26 @@ function buildError(
             : 'UNKNOWN_ERROR');
 
   const message =
-    reading.message ??
-    reading.formErrors[0] ??
-    optionMessage(options, code) ??
-    optionMessage(options, String(status)) ??
+    reading.message ||
+    formErrors[0] ||
+    optionMessage(options, code) ||
+    optionMessage(options, String(status)) ||
     fallbackMessage(options);
 
   const correlationId =
-    reading.correlationId ??
-    responseHeader(xhrLike, 'X-Correlation-ID') ??
-    responseHeader(xhrLike, 'X-Request-ID');
+    reading.correlationId ||
+    responseHeader(xhrLike, 'X-Correlation-ID') ||
+    responseHeader(xhrLike, 'X-Request-ID') ||
+    null;
 
   return {
     message,
     code,
     status,
-    errors: reading.errors,
-    formErrors: reading.formErrors,
-    correlationId: correlationId ?? null,
-    timestamp: reading.timestamp ?? null,
+    errors,
+    formErrors,
+    correlationId,
+    timestamp: reading.timestamp || null,
     format,
     raw: body,
   };
@@ -103,16 +107,14 @@ function buildError(
 /** The first reader that matches the body reads it; no body, or no match, is format 'none'. */
 function readFormat(
   body: unknown,
-  status: number,
+  collector: ErrorCollector,
 ): { format: ApiErrorFormat; reading: FormatReading } {
   if (body !== null && body !== undefined) {
     for (const reader of FORMAT_READERS) {
-      if (reader.matches(body, { status })) {
-        return { format: reader.format, reading: reader.read(body) };
-      }
+      if (reader.matches(body)) return { format: reader.format, reading: reader.read(body, collector) };
     }
   }
-  return { format: 'none', reading: { errors: {}, formErrors: [] } };
+  return { format: 'none', reading: {} };
 }
 
 /** A property of the xhr-like object; a throwing getter or a non-object reads as undefined. */

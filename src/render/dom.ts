@@ -15,46 +15,30 @@ export function createTextElement(
 }
 
 /**
- * Escapes a string for use inside a double-quoted CSS attribute value or as an identifier.
- * jQuery 1.12 and 2.2 have no `$.escapeSelector` and CSS.escape is missing in older engines and
- * in jsdom, so this follows the CSSOM `serialize an identifier` algorithm itself.
+ * Escapes a string for use inside a double-quoted CSS attribute value: every character outside
+ * [A-Za-z0-9_-] becomes a hex escape of its code point. jQuery 1.12 and 2.2 have no
+ * `$.escapeSelector`, and CSS.escape is missing in older engines and in jsdom; inside quotes no
+ * identifier rules apply, so escaping everything else is enough. The `u` flag walks code points,
+ * so an astral character is one escape, not two halves of a pair.
  */
 export function cssEscape(value: string): string {
-  let result = '';
-  const length = value.length;
-  const first = value.charCodeAt(0);
-  for (let index = 0; index < length; index++) {
-    const code = value.charCodeAt(index);
-    if (code === 0) {
-      result += '\uFFFD';
-    } else if (
-      (code >= 0x1 && code <= 0x1f) ||
-      code === 0x7f ||
-      (index === 0 && code >= 0x30 && code <= 0x39) ||
-      (index === 1 && code >= 0x30 && code <= 0x39 && first === 0x2d)
-    ) {
-      result += '\\' + code.toString(16) + ' ';
-    } else if (index === 0 && length === 1 && code === 0x2d) {
-      result += '\\' + value.charAt(index);
-    } else if (
-      code >= 0x80 ||
-      code === 0x2d ||
-      code === 0x5f ||
-      (code >= 0x30 && code <= 0x39) ||
-      (code >= 0x41 && code <= 0x5a) ||
-      (code >= 0x61 && code <= 0x7a)
-    ) {
-      result += value.charAt(index);
-    } else {
-      result += '\\' + value.charAt(index);
-    }
-  }
-  return result;
+  return value.replace(/[^\w-]/gu, (char) => '\\' + (char.codePointAt(0) as number).toString(16) + ' ');
 }
 
 /** `[attribute="value"]` with the value escaped, so no field name can change the selector. */
 export function attributeSelector(attribute: string, value: string): string {
   return '[' + attribute + '="' + cssEscape(value) + '"]';
+}
+
+/** Takes a node out of the page, if it is in one. */
+export function removeNode(node: Node): void {
+  if (node.parentNode) node.parentNode.removeChild(node);
+}
+
+/** Calls `visit` for every element under `root` that matches `selector`. */
+export function eachMatch(root: ParentNode, selector: string, visit: (element: Element) => void): void {
+  const matches = root.querySelectorAll(selector);
+  for (let index = 0; index < matches.length; index++) visit(matches[index] as Element);
 }
 
 /** The document an element or document belongs to. */

@@ -6,6 +6,8 @@ import {
   attributeSelector,
   createTextElement,
   documentOf,
+  eachMatch,
+  removeNode,
   resolveScope,
   uniqueId,
 } from './dom';
@@ -79,13 +81,10 @@ function unmark(element: Element): void {
 function clearField(element: Element): void {
   const doc = documentOf(element);
   const messageId = element.getAttribute(MARKED) || '';
-  const marked = doc.querySelectorAll(attributeSelector(MARKED, messageId));
-  for (let index = 0; index < marked.length; index++) unmark(marked[index] as Element);
+  eachMatch(doc, attributeSelector(MARKED, messageId), unmark);
   unmark(element);
   const message = messageId ? doc.getElementById(messageId) : null;
-  if (message && message.hasAttribute(DRAWN) && message.parentNode) {
-    message.parentNode.removeChild(message);
-  }
+  if (message && message.hasAttribute(DRAWN)) removeNode(message);
 }
 
 const watchedDocuments: WeakSet<Document> = new WeakSet();
@@ -178,13 +177,8 @@ export function clearFieldErrors(scope?: unknown): void {
   const root = scope === undefined ? doc : resolveScope(scope, doc);
   if (!root) return;
   if (root.nodeType === 1 && (root as Element).hasAttribute(MARKED)) clearField(root as Element);
-  const marked = root.querySelectorAll('[' + MARKED + ']');
-  for (let index = 0; index < marked.length; index++) unmark(marked[index] as Element);
-  const drawn = root.querySelectorAll('[' + DRAWN + ']');
-  for (let index = 0; index < drawn.length; index++) {
-    const element = drawn[index] as Element;
-    if (element.parentNode) element.parentNode.removeChild(element);
-  }
+  eachMatch(root, '[' + MARKED + ']', unmark);
+  eachMatch(root, '[' + DRAWN + ']', removeNode);
 }
 
 /**
@@ -197,11 +191,8 @@ export function clearDrawnFor(scope: Element | Document): void {
     clearFieldErrors(scope);
     return;
   }
-  const drawn = scope.querySelectorAll('[' + DRAWN + '][' + PAGE_WIDE + ']');
-  for (let index = 0; index < drawn.length; index++) {
-    const message = drawn[index] as Element;
-    const marked = scope.querySelectorAll(attributeSelector(MARKED, message.id));
-    for (let markIndex = 0; markIndex < marked.length; markIndex++) unmark(marked[markIndex] as Element);
-    if (message.parentNode) message.parentNode.removeChild(message);
-  }
+  eachMatch(scope, '[' + DRAWN + '][' + PAGE_WIDE + ']', (message) => {
+    eachMatch(scope, attributeSelector(MARKED, message.id), unmark);
+    removeNode(message);
+  });
 }

@@ -2,7 +2,7 @@
 // three on screen, the same text within two seconds shown once, gone after a few seconds.
 
 import type { ApiError, ApiErrorContext } from '../types';
-import { createTextElement, documentOf } from './dom';
+import { createTextElement, documentOf, removeNode } from './dom';
 
 export const TOAST_DURATION_MS = 6000;
 export const MAX_TOASTS = 3;
@@ -46,15 +46,11 @@ export function toastLines(message: string, error: ApiError, context?: Partial<A
 }
 
 /**
- * Without dist/api-errors.css the toasts still need to sit on top of the page. CSSOM writes are
- * allowed under a strict CSP (only style attributes and <style> elements are blocked); the
- * stylesheet sets --api-errors-theme, and then these are skipped so the theme wins.
+ * Without dist/api-errors.css the toasts still need to sit on top of the page, so the container
+ * and each toast get a few fallback styles. CSSOM writes (`style.cssText` included) are allowed
+ * under a strict CSP: only style attributes in markup and <style> elements are blocked. The
+ * stylesheet sets --api-errors-theme, and then the fallbacks are skipped so the theme wins.
  */
-function applyFallbackStyles(element: HTMLElement, styles: Record<string, string>): void {
-  for (const property of Object.keys(styles)) {
-    element.style.setProperty(property, styles[property] as string);
-  }
-}
 
 function isThemed(container: HTMLElement): boolean {
   const view = container.ownerDocument.defaultView;
@@ -74,11 +70,8 @@ function containerFor(doc: Document, state: ToastState): HTMLElement | null {
   parent.appendChild(container);
   state.themed = isThemed(container);
   if (!state.themed) {
-    applyFallbackStyles(container, {
-      position: 'fixed', top: '16px', right: '16px', 'z-index': '2147483000',
-      'max-width': 'calc(100% - 32px)', width: '360px',
-      font: '14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
-    });
+    container.style.cssText = 'position:fixed;top:16px;right:16px;z-index:2147483000;width:360px;'
+      + 'max-width:calc(100% - 32px);font:14px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif';
   }
   state.container = container;
   return container;
@@ -103,26 +96,17 @@ function buildToast(doc: Document, message: string, lines: string[], reference: 
   toast.appendChild(body);
   toast.appendChild(close);
   if (!themed) {
-    applyFallbackStyles(toast, {
-      display: 'flex', 'align-items': 'flex-start', margin: '0 0 8px', padding: '12px 14px',
-      background: '#8b1a1a', color: '#fff', 'border-radius': '6px',
-      'box-shadow': '0 4px 12px rgba(0,0,0,.25)', 'overflow-wrap': 'anywhere',
-    });
-    applyFallbackStyles(body, { flex: '1 1 auto', 'min-width': '0' });
-    applyFallbackStyles(close, {
-      background: 'transparent', border: '0', color: 'inherit', cursor: 'pointer',
-      'font-size': '20px', 'line-height': '1', 'margin-left': '8px', padding: '0 4px',
-    });
+    // The fallback styles (see isThemed), one cssText per element.
+    toast.style.cssText = 'display:flex;align-items:flex-start;margin:0 0 8px;padding:12px 14px;background:#8b1a1a;'
+      + 'color:#fff;border-radius:6px;box-shadow:0 4px 12px rgba(0,0,0,.25);overflow-wrap:anywhere';
+    body.style.cssText = 'flex:1 1 auto;min-width:0';
+    close.style.cssText = 'background:transparent;border:0;color:inherit;cursor:pointer;font-size:20px;'
+      + 'line-height:1;margin-left:8px;padding:0 4px';
     for (const paragraph of Array.prototype.slice.call(body.children) as HTMLElement[]) {
-      applyFallbackStyles(paragraph, { margin: '0 0 4px', padding: paragraph.tagName === 'UL' ? '0 0 0 18px' : '0' });
+      paragraph.style.cssText = 'margin:0 0 4px;padding:' + (paragraph.tagName === 'UL' ? '0 0 0 18px' : '0');
     }
   }
   return toast;
-}
-
-/** Removes a toast from the page (and so from the live region). */
-function dismiss(toast: HTMLElement): void {
-  if (toast.parentNode) toast.parentNode.removeChild(toast);
 }
 
 /**
@@ -140,7 +124,7 @@ function scheduleDismiss(toast: HTMLElement, onClose: () => void): void {
   };
   const update = (): void => {
     if (hovered || focused) hold();
-    else if (timer === null) timer = setTimeout(() => dismiss(toast), TOAST_DURATION_MS);
+    else if (timer === null) timer = setTimeout(() => removeNode(toast), TOAST_DURATION_MS);
   };
   const on = (type: string, set: () => void): void => toast.addEventListener(type, () => { set(); update(); });
   on('mouseenter', () => { hovered = true; });
@@ -148,7 +132,7 @@ function scheduleDismiss(toast: HTMLElement, onClose: () => void): void {
   on('focusin', () => { focused = true; });
   on('focusout', () => { focused = false; });
   const close = toast.querySelector('.api-errors-toast-close');
-  if (close) close.addEventListener('click', () => { hold(); dismiss(toast); onClose(); });
+  if (close) close.addEventListener('click', () => { hold(); removeNode(toast); onClose(); });
   update();
 }
 
@@ -178,7 +162,7 @@ export function defaultToast(message: string, error: ApiError, context?: Partial
   const container = containerFor(doc, state);
   if (!container) return;
   const existing = container.getElementsByClassName(TOAST_CLASS);
-  while (existing.length >= MAX_TOASTS) dismiss(existing[0] as HTMLElement);
+  while (existing.length >= MAX_TOASTS) removeNode(existing[0] as HTMLElement);
   const toast = buildToast(doc, text, lines, error.correlationId, state.themed);
   container.appendChild(toast);
   scheduleDismiss(toast, () => forget(state, key));
