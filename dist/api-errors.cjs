@@ -287,17 +287,14 @@ function pathOf(segments) {
   if (last !== void 0 && FORM_KEYS.indexOf(last) !== -1) kept.pop();
   return kept.join(".").slice(0, LIMITS.pathLength);
 }
-function flatten(value, collector, base = []) {
-  walk(value, collector, base.slice(), 0);
-}
-function walk(value, collector, path, depth) {
+function flatten(value, collector, path = [], depth = 0) {
   if (depth > LIMITS.depth || !collector.visit()) return;
   if (value === null || value === void 0) return;
   if (Array.isArray(value)) {
     for (let index = 0; index < value.length && !collector.exhausted; index += 1) {
       const item = value[index];
       if (typeof item === "object" && item !== null) {
-        walkChild(item, collector, path, String(index), depth);
+        flatten(item, collector, path.concat(String(index)), depth + 1);
       } else if (collector.visit()) {
         collector.add(path, item);
       }
@@ -306,18 +303,10 @@ function walk(value, collector, path, depth) {
     const keys = Object.keys(value);
     for (let index = 0; index < keys.length && !collector.exhausted; index += 1) {
       const key = keys[index];
-      if (key !== "__proto__") walkChild(value[key], collector, path, key, depth);
+      if (key !== "__proto__") flatten(value[key], collector, path.concat(key), depth + 1);
     }
   } else {
     collector.add(path, value);
-  }
-}
-function walkChild(value, collector, path, segment, depth) {
-  path.push(segment);
-  try {
-    walk(value, collector, path, depth + 1);
-  } finally {
-    path.pop();
   }
 }
 function locationSegments(location) {
@@ -610,8 +599,11 @@ function markHandled(jqXHR) {
     }
   }
 }
+function hasFlag(jqXHR, flag) {
+  return !!jqXHR && typeof jqXHR === "object" && jqXHR[flag] === true;
+}
 function isMarkedHandled(jqXHR) {
-  return !!jqXHR && typeof jqXHR === "object" && jqXHR[HANDLED_FLAG] === true;
+  return hasFlag(jqXHR, HANDLED_FLAG);
 }
 var errorsByRequest = /* @__PURE__ */ new WeakMap();
 function errorFor(jqXHR, textStatus, errorThrown, options) {
@@ -646,7 +638,7 @@ var SLOT_KEY = "__apiErrorsSlot";
 var SUCCESS_STATUSES = ["success", "notmodified", "nocontent"];
 var TRACKED_FLAG = "__apiErrorsTracked";
 function isTracked(jqXHR) {
-  return !!jqXHR && typeof jqXHR === "object" && jqXHR[TRACKED_FLAG] === true;
+  return hasFlag(jqXHR, TRACKED_FLAG);
 }
 function isExcluded(request, listener) {
   const { settings, jqXHR, textStatus } = request;
@@ -1028,9 +1020,6 @@ var defaultClearFields = (context) => clearDrawnFor(context.scope);
 function isObject(value) {
   return !!value && typeof value === "object";
 }
-function own(source, key) {
-  return Object.prototype.hasOwnProperty.call(source, key) ? source[key] : void 0;
-}
 function rendererOption(value, fallback, builtIn) {
   if (value === false) return false;
   if (value === true) return builtIn;
@@ -1048,16 +1037,16 @@ function messagesOption(base, value) {
 }
 function mergeOptions(base, layer) {
   if (!isObject(layer)) return base;
-  const fallbackMessage2 = own(layer, "fallbackMessage");
-  const shouldHandle = own(layer, "shouldHandle");
+  const fallbackMessage2 = ownValue(layer, "fallbackMessage");
+  const shouldHandle = ownValue(layer, "shouldHandle");
   return {
-    toast: rendererOption(own(layer, "toast"), base.toast, defaultToast),
-    renderField: rendererOption(own(layer, "renderField"), base.renderField, defaultRenderField),
-    clearFields: rendererOption(own(layer, "clearFields"), base.clearFields, defaultClearFields),
+    toast: rendererOption(ownValue(layer, "toast"), base.toast, defaultToast),
+    renderField: rendererOption(ownValue(layer, "renderField"), base.renderField, defaultRenderField),
+    clearFields: rendererOption(ownValue(layer, "clearFields"), base.clearFields, defaultClearFields),
     fallbackMessage: typeof fallbackMessage2 === "string" && fallbackMessage2.trim() ? fallbackMessage2 : base.fallbackMessage,
-    messages: messagesOption(base.messages, own(layer, "messages")),
+    messages: messagesOption(base.messages, ownValue(layer, "messages")),
     shouldHandle: typeof shouldHandle === "function" ? shouldHandle : base.shouldHandle,
-    form: own(layer, "form") || base.form
+    form: ownValue(layer, "form") || base.form
   };
 }
 var DEFAULT_OPTIONS = {
@@ -1097,16 +1086,8 @@ function createInstallation(jQuery, Backbone, doc, base) {
   const installation = {
     onFailure(request) {
       const options = mergeOptions(base, request.settings.apiErrors);
-      if (options.shouldHandle) {
-        const shouldHandle = options.shouldHandle;
-        let wanted = true;
-        try {
-          wanted = shouldHandle(request.jqXHR, request.settings) !== false;
-        } catch (exception) {
-          reportError("shouldHandle", exception);
-        }
-        if (!wanted) return;
-      }
+      const shouldHandle = options.shouldHandle;
+      if (shouldHandle && !guarded("shouldHandle", () => shouldHandle(request.jqXHR, request.settings) !== false, true)) return;
       const error = errorFor(request.jqXHR, request.textStatus, request.errorThrown, options);
       handleFailure(error, contextFor(request, options), options, jQuery);
     },

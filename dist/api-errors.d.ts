@@ -56,6 +56,8 @@ declare function watchPageLeave(view: Window | null): PageLeaveWatch;
 // adapters/request.ts
 /** Called from a request's own `error`/`.fail()`: the plugin leaves that request alone. */
 declare function markHandled(jqXHR: unknown): void;
+/** Whether the plugin set `flag` on this jqXHR (markHandled's, or the jQuery adapter's). */
+declare function hasFlag(jqXHR: unknown, flag: string): boolean;
 declare function isMarkedHandled(jqXHR: unknown): boolean;
 /** The ApiError of a failed jqXHR, parsed once. */
 declare function errorFor(jqXHR: JqXHR, textStatus: unknown, errorThrown: unknown, options: ResolvedOptions): ApiError;
@@ -109,9 +111,10 @@ declare class ErrorCollector {
 }
 /**
  * Flatten a DRF error structure into the collector. Depth is bounded by LIMITS.depth, so the
- * recursion stays shallow whatever the body; the node budget bounds the total work.
+ * recursion stays shallow whatever the body; the node budget bounds the total work. Each level
+ * gets its own copy of the path, at most LIMITS.depth segments long.
  */
-declare function flatten(value: unknown, collector: ErrorCollector, base?: readonly string[]): void;
+declare function flatten(value: unknown, collector: ErrorCollector, path?: readonly string[], depth?: number): void;
 /**
  * A location to path segments. A JSON pointer (`/a/b`, or the URI form `#/a/b`) has `~1` and
  * `~0` decoded and the JSON:API document prefix (`/data/attributes/`, `/data/relationships/`,

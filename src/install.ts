@@ -6,7 +6,7 @@ import { attachJQuery, currentListener, isTracked, settle, type JQueryListener, 
 import { watchPageLeave } from './adapters/page';
 import { errorFor, makeContext, scopeFor } from './adapters/request';
 import { DEFAULT_OPTIONS, mergeOptions, type ResolvedOptions } from './options';
-import { handleFailure, handleSuccess } from './pipeline';
+import { guarded, handleFailure, handleSuccess } from './pipeline';
 import { reportError } from './render/dom';
 import type { ApiErrorsInstallation, ApiErrorsOptions, BackboneLike, JQueryLike, JqXHR } from './types';
 
@@ -45,16 +45,9 @@ function createInstallation(jQuery: JQueryLike, Backbone: BackboneLike, doc: Doc
   const installation: Installed = {
     onFailure(request) {
       const options = mergeOptions(base, request.settings.apiErrors);
-      if (options.shouldHandle) {
-        const shouldHandle = options.shouldHandle;
-        let wanted = true;
-        try {
-          wanted = shouldHandle(request.jqXHR, request.settings) !== false;
-        } catch (exception) {
-          reportError('shouldHandle', exception);
-        }
-        if (!wanted) return;
-      }
+      const shouldHandle = options.shouldHandle;
+      // A shouldHandle that throws is reported and counts as "handle it".
+      if (shouldHandle && !guarded('shouldHandle', () => shouldHandle(request.jqXHR, request.settings) !== false, true)) return;
       const error = errorFor(request.jqXHR, request.textStatus, request.errorThrown, options);
       handleFailure(error, contextFor(request, options), options, jQuery);
     },

@@ -2,6 +2,7 @@
 // `apiErrors: {…}` are merged. Renderers and adapters only ever see the merged result.
 
 import { DEFAULT_FALLBACK_MESSAGE } from './parse/index';
+import { ownValue } from './parse/values';
 import { clearDrawnFor, defaultRenderField } from './render/fields';
 import { defaultToast } from './render/toast';
 import type {
@@ -29,10 +30,6 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return !!value && typeof value === 'object';
 }
 
-function own(source: Record<string, unknown>, key: string): unknown {
-  return Object.prototype.hasOwnProperty.call(source, key) ? source[key] : undefined;
-}
-
 /** A renderer option: a function, `false` to turn it off, `true` for the built-in one. */
 function rendererOption<T>(value: unknown, fallback: T | false, builtIn: T): T | false {
   if (value === false) return false;
@@ -54,17 +51,17 @@ function messagesOption(base: Record<string, string>, value: unknown): Record<st
 /** Overlays one layer of options (install or per request) on resolved ones. */
 export function mergeOptions(base: ResolvedOptions, layer: unknown): ResolvedOptions {
   if (!isObject(layer)) return base;
-  const fallbackMessage = own(layer, 'fallbackMessage');
-  const shouldHandle = own(layer, 'shouldHandle');
+  const fallbackMessage = ownValue(layer, 'fallbackMessage');
+  const shouldHandle = ownValue(layer, 'shouldHandle');
   return {
-    toast: rendererOption<ToastRenderer>(own(layer, 'toast'), base.toast, defaultToast),
-    renderField: rendererOption<FieldRenderer>(own(layer, 'renderField'), base.renderField, defaultRenderField),
-    clearFields: rendererOption<FieldClearer>(own(layer, 'clearFields'), base.clearFields, defaultClearFields),
+    toast: rendererOption<ToastRenderer>(ownValue(layer, 'toast'), base.toast, defaultToast),
+    renderField: rendererOption<FieldRenderer>(ownValue(layer, 'renderField'), base.renderField, defaultRenderField),
+    clearFields: rendererOption<FieldClearer>(ownValue(layer, 'clearFields'), base.clearFields, defaultClearFields),
     fallbackMessage:
       typeof fallbackMessage === 'string' && fallbackMessage.trim() ? fallbackMessage : base.fallbackMessage,
-    messages: messagesOption(base.messages, own(layer, 'messages')),
+    messages: messagesOption(base.messages, ownValue(layer, 'messages')),
     shouldHandle: typeof shouldHandle === 'function' ? (shouldHandle as ResolvedOptions['shouldHandle']) : base.shouldHandle,
-    form: own(layer, 'form') || base.form,
+    form: ownValue(layer, 'form') || base.form,
   };
 }
 

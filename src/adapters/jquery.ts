@@ -5,7 +5,7 @@
 import { guarded } from '../pipeline';
 import { reportError } from '../render/dom';
 import type { AjaxSettings, JQueryLike, JqXHR } from '../types';
-import { isMarkedHandled } from './request';
+import { hasFlag, isMarkedHandled } from './request';
 
 /** One request as the adapter follows it, from the prefilter to its end. */
 export interface TrackedRequest {
@@ -44,7 +44,7 @@ const SUCCESS_STATUSES = ['success', 'notmodified', 'nocontent'];
 const TRACKED_FLAG = '__apiErrorsTracked';
 
 export function isTracked(jqXHR: unknown): boolean {
-  return !!jqXHR && typeof jqXHR === 'object' && (jqXHR as Record<string, unknown>)[TRACKED_FLAG] === true;
+  return hasFlag(jqXHR, TRACKED_FLAG);
 }
 
 /**

@@ -24,8 +24,13 @@ export function markHandled(jqXHR: unknown): void {
   }
 }
 
+/** Whether the plugin set `flag` on this jqXHR (markHandled's, or the jQuery adapter's). */
+export function hasFlag(jqXHR: unknown, flag: string): boolean {
+  return !!jqXHR && typeof jqXHR === 'object' && (jqXHR as Record<string, unknown>)[flag] === true;
+}
+
 export function isMarkedHandled(jqXHR: unknown): boolean {
-  return !!jqXHR && typeof jqXHR === 'object' && (jqXHR as Record<string, unknown>)[HANDLED_FLAG] === true;
+  return hasFlag(jqXHR, HANDLED_FLAG);
 }
 
 const errorsByRequest: WeakMap<object, ApiError> = new WeakMap();

@@ -75,24 +75,22 @@ function pathOf(segments: readonly string[]): string | null {
 
 /**
  * Flatten a DRF error structure into the collector. Depth is bounded by LIMITS.depth, so the
- * recursion stays shallow whatever the body; the node budget bounds the total work.
+ * recursion stays shallow whatever the body; the node budget bounds the total work. Each level
+ * gets its own copy of the path, at most LIMITS.depth segments long.
  */
 export function flatten(
   value: unknown,
   collector: ErrorCollector,
-  base: readonly string[] = [],
+  path: readonly string[] = [],
+  depth = 0,
 ): void {
-  walk(value, collector, base.slice(), 0);
-}
-
-function walk(value: unknown, collector: ErrorCollector, path: string[], depth: number): void {
   if (depth > LIMITS.depth || !collector.visit()) return;
   if (value === null || value === undefined) return;
   if (Array.isArray(value)) {
     for (let index = 0; index < value.length && !collector.exhausted; index += 1) {
       const item: unknown = value[index];
       if (typeof item === 'object' && item !== null) {
-        walkChild(item, collector, path, String(index), depth);
+        flatten(item, collector, path.concat(String(index)), depth + 1);
       } else if (collector.visit()) {
         collector.add(path, item);
       }
@@ -101,25 +99,10 @@ function walk(value: unknown, collector: ErrorCollector, path: string[], depth: 
     const keys = Object.keys(value);
     for (let index = 0; index < keys.length && !collector.exhausted; index += 1) {
       const key = keys[index] as string;
-      if (key !== '__proto__') walkChild(value[key], collector, path, key, depth);
+      if (key !== '__proto__') flatten(value[key], collector, path.concat(key), depth + 1);
     }
   } else {
     collector.add(path, value);
-  }
-}
-
-function walkChild(
-  value: unknown,
-  collector: ErrorCollector,
-  path: string[],
-  segment: string,
-  depth: number,
-): void {
-  path.push(segment);
-  try {
-    walk(value, collector, path, depth + 1);
-  } finally {
-    path.pop();
   }
 }
 
