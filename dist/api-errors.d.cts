@@ -260,7 +260,7 @@ declare function clearFieldErrors(scope?: unknown): void;
 declare function clearDrawnFor(scope: Element | Document): void;
 
 // render/toast.ts
-declare const TOAST_DURATION_MS = 6000;
+declare const TOAST_DURATION_MS = 5000;
 declare const MAX_TOASTS = 3;
 declare const DEDUPE_MS = 2000;
 /** The lines under the message: form errors, then `path: message` for fields no element took. */

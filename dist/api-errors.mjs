@@ -844,7 +844,7 @@ function clearDrawnFor(scope) {
 }
 
 // src/render/toast.ts
-var TOAST_DURATION_MS = 6e3;
+var TOAST_DURATION_MS = 5e3;
 var MAX_TOASTS = 3;
 var DEDUPE_MS = 2e3;
 var MAX_DETAIL_LINES = 8;

@@ -253,11 +253,11 @@ test('the toast closed with its button leaves the other toasts alone', async (t)
 // ---------------------------------------------------------------------------------------------
 // Time: dismissal, hover, duplicates.
 
-test('the toast is dismissed after its duration (6 s)', async (t) => {
+test('the toast is dismissed after its duration (5 s)', async (t) => {
   const p = page(t, { jquery: '3.7' });
   p.ApiErrors.installApiErrors();
   await ajax(p, { url: respondUrl(404, { detail: 'Not found.' }) });
-  await wait(p, 5000);
+  await wait(p, 4000);
   assert.deepEqual(toastMessages(p), ['Not found.'], 'still there before its time');
   await wait(p, 1100);
   assert.deepEqual(toastMessages(p), []);
@@ -268,14 +268,14 @@ test('a toast is held while hovered and dismissed a full duration after the poin
   const clock = holdLongTimers(p);
   p.ApiErrors.installApiErrors();
   await ajax(p, { url: respondUrl(404, { detail: 'Not found.' }) });
-  assert.deepEqual(clock.pending(), [6000]);
+  assert.deepEqual(clock.pending(), [5000]);
   const [toast] = toastElements(p);
   toast!.dispatchEvent(new p.window.MouseEvent('mouseenter'));
   assert.deepEqual(clock.pending(), [], 'hovering stops the dismiss timer');
   clock.fire();
   assert.deepEqual(toastMessages(p), ['Not found.']);
   toast!.dispatchEvent(new p.window.MouseEvent('mouseleave'));
-  assert.deepEqual(clock.pending(), [6000], 'leaving starts it again, from the full duration');
+  assert.deepEqual(clock.pending(), [5000], 'leaving starts it again, from the full duration');
   clock.fire();
   assert.deepEqual(toastMessages(p), []);
 });
@@ -488,5 +488,5 @@ test('a toast stays while keyboard focus is inside it, even after the pointer le
   clock.fire();
   assert.deepEqual(toastMessages(p), ['Not found.']);
   toast!.querySelector('button')!.blur();
-  assert.deepEqual(clock.pending(), [6000]);
+  assert.deepEqual(clock.pending(), [5000]);
 });

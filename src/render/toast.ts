@@ -4,7 +4,7 @@
 import type { ApiError, ApiErrorContext } from '../types';
 import { createTextElement, documentOf, removeNode } from './dom';
 
-export const TOAST_DURATION_MS = 6000;
+export const TOAST_DURATION_MS = 5000;
 export const MAX_TOASTS = 3;
 export const DEDUPE_MS = 2000;
 /** Lines beyond this are summed up as "…and N more": a toast is not a report. */

@@ -186,16 +186,16 @@ browserSuite('legacy page', (env) => {
       assert.equal((await readToasts(page)).length, 1);
     });
 
-    it('a toast is gone after about 6 s, and stays while hovered', async () => {
+    it('a toast is gone after about 5 s, and stays while hovered', async () => {
       const page = await env.open('/legacy.html');
       await clickFor(page, '#btn-403', '/api/scenario/403');
       await waitForToasts(page, 1);
       const shownAt = Date.now();
-      await page.waitForTimeout(4500);
-      assert.equal((await readToasts(page)).length, 1, 'still there after 4.5 s');
+      await page.waitForTimeout(3500);
+      assert.equal((await readToasts(page)).length, 1, 'still there after 3.5 s');
       await page.waitForSelector('.api-errors-toast', { state: 'detached', timeout: 4000 });
       const elapsed = Date.now() - shownAt;
-      assert.ok(elapsed >= 5500 && elapsed < 8500, `dismissed after ${elapsed} ms`);
+      assert.ok(elapsed >= 4500 && elapsed < 7500, `dismissed after ${elapsed} ms`);
 
       await clickFor(page, '#btn-401', '/api/scenario/401');
       await waitForToasts(page, 1);
