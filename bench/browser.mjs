@@ -1,0 +1,155 @@
+// The Chromium half of `npm run bench`: the plugin page against the hand-written page, each in
+// its own browser context, timed in interleaved rounds (medians), plus the 10,000-failure soak
+// read through the DevTools protocol. Nothing here asserts a time: it only measures.
+
+import { chromium } from 'playwright-core';
+import { interleaved } from './stats.mjs';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+/** test/browser/harness.mjs's flags, plus exact (not bucketed) performance.memory figures. */
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--enable-precise-memory-info',
+];
+
+export const launch = () => chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+
+/** One page, in a fresh context: with the plugin (auto-installed, default renderers) or without. */
+async function openPage(browser, baseUrl, plugin) {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
+  });
+  await page.goto(`${baseUrl}page.html?plugin=${plugin ? 1 : 0}`);
+  const state = await page.evaluate(() => ({
+    isolated: window.crossOriginIsolated,
+    bench: typeof window.bench,
+    plugin: typeof window.ApiErrors,
+  }));
+  if (state.bench !== 'object' || state.plugin !== (plugin ? 'object' : 'undefined')) {
+    throw new Error(`bench page did not load as expected: ${JSON.stringify(state)} ${problems.join('; ')}`);
+  }
+  const cdp = await context.newCDPSession(page);
+  const collectGarbage = () => cdp.send('HeapProfiler.collectGarbage');
+  return {
+    page, cdp, problems, collectGarbage,
+    /** Collects garbage first, so no run pays for the garbage of the one before. */
+    run: async (fn, ...args) => {
+      await collectGarbage();
+      return page.evaluate(fn, args);
+    },
+    close: () => context.close(),
+  };
+}
+
+async function withPages(browser, baseUrl, body) {
+  const without = await openPage(browser, baseUrl, false);
+  const withPlugin = await openPage(browser, baseUrl, true);
+  try {
+    return await body(without, withPlugin);
+  } finally {
+    const problems = [...without.problems, ...withPlugin.problems];
+    await without.close();
+    await withPlugin.close();
+    if (problems.length) throw new Error(`the bench pages reported problems:\n${problems.join('\n')}`);
+  }
+}
+
+const failures = ([handler, count, fieldCount, extra]) => window.bench.failures(handler, count, fieldCount, extra);
+
+/** Per failure: no handler (jQuery's own cost), the hand-written .fail(), the plugin. */
+export function benchFailure(browser, baseUrl, { rounds, warmup, batch }) {
+  return withPages(browser, baseUrl, (without, withPlugin) =>
+    interleaved({
+      bare: () => without.run(failures, 'bare', batch),
+      handWritten: () => without.run(failures, 'hand-written', batch),
+      plugin: () => withPlugin.run(failures, 'plugin', batch),
+    }, { rounds, warmup }));
+}
+
+/** Per successful request, each with the same .done(): without and with the plugin. */
+export function benchSuccess(browser, baseUrl, { rounds, warmup, batch }) {
+  const successes = ([count]) => window.bench.successes(count);
+  return withPages(browser, baseUrl, (without, withPlugin) =>
+    interleaved({
+      without: () => without.run(successes, batch),
+      plugin: () => withPlugin.run(successes, batch),
+    }, { rounds, warmup }));
+}
+
+/** One failure with `fieldCount` field errors, on a form with that many inputs. */
+export function benchFields(browser, baseUrl, fieldCount, { rounds, warmup, batch }) {
+  return withPages(browser, baseUrl, async (without, withPlugin) => {
+    for (const side of [without, withPlugin]) {
+      const inputs = await side.page.evaluate((count) => window.bench.setupForm(count), fieldCount);
+      if (inputs !== fieldCount) throw new Error(`the form has ${inputs} inputs, not ${fieldCount}`);
+    }
+    return interleaved({
+      bare: () => without.run(failures, 'bare', batch, fieldCount),
+      handWritten: () => without.run(failures, 'hand-written', batch, fieldCount),
+      plugin: () => withPlugin.run(failures, 'plugin', batch, fieldCount),
+    }, { rounds, warmup });
+  });
+}
+
+/** Listeners registered on the object `expression` evaluates to (not its descendants). */
+async function listenersOn(cdp, expression) {
+  const { result } = await cdp.send('Runtime.evaluate', { expression, objectGroup: 'bench' });
+  const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId, depth: 0 });
+  await cdp.send('Runtime.releaseObjectGroup', { objectGroup: 'bench' });
+  return listeners.length;
+}
+
+async function soakFigures(side) {
+  await side.collectGarbage();
+  const counters = await side.cdp.send('Memory.getDOMCounters');
+  const heap = await side.cdp.send('Runtime.getHeapUsage');
+  const inPage = await side.page.evaluate(() => window.bench.counts());
+  return {
+    elements: inPage.elements,
+    nodes: counters.nodes,
+    jsEventListeners: counters.jsEventListeners,
+    documentListeners: await listenersOn(side.cdp, 'document'),
+    formListeners: await listenersOn(side.cdp, "document.getElementById('signup')"),
+    windowListeners: await listenersOn(side.cdp, 'window'),
+    toasts: inPage.toasts,
+    invalid: inPage.invalid,
+    active: inPage.active,
+    heapUsed: heap.usedSize,
+  };
+}
+
+/**
+ * 10,000 failures one after another on the plugin page (two marked fields and one field with no
+ * input, so every toast has a detail line), read before the first, after the first 100, right
+ * after the last, once the toasts' timers have run out (7 s later), and after one more failure.
+ */
+export async function soak(browser, baseUrl, { total = 10_000, chunk = 500, settleMs = 7000 } = {}) {
+  const side = await openPage(browser, baseUrl, true);
+  try {
+    await side.cdp.send('DOMDebugger.enable').catch(() => {});
+    const extra = { 'address.city': ['This field is required.'] };
+    const figures = { before: await soakFigures(side) };
+    const chunkTimes = [];
+    await side.page.evaluate(failures, ['plugin', 100, 0, extra]);
+    figures.start = await soakFigures(side);
+    for (let done = 100; done < total; done += chunk) {
+      chunkTimes.push(await side.page.evaluate(failures, ['plugin', Math.min(chunk, total - done), 0, extra]));
+    }
+    figures.end = await soakFigures(side);
+    await side.page.waitForTimeout(settleMs);
+    figures.settled = await soakFigures(side);
+    // One more failure: the toast's duplicate check forgets what it saw over 2 s only when the
+    // next toast comes, so this tells memory it still held from memory it lost.
+    await side.page.evaluate(failures, ['plugin', 1, 0, extra]);
+    figures.again = await soakFigures(side);
+    if (side.problems.length) throw new Error(`the soak page reported problems:\n${side.problems.join('\n')}`);
+    return { figures, firstChunkMs: chunkTimes[0], lastChunkMs: chunkTimes[chunkTimes.length - 1], chunk };
+  } finally {
+    await side.close();
+  }
+}

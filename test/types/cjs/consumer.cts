@@ -1,0 +1,99 @@
+// A CommonJS user of jquery-api-errors: every public name and type, as `require` sees them
+// (dist/api-errors.d.cts). Compiled by test/package.test.ts, never run.
+
+import ApiErrors = require('jquery-api-errors');
+import type {
+  ApiError,
+  ApiErrorContext,
+  ApiErrorFormat,
+  ApiErrorsInstallation,
+  ApiErrorsOptions,
+  FieldClearer,
+  FieldRenderer,
+  RequestApiErrorsOptions,
+  ToastRenderer,
+  XhrLike,
+} from 'jquery-api-errors';
+
+const { clearFieldErrors, defaultRenderField, defaultToast, installApiErrors, markHandled, parseApiError, version } = ApiErrors;
+
+/** True only when X and Y are the same type (not merely assignable). */
+type Equal<X, Y> = (<T>() => T extends X ? 1 : 2) extends <T>() => T extends Y ? 1 : 2 ? true : false;
+function expectType<T extends true>(_proof?: T): void {}
+
+// The ApiError fields, exactly as SPEC.md gives them; the namespace and the named import agree.
+expectType<Equal<ApiErrors.ApiError, ApiError>>();
+expectType<Equal<ApiError['message'], string>>();
+expectType<Equal<ApiError['code'], string>>();
+expectType<Equal<ApiError['status'], number>>();
+expectType<Equal<ApiError['errors'], Record<string, string[]>>>();
+expectType<Equal<ApiError['formErrors'], string[]>>();
+expectType<Equal<ApiError['correlationId'], string | null>>();
+expectType<Equal<ApiError['timestamp'], string | null>>();
+expectType<Equal<ApiError['raw'], unknown>>();
+expectType<Equal<ApiErrorFormat, 'envelope' | 'problem' | 'jsonapi' | 'standardized' | 'laravel' | 'drf' | 'none'>>();
+expectType<Equal<ApiError['format'], ApiErrorFormat>>();
+
+// The context every renderer receives.
+expectType<Equal<ApiErrorContext['scope'], Element | Document>>();
+expectType<Equal<ApiErrorContext['unrendered'], Record<string, string[]>>>();
+const describeContext = (context: ApiErrorContext): unknown[] => [context.jqXHR, context.settings, context.model, context.options];
+
+const toast: ToastRenderer = (message, error, context) => {
+  const line: string = `${message} (${error.code}, ${error.status})`;
+  const reference: string | null = error.correlationId;
+  defaultToast(line, error, context);
+  if (reference) defaultToast(reference, error);
+};
+
+const renderField: FieldRenderer = (field, messages, error, context) => {
+  const paths: string[] = Object.keys(error.errors);
+  if (!paths.includes(field)) return false;
+  return defaultRenderField(field, messages, error, context);
+};
+
+const clearFields: FieldClearer = (context) => {
+  clearFieldErrors(context.scope);
+  describeContext(context);
+};
+
+const options: ApiErrorsOptions = {
+  toast,
+  renderField,
+  clearFields,
+  fallbackMessage: 'Something went wrong.',
+  messages: { 401: 'Please sign in again.', TIMEOUT: 'The server took too long.' },
+  shouldHandle: (jqXHR, settings) => jqXHR !== null && settings['url'] !== '/ping',
+  jQuery: undefined,
+  Backbone: undefined,
+};
+const quiet: ApiErrorsOptions = { toast: false, renderField: false, clearFields: false };
+
+const installation: ApiErrorsInstallation = installApiErrors(options);
+installApiErrors(quiet).uninstall();
+installApiErrors();
+installation.uninstall();
+
+// Per request (`$.ajax({ apiErrors: … })`): every install option but jQuery/Backbone, plus form.
+const perRequest: RequestApiErrorsOptions = { form: '#signup', toast: false, messages: { 404: 'Gone.' } };
+// @ts-expect-error: jQuery is an install option, not a per-request one.
+const wrongPerRequest: RequestApiErrorsOptions = { jQuery: {} };
+
+const xhr: XhrLike = {
+  status: 400,
+  responseJSON: { detail: 'Not found.' },
+  responseText: '{"detail": "Not found."}',
+  getResponseHeader: (name) => (name === 'X-Request-ID' ? 'abc' : null),
+};
+const parsed: ApiError = parseApiError(xhr);
+const fromText: ApiError = parseApiError({ status: 0 }, 'timeout', 'timeout');
+const fromAnything: ApiError = parseApiError(null);
+markHandled(xhr);
+clearFieldErrors();
+clearFieldErrors(document.body);
+const packageVersion: string = version;
+
+// @ts-expect-error: fallbackMessage is a string; a wrong option type must not compile.
+installApiErrors({ fallbackMessage: 42 });
+
+console.log(parsed, fromText, fromAnything, perRequest, wrongPerRequest, packageVersion);
