@@ -1,6 +1,8 @@
 // One source, every dist file: the script-tag build (plain and minified, with source maps), the
 // ES module, the CommonJS module, their declarations and the optional stylesheet.
 // Usage: node build.mjs        (CI runs it and fails when dist/ then differs from the commit)
+// src/package.json says "type": "module": under the root's "commonjs" (for publint) esbuild would
+// treat the sources as CommonJS and tree-shake less (870 B more in the script build).
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';

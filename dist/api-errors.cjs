@@ -987,7 +987,12 @@ function scheduleDismiss(toast, onClose) {
     onClose();
   });
   update();
+  return () => {
+    hold();
+    removeNode(toast);
+  };
 }
+var dismissers = /* @__PURE__ */ new WeakMap();
 function seenRecently(state, key, now) {
   state.recent = state.recent.filter((entry) => now - entry.at < DEDUPE_MS);
   for (const entry of state.recent) if (entry.key === key) return true;
@@ -1009,10 +1014,15 @@ function defaultToast(message, error, context) {
   const container = containerFor(doc, state);
   if (!container) return;
   const existing = container.getElementsByClassName(TOAST_CLASS);
-  while (existing.length >= MAX_TOASTS) removeNode(existing[0]);
+  while (existing.length >= MAX_TOASTS) {
+    const oldest = existing[0];
+    const dismiss = dismissers.get(oldest);
+    if (dismiss) dismiss();
+    else removeNode(oldest);
+  }
   const toast = buildToast(doc, text, lines, error.correlationId, state.themed);
   container.appendChild(toast);
-  scheduleDismiss(toast, () => forget(state, key));
+  dismissers.set(toast, scheduleDismiss(toast, () => forget(state, key)));
 }
 
 // src/options.ts

@@ -114,7 +114,7 @@ function buildToast(doc: Document, message: string, lines: string[], reference: 
  * timer is held, so it can be read (both count: leaving with the pointer while the keyboard is
  * still on the close button must not pull the toast away). `onClose` runs when the user closes it.
  */
-function scheduleDismiss(toast: HTMLElement, onClose: () => void): void {
+function scheduleDismiss(toast: HTMLElement, onClose: () => void): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let hovered = false;
   let focused = false;
@@ -134,7 +134,11 @@ function scheduleDismiss(toast: HTMLElement, onClose: () => void): void {
   const close = toast.querySelector('.api-errors-toast-close');
   if (close) close.addEventListener('click', () => { hold(); removeNode(toast); onClose(); });
   update();
+  return () => { hold(); removeNode(toast); };
 }
+
+/** How to take each toast on screen away early; a pending timer would otherwise hold it. */
+const dismissers: WeakMap<Element, () => void> = new WeakMap();
 
 /** True when the same text was shown less than DEDUPE_MS ago; remembers this one otherwise. */
 function seenRecently(state: ToastState, key: string, now: number): boolean {
@@ -162,8 +166,13 @@ export function defaultToast(message: string, error: ApiError, context?: Partial
   const container = containerFor(doc, state);
   if (!container) return;
   const existing = container.getElementsByClassName(TOAST_CLASS);
-  while (existing.length >= MAX_TOASTS) removeNode(existing[0] as HTMLElement);
+  while (existing.length >= MAX_TOASTS) {
+    const oldest = existing[0] as HTMLElement;
+    const dismiss = dismissers.get(oldest);
+    if (dismiss) dismiss();
+    else removeNode(oldest);
+  }
   const toast = buildToast(doc, text, lines, error.correlationId, state.themed);
   container.appendChild(toast);
-  scheduleDismiss(toast, () => forget(state, key));
+  dismissers.set(toast, scheduleDismiss(toast, () => forget(state, key)));
 }
