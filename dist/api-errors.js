@@ -732,18 +732,18 @@
     return "id_" + path.split(".").join("-");
   }
   function findFieldElements(scope, path) {
-    const selectors = [
-      attributeSelector("data-api-field", path),
-      attributeSelector("name", path),
-      attributeSelector("name", bracketName(path)),
-      attributeSelector("id", djangoId(path))
+    const lookups = [
+      ["data-api-field", path],
+      ["name", path],
+      ["name", bracketName(path)],
+      ["id", djangoId(path)]
     ];
-    for (const selector of selectors) {
+    for (const [attribute, value] of lookups) {
       const found = [];
-      const matches = scope.querySelectorAll(selector);
+      const matches = scope.querySelectorAll(attributeSelector(attribute, value));
       for (let index = 0; index < matches.length && found.length < MAX_ELEMENTS_PER_FIELD; index++) {
         const element = matches[index];
-        if (element.getAttribute("type") !== "hidden" && !element.hasAttribute(DRAWN)) {
+        if (element.getAttribute(attribute) === value && element.getAttribute("type") !== "hidden" && !element.hasAttribute(DRAWN)) {
           found.push(element);
         }
       }

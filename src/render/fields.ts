@@ -40,18 +40,24 @@ function djangoId(path: string): string {
  * invisible input helps nobody (the toast shows it instead).
  */
 export function findFieldElements(scope: Element | Document, path: string): Element[] {
-  const selectors = [
-    attributeSelector('data-api-field', path),
-    attributeSelector('name', path),
-    attributeSelector('name', bracketName(path)),
-    attributeSelector('id', djangoId(path)),
+  const lookups = [
+    ['data-api-field', path],
+    ['name', path],
+    ['name', bracketName(path)],
+    ['id', djangoId(path)],
   ];
-  for (const selector of selectors) {
+  for (const [attribute, value] of lookups as Array<[string, string]>) {
     const found: Element[] = [];
-    const matches = scope.querySelectorAll(selector);
+    const matches = scope.querySelectorAll(attributeSelector(attribute, value));
     for (let index = 0; index < matches.length && found.length < MAX_ELEMENTS_PER_FIELD; index++) {
       const element = matches[index] as Element;
-      if (element.getAttribute('type') !== 'hidden' && !element.hasAttribute(DRAWN)) {
+      // The selector narrows, the exact comparison decides: CSS reads an escaped NUL or lone
+      // surrogate as U+FFFD, and some engines (jsdom) compare some values case-insensitively.
+      if (
+        element.getAttribute(attribute) === value &&
+        element.getAttribute('type') !== 'hidden' &&
+        !element.hasAttribute(DRAWN)
+      ) {
         found.push(element);
       }
     }
