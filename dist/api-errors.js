@@ -1059,6 +1059,8 @@
   function createInstallation(jQuery, Backbone, doc, base) {
     const leaving = watchPageLeave(doc.defaultView);
     let unwrapBackbone = null;
+    let stopLooking = () => {
+    };
     const contextFor = (request, options) => {
       const backbone = backboneOf(request);
       return makeContext(request.jqXHR, request.settings, scopeFor(options, request.settings, doc), backbone);
@@ -1081,6 +1083,7 @@
         detachJQuery();
         if (unwrapBackbone) unwrapBackbone();
         unwrapBackbone = null;
+        stopLooking();
         leaving.stop();
       }
     };
@@ -1101,7 +1104,12 @@
     };
     wrapBackbone(Backbone);
     if (!Backbone && doc.readyState === "loading") {
-      doc.addEventListener("DOMContentLoaded", () => wrapBackbone(pageGlobal("Backbone")));
+      const lookAgain = () => {
+        stopLooking();
+        wrapBackbone(pageGlobal("Backbone"));
+      };
+      stopLooking = () => doc.removeEventListener("DOMContentLoaded", lookAgain);
+      doc.addEventListener("DOMContentLoaded", lookAgain);
     }
     return installation;
   }

@@ -1058,6 +1058,8 @@ function backboneOf(request) {
 function createInstallation(jQuery, Backbone, doc, base) {
   const leaving = watchPageLeave(doc.defaultView);
   let unwrapBackbone = null;
+  let stopLooking = () => {
+  };
   const contextFor = (request, options) => {
     const backbone = backboneOf(request);
     return makeContext(request.jqXHR, request.settings, scopeFor(options, request.settings, doc), backbone);
@@ -1080,6 +1082,7 @@ function createInstallation(jQuery, Backbone, doc, base) {
       detachJQuery();
       if (unwrapBackbone) unwrapBackbone();
       unwrapBackbone = null;
+      stopLooking();
       leaving.stop();
     }
   };
@@ -1100,7 +1103,12 @@ function createInstallation(jQuery, Backbone, doc, base) {
   };
   wrapBackbone(Backbone);
   if (!Backbone && doc.readyState === "loading") {
-    doc.addEventListener("DOMContentLoaded", () => wrapBackbone(pageGlobal("Backbone")));
+    const lookAgain = () => {
+      stopLooking();
+      wrapBackbone(pageGlobal("Backbone"));
+    };
+    stopLooking = () => doc.removeEventListener("DOMContentLoaded", lookAgain);
+    doc.addEventListener("DOMContentLoaded", lookAgain);
   }
   return installation;
 }

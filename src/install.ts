@@ -36,6 +36,7 @@ function backboneOf(request: TrackedRequest): BackboneRequest | undefined {
 function createInstallation(jQuery: JQueryLike, Backbone: BackboneLike, doc: Document, base: ResolvedOptions): Installed {
   const leaving = watchPageLeave(doc.defaultView);
   let unwrapBackbone: (() => void) | null = null;
+  let stopLooking = (): void => {};
 
   const contextFor = (request: TrackedRequest, options: ResolvedOptions) => {
     const backbone = backboneOf(request);
@@ -61,6 +62,7 @@ function createInstallation(jQuery: JQueryLike, Backbone: BackboneLike, doc: Doc
       detachJQuery();
       if (unwrapBackbone) unwrapBackbone();
       unwrapBackbone = null;
+      stopLooking();
       leaving.stop();
     },
   };
@@ -84,7 +86,12 @@ function createInstallation(jQuery: JQueryLike, Backbone: BackboneLike, doc: Doc
   wrapBackbone(Backbone);
   if (!Backbone && doc.readyState === 'loading') {
     // A script-tag install may run before the page's Backbone script: look again once it loaded.
-    doc.addEventListener('DOMContentLoaded', () => wrapBackbone(pageGlobal('Backbone')));
+    const lookAgain = (): void => {
+      stopLooking();
+      wrapBackbone(pageGlobal('Backbone'));
+    };
+    stopLooking = () => doc.removeEventListener('DOMContentLoaded', lookAgain);
+    doc.addEventListener('DOMContentLoaded', lookAgain);
   }
   return installation;
 }

@@ -32,6 +32,8 @@ export interface PageOptions {
   body?: string;
   /** 'dist' loads dist/api-errors.js (default); 'none' leaves it out. */
   plugin?: 'dist' | 'none';
+  /** jsdom's runScripts: 'outside-only' (default) or 'dangerously' (inline handlers run too). */
+  runScripts?: 'outside-only' | 'dangerously';
 }
 
 export interface TestPage {
@@ -54,7 +56,7 @@ export function openPage(options: PageOptions): TestPage {
   virtualConsole.on('jsdomError', (error: Error) => uncaught.push(String(error && error.message)));
   const dom = new JSDOM(`<!DOCTYPE html><html><head><title>test</title></head><body>${options.body ?? ''}</body></html>`, {
     url: options.origin + '/page.html',
-    runScripts: 'outside-only',
+    runScripts: options.runScripts ?? 'outside-only',
     pretendToBeVisual: true,
     virtualConsole,
   });
@@ -148,34 +150,7 @@ export async function idle(page: TestPage, extraMs = 30): Promise<void> {
  * hostile-input tests can check that none did (the payloads set `window.__xss`).
  */
 export function openScriptedPage(options: PageOptions): TestPage {
-  const consoleErrors: string[] = [];
-  const uncaught: string[] = [];
-  const virtualConsole = new VirtualConsole();
-  virtualConsole.on('error', (...args: unknown[]) => consoleErrors.push(args.map(String).join(' ')));
-  virtualConsole.on('jsdomError', (error: Error) => uncaught.push(String(error && error.message)));
-  const dom = new JSDOM(`<!DOCTYPE html><html><head><title>test</title></head><body>${options.body ?? ''}</body></html>`, {
-    url: options.origin + '/page.html',
-    runScripts: 'dangerously',
-    pretendToBeVisual: true,
-    virtualConsole,
-  });
-  const window = dom.window as any;
-  window.eval(source(`node_modules/jquery-${options.jquery ?? '3.7'}/dist/jquery.js`));
-  if (options.backbone) {
-    window.eval(source('node_modules/underscore/underscore-umd.js'));
-    window.eval(source(`node_modules/backbone-${options.backbone}/backbone.js`));
-  }
-  if ((options.plugin ?? 'dist') === 'dist') window.eval(pluginSource());
-  return {
-    window,
-    document: window.document,
-    $: window.jQuery,
-    Backbone: window.Backbone,
-    ApiErrors: window.ApiErrors,
-    consoleErrors,
-    uncaught,
-    close: () => window.close(),
-  };
+  return openPage({ ...options, runScripts: 'dangerously' });
 }
 
 /** Every node in the document (elements, text, comments), for leak checks. */
