@@ -833,15 +833,33 @@
     eachMatch(root, "[" + MARKED + "]", unmark);
     eachMatch(root, "[" + DRAWN + "]", removeNode);
   }
+  var drawnMessageLists = /* @__PURE__ */ new WeakMap();
+  function drawnMessages(doc) {
+    let list = drawnMessageLists.get(doc);
+    if (!list) {
+      list = doc.getElementsByClassName(MESSAGE_CLASS);
+      drawnMessageLists.set(doc, list);
+    }
+    return list;
+  }
   function clearDrawnFor(scope) {
+    if (!drawnMessages(documentOf(scope)).length) return;
     if (scope.nodeType !== 9) {
       clearFieldErrors(scope);
       return;
     }
+    const drawnIds = {};
+    let drawn = 0;
     eachMatch(scope, "[" + DRAWN + "][" + PAGE_WIDE + "]", (message) => {
-      eachMatch(scope, attributeSelector(MARKED, message.id), unmark);
+      drawnIds[message.id] = true;
+      drawn++;
       removeNode(message);
     });
+    if (drawn) {
+      eachMatch(scope, "[" + MARKED + "]", (element) => {
+        if (drawnIds[element.getAttribute(MARKED) || ""] === true) unmark(element);
+      });
+    }
   }
 
   // src/render/toast.ts

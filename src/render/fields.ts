@@ -187,18 +187,41 @@ export function clearFieldErrors(scope?: unknown): void {
   eachMatch(root, '[' + DRAWN + ']', removeNode);
 }
 
+const drawnMessageLists: WeakMap<Document, HTMLCollection> = new WeakMap();
+
+function drawnMessages(doc: Document): HTMLCollection {
+  let list = drawnMessageLists.get(doc);
+  if (!list) {
+    list = doc.getElementsByClassName(MESSAGE_CLASS);
+    drawnMessageLists.set(doc, list);
+  }
+  return list;
+}
+
 /**
  * What the plugin clears by itself, before a failure is drawn and after a success: everything
  * drawn in a form scope, but for a request with no form only what such requests drew — an
  * unrelated background request must not wipe the errors of a form the user is still fixing.
  */
 export function clearDrawnFor(scope: Element | Document): void {
+  // Every successful request comes here: with no message on the page there is nothing to do,
+  // and a live collection's length is cheap where a query would walk the whole document.
+  if (!drawnMessages(documentOf(scope)).length) return;
   if (scope.nodeType !== 9) {
     clearFieldErrors(scope);
     return;
   }
+  const drawnIds: Record<string, boolean> = {};
+  let drawn = 0;
   eachMatch(scope, '[' + DRAWN + '][' + PAGE_WIDE + ']', (message) => {
-    eachMatch(scope, attributeSelector(MARKED, message.id), unmark);
+    drawnIds[message.id] = true;
+    drawn++;
     removeNode(message);
   });
+  // One pass over the marked inputs for all the fields, not one query per field.
+  if (drawn) {
+    eachMatch(scope, '[' + MARKED + ']', (element) => {
+      if (drawnIds[element.getAttribute(MARKED) || ''] === true) unmark(element);
+    });
+  }
 }
