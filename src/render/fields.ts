@@ -95,7 +95,7 @@ function clearField(element: Element): void {
 
 const watchedDocuments: WeakSet<Document> = new WeakSet();
 
-/** One delegated listener a document clears a field when the user edits it. */
+/** One delegated listener per document: a field is cleared when the user edits it. */
 function watchEdits(doc: Document): void {
   if (watchedDocuments.has(doc)) return;
   watchedDocuments.add(doc);

@@ -51,7 +51,6 @@ export function toastLines(message: string, error: ApiError, context?: Partial<A
  * under a strict CSP: only style attributes in markup and <style> elements are blocked. The
  * stylesheet sets --api-errors-theme, and then the fallbacks are skipped so the theme wins.
  */
-
 function isThemed(container: HTMLElement): boolean {
   const view = container.ownerDocument.defaultView;
   try {
