@@ -866,6 +866,7 @@
   var TOAST_DURATION_MS = 5e3;
   var MAX_TOASTS = 3;
   var DEDUPE_MS = 2e3;
+  var MAX_REMEMBERED = 20;
   var MAX_DETAIL_LINES = 8;
   var CONTAINER_CLASS = "api-errors-toasts";
   var TOAST_CLASS = "api-errors-toast";
@@ -985,6 +986,7 @@
     state.recent = state.recent.filter((entry) => now - entry.at < DEDUPE_MS);
     for (const entry of state.recent) if (entry.key === key) return true;
     state.recent.push({ key, at: now });
+    if (state.recent.length > MAX_REMEMBERED) state.recent.shift();
     return false;
   }
   function forget(state, key) {

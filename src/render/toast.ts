@@ -7,6 +7,8 @@ import { createTextElement, documentOf, removeNode } from './dom';
 export const TOAST_DURATION_MS = 5000;
 export const MAX_TOASTS = 3;
 export const DEDUPE_MS = 2000;
+/** How many recent toast texts the 2 s duplicate check remembers. */
+const MAX_REMEMBERED = 20;
 /** Lines beyond this are summed up as "…and N more": a toast is not a report. */
 const MAX_DETAIL_LINES = 8;
 
@@ -144,6 +146,9 @@ function seenRecently(state: ToastState, key: string, now: number): boolean {
   state.recent = state.recent.filter((entry) => now - entry.at < DEDUPE_MS);
   for (const entry of state.recent) if (entry.key === key) return true;
   state.recent.push({ key, at: now });
+  // A burst of distinct failures must not make every toast scan thousands of entries: only the
+  // newest few can still be on screen to be duplicated anyway.
+  if (state.recent.length > MAX_REMEMBERED) state.recent.shift();
   return false;
 }
 
