@@ -3,28 +3,20 @@
 // the inputs' marks, the messages next to them, focus and the toast.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, respondUrl, type TestServer } from './helpers/server.ts';
+import { respondUrl } from './helpers/server.ts';
 import {
   JQUERY_VERSIONS,
   ajax,
   fieldMessages,
   openPage,
+  pageServer,
   toasts,
-  type PageOptions,
   type TestPage,
 } from './helpers/page.ts';
 
-let server: TestServer;
-before(async () => {
-  server = await startServer();
-});
-after(() => server.close());
-
-function page(t: { after(fn: () => void): void }, options: Partial<PageOptions> = {}): TestPage {
-  const opened = openPage({ origin: server.origin, ...options });
-  t.after(() => opened.close());
-  return opened;
-}
+const fixture = pageServer();
+/** Opens a page on the test server; closed when the test ends. */
+const { page } = fixture;
 
 /** A 400 envelope with these field errors. */
 function invalid(errors: Record<string, unknown>, message = 'Validation failed'): string {
@@ -247,7 +239,7 @@ test('at most 10 messages a field and 100 fields are rendered', async (t) => {
   const p = page(t, { body: '<form>' + names.map((name) => `<input name="${name}">`).join('') + '</form>' });
   p.ApiErrors.installApiErrors();
   const messages = Array.from({ length: 15 }, (_, index) => `message ${index}`);
-  server.route('/many-fields', { status: 400, body: Object.fromEntries(names.map((name) => [name, messages])) });
+  fixture.server.route('/many-fields', { status: 400, body: Object.fromEntries(names.map((name) => [name, messages])) });
   await ajax(p, { url: '/many-fields' });
   const marked = $$(p, '[aria-invalid="true"]');
   assert.equal(marked.length, 100);
@@ -538,7 +530,7 @@ test('clearFieldErrors(input) clears that field only', async (t) => {
 
 describe('clearing is limited to what the same scope drew', () => {
   test('an unrelated request with no form neither clears nor redraws a form\'s field errors', async () => {
-    const page = openPage({ origin: server.origin, jquery: '3.7', body: '<form id="signup"><input name="email"></form>' });
+    const page = openPage({ origin: fixture.server.origin, jquery: '3.7', body: '<form id="signup"><input name="email"></form>' });
     page.ApiErrors.installApiErrors();
     const input = page.document.querySelector('input')!;
     await ajax(page, { url: respondUrl(400, { email: ['Bad.'] }), apiErrors: { form: '#signup' } });
@@ -553,7 +545,7 @@ describe('clearing is limited to what the same scope drew', () => {
   });
 
   test('with no form at all, a later success clears what the failure drew on the page', async () => {
-    const page = openPage({ origin: server.origin, jquery: '3.7', body: '<form id="signup"><input name="email"></form>' });
+    const page = openPage({ origin: fixture.server.origin, jquery: '3.7', body: '<form id="signup"><input name="email"></form>' });
     page.ApiErrors.installApiErrors();
     const input = page.document.querySelector('input')!;
     await ajax(page, { url: respondUrl(400, { email: ['Bad.'] }) });

@@ -4,32 +4,22 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startServer, respondUrl, type TestServer } from './helpers/server.ts';
+import { respondUrl } from './helpers/server.ts';
 import {
   ENVELOPE_400,
   JQUERY_VERSIONS,
   ROOT,
   ajax,
-  openPage,
+  pageServer,
   toastMessages,
   toasts,
   wait,
-  type PageOptions,
   type TestPage,
 } from './helpers/page.ts';
 
-let server: TestServer;
-before(async () => {
-  server = await startServer();
-});
-after(() => server.close());
-
+const fixture = pageServer();
 /** Opens a page on the test server; closed when the test ends. */
-function page(t: { after(fn: () => void): void }, options: Partial<PageOptions> = {}): TestPage {
-  const opened = openPage({ origin: server.origin, ...options });
-  t.after(() => opened.close());
-  return opened;
-}
+const { page } = fixture;
 
 function envelope(fields: Record<string, unknown>): { error: Record<string, unknown> } {
   return { error: { message: 'Validation failed', code: 'VALIDATION_ERROR', status: 400, errors: {}, ...fields } };
@@ -353,7 +343,7 @@ test('messages by code are used when the server gave no message (a timeout)', as
 
 test('messages by code win over messages by status', async (t) => {
   const p = page(t);
-  server.route('/gone', { destroy: true });
+  fixture.server.route('/gone', { destroy: true });
   p.ApiErrors.installApiErrors({ messages: { NETWORK_ERROR: 'You seem to be offline.', 0: 'status zero' } });
   await ajax(p, { url: '/gone' });
   assert.deepEqual(toastMessages(p), ['You seem to be offline.']);

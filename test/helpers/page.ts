@@ -3,7 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { JSDOM, VirtualConsole } from 'jsdom';
+import { startServer, type TestServer } from './server.ts';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -159,4 +161,33 @@ export function nodeCount(page: TestPage): number {
   let count = 1;
   while (walker.nextNode()) count += 1;
   return count;
+}
+
+/**
+ * For a test file: a test server started before its tests and closed after them, and `page(t)`,
+ * which opens a page on that server that closes when test `t` ends.
+ */
+export function pageServer(): {
+  readonly server: TestServer;
+  page(t: { after(fn: () => void): void }, options?: Partial<PageOptions>): TestPage;
+} {
+  let server: TestServer | undefined;
+  before(async () => {
+    server = await startServer();
+  });
+  after(() => server?.close());
+  const started = (): TestServer => {
+    if (!server) throw new Error('the test server starts in before()');
+    return server;
+  };
+  return {
+    get server() {
+      return started();
+    },
+    page(t, options = {}) {
+      const opened = openPage({ origin: started().origin, ...options });
+      t.after(() => opened.close());
+      return opened;
+    },
+  };
 }
