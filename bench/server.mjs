@@ -6,9 +6,9 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CSP } from '../demo/server.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
 
 const FILES = {
   '/jquery.min.js': 'node_modules/jquery-3.7/dist/jquery.min.js',
