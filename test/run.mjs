@@ -1,7 +1,8 @@
 // `npm test`: builds dist/, type-checks, then runs every suite — unit and jsdom (node --test),
 // the DRF handler's Python tests, and the Chromium end-to-end tests. A suite whose system
 // package is missing is skipped with one line naming it; under CI (env CI set) it fails instead.
-import { spawnSync } from 'node:child_process';
+// The last line says how many tests each suite ran.
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,10 +11,40 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const inCI = !!process.env.CI && process.env.CI !== 'false';
 const failures = [];
 
+const counts = [];
+
+/** How many tests a suite's output says it ran: our node:test summary line, or Django's. */
+function countOf(output) {
+  const summary = [...output.matchAll(/^(\d+) passed, (\d+) failed, (\d+) skipped, (\d+) todo$/gm)].pop();
+  if (summary) return `${Number(summary[1]) + Number(summary[2])} (${summary[2]} failed, ${summary[3]} skipped)`;
+  const django = [...output.matchAll(/^Ran (\d+) tests? in /gm)].pop();
+  return django ? django[1] : null;
+}
+
+/** Runs one suite, its output streamed through as it comes and kept to count its tests. */
 function run(title, command, args, options = {}) {
   console.log(`\n=== ${title}: ${[command, ...args].join(' ')}`);
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
-  if (result.status !== 0) failures.push(title);
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, stdio: ['inherit', 'pipe', 'pipe'], ...options });
+    let output = '';
+    const keep = (stream, target) => stream.on('data', (chunk) => {
+      output += chunk;
+      target.write(chunk);
+    });
+    keep(child.stdout, process.stdout);
+    keep(child.stderr, process.stderr);
+    child.on('error', (error) => {
+      console.log(`${title}: ${error.message}`);
+      failures.push(title);
+      resolve();
+    });
+    child.on('close', (status) => {
+      if (status !== 0) failures.push(title);
+      const count = countOf(output);
+      if (count !== null) counts.push(`${title} ${count}`);
+      resolve();
+    });
+  });
 }
 
 function missing(title, what) {
@@ -38,22 +69,24 @@ function testFiles(directory, pattern) {
   return found.sort();
 }
 
-run('build', process.execPath, ['build.mjs']);
-run('typecheck', join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json']);
-run('unit and jsdom', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=dot', '--test-reporter-destination=stdout', '--test-reporter=./test/helpers/summary.mjs', '--test-reporter-destination=stdout', ...testFiles('test', /\.test\.ts$/)]);
+const started = Date.now();
+await run('build', process.execPath, ['build.mjs']);
+await run('typecheck', join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json']);
+await run('unit and jsdom', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=dot', '--test-reporter-destination=stdout', '--test-reporter=./test/helpers/summary.mjs', '--test-reporter-destination=stdout', ...testFiles('test', /\.test\.ts$/)]);
 
 const python = '/usr/bin/python3';
 const hasDrf = existsSync(python) && spawnSync(python, ['-c', 'import django, rest_framework'], { stdio: 'ignore' }).status === 0;
-if (hasDrf) run('DRF handler (Python)', python, ['demo/drf/manage.py', 'test']);
+if (hasDrf) await run('DRF handler (Python)', python, ['demo/drf/manage.py', 'test']);
 else missing('DRF handler (Python)', 'Django REST Framework not found: apt-get install python3-djangorestframework');
 
 const browserDir = join(root, 'test/browser');
 const browserTests = existsSync(browserDir) ? readdirSync(browserDir).filter((name) => name.endsWith('.test.mjs')).sort() : [];
 if (!existsSync('/usr/bin/chromium')) missing('Chromium end-to-end', 'Chromium not found: apt-get install chromium');
-else if (browserTests.length) run('Chromium end-to-end', process.execPath, ['--test', '--test-concurrency=1', ...browserTests.map((name) => join('test/browser', name))]);
+else if (browserTests.length) await run('Chromium end-to-end', process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=./test/helpers/summary.mjs', '--test-reporter-destination=stdout', ...browserTests.map((name) => join('test/browser', name))]);
 
+const tally = `tests run: ${counts.join('; ') || 'none'}; ${Math.round((Date.now() - started) / 1000)} s`;
 if (failures.length) {
-  console.log(`\nFAILED: ${failures.join(', ')}`);
+  console.log(`\nFAILED: ${failures.join(', ')}. ${tally}`);
   process.exit(1);
 }
-console.log('\nAll suites passed.');
+console.log(`\nAll suites passed. ${tally}`);
