@@ -75,6 +75,10 @@ export async function startServer(): Promise<TestServer> {
       else send(response, route);
     });
   });
+  // jsdom keeps connections alive and reuses them from one page to the next. Node closes an idle
+  // one after 5 s, and a request written to it as it closes fails with status 0: on a loaded
+  // machine tests take longer than that between requests. The server closes them itself (close).
+  server.keepAliveTimeout = 10 * 60 * 1000;
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
