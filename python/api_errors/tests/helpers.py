@@ -1,5 +1,7 @@
 """assertEnvelope: the body is the envelope, consistent with the status and the header."""
+import logging
 import re
+from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 
 from django.test import TestCase
@@ -34,3 +36,22 @@ class EnvelopeTestCase(TestCase):
         self.assertEqual(stamp.utcoffset(), timedelta(0))
         self.assertLess(abs(datetime.now(timezone.utc) - stamp), timedelta(seconds=60))
         return err
+
+
+@contextmanager
+def records_of(name, *filters):
+    """Every record logged on ``name`` (at any level) inside the block, through ``filters``."""
+    records = []
+    handler = logging.Handler(logging.DEBUG)
+    for log_filter in filters:
+        handler.addFilter(log_filter)
+    handler.emit = records.append
+    logger = logging.getLogger(name)
+    level = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)
+    try:
+        yield records
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
