@@ -33,10 +33,10 @@ export function check(command, args, options = {}) {
 
 /** Why the Python suites cannot run here (a missing Debian package), or null. */
 export function pythonMissing() {
-  const hint = 'apt-get install python3-djangorestframework python3-venv python3-setuptools python3-wheel python3-pip';
+  const hint = 'apt-get install python3-djangorestframework python3-djangorestframework-spectacular python3-venv python3-setuptools python3-wheel python3-pip';
   if (!existsSync(SYSTEM_PYTHON)) return `${SYSTEM_PYTHON} not found: ${hint}`;
-  const probe = spawnSync(SYSTEM_PYTHON, ['-c', 'import django, rest_framework, setuptools, wheel, pip, venv'], { stdio: 'ignore' });
-  return probe.status === 0 ? null : `Django, DRF or the Python packaging tools not found: ${hint}`;
+  const probe = spawnSync(SYSTEM_PYTHON, ['-c', 'import django, rest_framework, drf_spectacular, setuptools, wheel, pip, venv'], { stdio: 'ignore' });
+  return probe.status === 0 ? null : `Django, DRF, drf-spectacular or the Python packaging tools not found: ${hint}`;
 }
 
 function sourceFiles(directory = PACKAGE_DIR) {

@@ -1,10 +1,12 @@
 // `npm test`: builds dist/, type-checks, then runs every suite — unit and jsdom (node --test),
-// the DRF handler's Python tests, and the Chromium end-to-end tests. A suite whose system
+// the drf-api-errors package's tests from an installed wheel, the DRF demo's tests on that
+// package, and the Chromium end-to-end tests. A suite whose system
 // package is missing is skipped with one line naming it; under CI (env CI set) it fails instead.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pythonMissing } from '../scripts/drf-venv.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const inCI = !!process.env.CI && process.env.CI !== 'false';
@@ -42,10 +44,14 @@ run('build', process.execPath, ['build.mjs']);
 run('typecheck', join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json']);
 run('unit and jsdom', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=dot', '--test-reporter-destination=stdout', '--test-reporter=./test/helpers/summary.mjs', '--test-reporter-destination=stdout', ...testFiles('test', /\.test\.ts$/)]);
 
-const python = '/usr/bin/python3';
-const hasDrf = existsSync(python) && spawnSync(python, ['-c', 'import django, rest_framework'], { stdio: 'ignore' }).status === 0;
-if (hasDrf) run('DRF handler (Python)', python, ['demo/drf/manage.py', 'test']);
-else missing('DRF handler (Python)', 'Django REST Framework not found: apt-get install python3-djangorestframework');
+const pythonReason = pythonMissing();
+if (pythonReason) {
+  missing('drf-api-errors package (Python)', pythonReason);
+  missing('DRF demo (Python)', pythonReason);
+} else {
+  run('drf-api-errors package (Python, installed wheel)', process.execPath, ['test/python-package.mjs']);
+  run('DRF demo (Python, installed package)', process.execPath, ['scripts/drf-venv.mjs', 'demo/drf/manage.py', 'test']);
+}
 
 const browserDir = join(root, 'test/browser');
 const browserTests = existsSync(browserDir) ? readdirSync(browserDir).filter((name) => name.endsWith('.test.mjs')).sort() : [];
