@@ -44,7 +44,8 @@ def error_response(status, message, errors=None, code=None, *, retry_after=None,
     cid = get_correlation_id(request)
     retry = None if retry_after is None else max(0, int(retry_after))
     body = envelope(message, (code or "ERROR").upper(), status, errors, cid, retry_after=retry)
-    response = JsonResponse(body, status=status, safe=False)
+    # Compact, as DRF's JSONRenderer writes it.
+    response = JsonResponse(body, status=status, json_dumps_params={"separators": (",", ":")})
     response[api_settings.RESPONSE_HEADER] = cid
     if retry is not None:
         response["Retry-After"] = retry_after_header(retry)
