@@ -11,7 +11,8 @@ from rest_framework import exceptions, views
 from rest_framework.response import Response
 from rest_framework.views import set_rollback
 
-from . import test_handlers as base
+from . import test_handlers, test_server_errors
+from .helpers import EnvelopeTestCase
 
 
 def exception_handler_as_in_drf_315(exc, context):
@@ -50,15 +51,14 @@ class Drf315Behaviour:
         super().setUp()
 
 
-class PatchIsInEffect(Drf315Behaviour, base.EnvelopeTestCase):
+class PatchIsInEffect(Drf315Behaviour, EnvelopeTestCase):
     def test_the_patched_handler_passes_the_text_on(self):
         response = views.exception_handler(Http404("secret path"), {})
         self.assertEqual(str(response.data["detail"]), "secret path")
 
 
-_CASES = [value for value in vars(base).values()
-          if isinstance(value, type) and issubclass(value, base.EnvelopeTestCase)
-          and value is not base.EnvelopeTestCase]
+_CASES = [value for module in (test_handlers, test_server_errors) for value in vars(module).values()
+          if isinstance(value, type) and issubclass(value, EnvelopeTestCase) and value is not EnvelopeTestCase]
 for _case in _CASES:
     _name = _case.__name__ + "OnDrf315"
     globals()[_name] = type(_name, (Drf315Behaviour, _case), {"__module__": __name__})
