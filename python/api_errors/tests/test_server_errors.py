@@ -26,6 +26,14 @@ class ServerErrors(EnvelopeTestCase):
         self.assertIs(record.exc_info[0], RuntimeError)
         self.assertIn("secret internals", logs.output[0])
 
+    def test_every_5xx_response_is_also_logged_by_django_request(self):
+        for url in ("/api/raise/crash/", "/api/raise/maintenance/"):
+            with self.subTest(url=url), self.assertLogs("api_errors", "ERROR"):
+                with self.assertLogs("django.request", "ERROR") as logs:
+                    status = self.answering.get(url).status_code
+                self.assertEqual(logs.records[0].status_code, status)
+                self.assertIn(url, logs.records[0].getMessage())
+
     def test_other_exception_types_and_a_recursion_outside_a_parser(self):
         for name in ("key-error", "recursion"):
             with self.subTest(name=name), self.assertLogs("api_errors", "ERROR"):
