@@ -17,7 +17,7 @@ const PACKAGE_NAME = 'jquery-api-errors';
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 /** The files outside dist/ that users get. */
-const SHIPPED_OUTSIDE_DIST = ['LICENSE', 'README.md', 'package.json', 'demo/drf/api_errors.py'];
+const SHIPPED_OUTSIDE_DIST = ['LICENSE', 'README.md', 'package.json'];
 
 let work = '';
 let tarball = '';
@@ -59,7 +59,8 @@ after(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-test('the tarball holds only dist/, README.md, LICENSE, package.json and the DRF handler', () => {
+test('the tarball holds only dist/, README.md, LICENSE and package.json: no Python (that is drf-api-errors, on pip)', () => {
+  assert.deepEqual(packedFiles.filter((path) => /\.py$|(^|\/)python\//.test(path)), []);
   const unexpected = packedFiles.filter((path) => !path.startsWith('dist/') && !SHIPPED_OUTSIDE_DIST.includes(path));
   assert.deepEqual(unexpected, []);
   for (const path of SHIPPED_OUTSIDE_DIST) assert.ok(packedFiles.includes(path), `${path} is not in the tarball`);

@@ -1,11 +1,13 @@
 // `npm test`: builds dist/, type-checks, then runs every suite — unit and jsdom (node --test),
-// the DRF handler's Python tests, and the Chromium end-to-end tests. A suite whose system
+// the drf-api-errors package's tests from an installed wheel, the DRF demo's tests on that
+// package, and the Chromium end-to-end tests. A suite whose system
 // package is missing is skipped with one line naming it; under CI (env CI set) it fails instead.
 // The last line says how many tests each suite ran.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pythonMissing } from '../scripts/drf-venv.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const inCI = !!process.env.CI && process.env.CI !== 'false';
@@ -74,10 +76,14 @@ await run('build', process.execPath, ['build.mjs']);
 await run('typecheck', join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json']);
 await run('unit and jsdom', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=dot', '--test-reporter-destination=stdout', '--test-reporter=./test/helpers/summary.mjs', '--test-reporter-destination=stdout', ...testFiles('test', /\.test\.ts$/)]);
 
-const python = '/usr/bin/python3';
-const hasDrf = existsSync(python) && spawnSync(python, ['-c', 'import django, rest_framework'], { stdio: 'ignore' }).status === 0;
-if (hasDrf) await run('DRF handler (Python)', python, ['demo/drf/manage.py', 'test']);
-else missing('DRF handler (Python)', 'Django REST Framework not found: apt-get install python3-djangorestframework');
+const pythonReason = pythonMissing();
+if (pythonReason) {
+  missing('drf-api-errors package (Python)', pythonReason);
+  missing('DRF demo (Python)', pythonReason);
+} else {
+  await run('drf-api-errors package (Python, installed wheel)', process.execPath, ['test/python-package.mjs']);
+  await run('DRF demo (Python, installed package)', process.execPath, ['scripts/drf-venv.mjs', 'demo/drf/manage.py', 'test']);
+}
 
 const browserDir = join(root, 'test/browser');
 const browserTests = existsSync(browserDir) ? readdirSync(browserDir).filter((name) => name.endsWith('.test.mjs')).sort() : [];

@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Django's command-line utility for the jquery-api-errors DRF demo.
 
-    /usr/bin/python3 demo/drf/manage.py runserver 127.0.0.1:8001 --noreload
-    /usr/bin/python3 demo/drf/manage.py test
+Run it with the demo's Python, which has drf-api-errors installed (made on first use):
+
+    node scripts/drf-venv.mjs demo/drf/manage.py test
+    node scripts/drf-venv.mjs demo/drf/manage.py spectacular --file schema.yml
 """
 import os
 import sys
@@ -14,6 +16,9 @@ def main():
     if here not in sys.path:
         sys.path.insert(0, here)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "demo_project.settings")
+    from demo_project.installed import require_api_errors
+
+    require_api_errors()
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(sys.argv)

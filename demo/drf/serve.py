@@ -1,7 +1,12 @@
 #!/usr/bin/env python3
 """Serve the jquery-api-errors DRF demo on 127.0.0.1 (threaded, no autoreload).
 
-    /usr/bin/python3 demo/drf/serve.py [--port N] [--host 127.0.0.1]
+    npm run demo:drf [-- --port N] [--host 127.0.0.1]
+    node scripts/drf-venv.mjs demo/drf/serve.py [--port N]    (the same)
+
+It runs in .tmp/venv, a virtualenv that sees Debian's Django and DRF and has drf-api-errors
+(python/) installed; scripts/drf-venv.mjs makes it on first use. The database is SQLite in
+memory, made at start-up with the user demo (password demo).
 
 The port defaults to $PORT, else 8001; --port 0 picks a free one. Prints
 "jquery-api-errors DRF demo: http://127.0.0.1:PORT/" once it is listening.
@@ -24,13 +29,16 @@ def main(argv=None):
     parser.add_argument("--host", default="127.0.0.1")
     args = parser.parse_args(argv)
 
+    from demo_project.installed import require_api_errors
+
+    require_api_errors()
     import django
     from django.core.servers.basehttp import (
         ThreadedWSGIServer, WSGIRequestHandler, get_internal_wsgi_application,
     )
 
     django.setup()
-    app = get_internal_wsgi_application()
+    app = get_internal_wsgi_application()   # demo_project.wsgi, which also prepares the database
     try:
         httpd = ThreadedWSGIServer((args.host, args.port), WSGIRequestHandler, ipv6=":" in args.host)
     except OSError as exc:

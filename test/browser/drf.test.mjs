@@ -1,5 +1,6 @@
 // The same pages served by the Django REST Framework demo (demo/drf/serve.py, Debian's Django
-// 3.2 and DRF 3.14): real serializer errors and the real envelope handler, seen in Chromium.
+// 3.2 and DRF 3.14, with drf-api-errors installed from python/ into .tmp/venv): real serializer
+// errors and the real envelope handler, seen in Chromium.
 // The DRF demo serves the pages as they are, so jQuery is the default build (4.0.0).
 
 import { it } from 'node:test';

@@ -4,13 +4,14 @@
 
 import { describe, it, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../demo/server.mjs';
+import { ensureDrfVenv, pythonMissing } from '../../scripts/drf-venv.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** Debian's chromium; CHROMIUM_PATH points elsewhere (another distribution, a local build). */
@@ -19,7 +20,6 @@ export const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
-const PYTHON = '/usr/bin/python3';
 const DRF_SERVE = path.join(ROOT, 'demo', 'drf', 'serve.py');
 export const AXE_PATH = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 
@@ -30,11 +30,8 @@ export function chromiumMissing() {
 
 /** Why the DRF-backed suites cannot run here, or null. */
 export function drfMissing() {
-  const hint = 'Django REST Framework not found: apt-get install python3-djangorestframework';
-  if (!fs.existsSync(PYTHON)) return hint;
   if (!fs.existsSync(DRF_SERVE)) return 'demo/drf/serve.py not found';
-  const probe = spawnSync(PYTHON, ['-c', 'import django, rest_framework'], { stdio: 'ignore' });
-  return probe.status === 0 ? null : hint;
+  return pythonMissing();
 }
 
 export function launchBrowser() {
@@ -53,10 +50,14 @@ export function freePort() {
   });
 }
 
-/** Runs demo/drf/serve.py on a free port; resolves to {url, close} once it prints its URL. */
+/**
+ * Runs demo/drf/serve.py on a free port, with the demo's virtualenv (drf-api-errors installed from
+ * python/, made or refreshed first); resolves to {url, close} once it prints its URL.
+ */
 export async function startDrf({ port } = {}) {
   port = port || (await freePort());
-  const child = spawn(PYTHON, [DRF_SERVE, '--port', String(port)], {
+  const python = ensureDrfVenv();
+  const child = spawn(python, [DRF_SERVE, '--port', String(port)], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1' },

@@ -1,4 +1,9 @@
-"""Settings of the jquery-api-errors DRF demo (local use on 127.0.0.1 only)."""
+"""Settings of the jquery-api-errors DRF demo (local use on 127.0.0.1 only).
+
+The error handling is the drf-api-errors package (python/ in this repository), installed in the
+demo's virtualenv by `node scripts/drf-venv.mjs`; nothing of it is copied here.
+"""
+import importlib.util
 import os
 import sys
 from pathlib import Path
@@ -12,60 +17,88 @@ NODE_MODULES_DIR = REPO_DIR / "node_modules"
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "jquery-api-errors-demo-only-not-a-secret")
 DEBUG = False
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+HAS_SPECTACULAR = importlib.util.find_spec("drf_spectacular") is not None
 
-INSTALLED_APPS = ["rest_framework"]
+INSTALLED_APPS = [
+    "django.contrib.contenttypes",
+    "django.contrib.auth",
+    "django.contrib.sessions",
+    "rest_framework",
+    "api_errors",
+] + (["drf_spectacular"] if HAS_SPECTACULAR else [])
 
 MIDDLEWARE = [
-    "api_errors.CorrelationIdMiddleware",
+    "api_errors.middleware.CorrelationIdMiddleware",
     "demo_project.middleware.ContentSecurityPolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
 ROOT_URLCONF = "demo_project.urls"
 WSGI_APPLICATION = "demo_project.wsgi.application"
 TEMPLATES = []
-DATABASES = {}          # no database: the demo stores nothing
+# In memory, shared by the server's threads; demo_project.database.prepare() fills it at start-up.
+DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3",
+                         "NAME": "file:jquery-api-errors-demo?mode=memory&cache=shared"}}
+SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
+LOGIN_URL = "/accounts/login/"
+CSRF_FAILURE_VIEW = "api_errors.views.csrf_failure"
 USE_TZ = True
 TIME_ZONE = "UTC"
 LANGUAGE_CODE = "en-us"
-USE_I18N = False
+USE_I18N = True
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 TEST_RUNNER = "demo_project.testrunner.DemoTestRunner"
 
 REST_FRAMEWORK = {
-    "EXCEPTION_HANDLER": "api_errors.envelope_exception_handler",
+    "EXCEPTION_HANDLER": "api_errors.handlers.exception_handler",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [
         "rest_framework.parsers.JSONParser",
         "rest_framework.parsers.FormParser",
         "rest_framework.parsers.MultiPartParser",
     ],
-    # No django.contrib.auth in this demo: no users, no sessions.
+    # Only the session endpoints authenticate (and so check CSRF); the rest take anyone.
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
-    "UNAUTHENTICATED_USER": None,
-    "UNAUTHENTICATED_TOKEN": None,
+    "DEFAULT_THROTTLE_RATES": {"anon": "1/minute"},
 }
+if HAS_SPECTACULAR:
+    REST_FRAMEWORK["DEFAULT_SCHEMA_CLASS"] = "drf_spectacular.openapi.AutoSchema"
+    SPECTACULAR_SETTINGS = {
+        "TITLE": "jquery-api-errors DRF demo",
+        # The scenario views have no serializers on purpose.
+        "DISABLE_ERRORS_AND_WARNINGS": True,
+        "POSTPROCESSING_HOOKS": [
+            "drf_spectacular.hooks.postprocess_schema_enums",
+            "api_errors.openapi.add_error_responses",
+        ],
+    }
+
+API_ERRORS = {"API_PREFIX": "/api/"}
 
 CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'"
 
 _TESTING = len(sys.argv) > 1 and sys.argv[1] == "test"
+if _TESTING:
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+_QUIET = "null" if _TESTING else "console"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "[%(asctime)s] %(levelname)s %(name)s: %(message)s"}},
+    "filters": {"correlation_id": {"()": "api_errors.logging.CorrelationIdFilter"}},
+    "formatters": {"plain": {"format": "[%(asctime)s] %(levelname)s %(name)s [%(correlation_id)s]: %(message)s"}},
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["correlation_id"]},
         "null": {"class": "logging.NullHandler"},
     },
     "loggers": {
-        "api_errors": {
-            "handlers": ["null" if _TESTING else "console"],
-            "level": os.environ.get("API_ERRORS_LOG_LEVEL", "INFO"),
-            "propagate": False,
-        },
+        "api_errors": {"handlers": [_QUIET], "level": os.environ.get("API_ERRORS_LOG_LEVEL", "INFO"),
+                       "propagate": False},
         # Django logs every 4xx/5xx response; the demo produces them on purpose.
-        "django.request": {"handlers": ["null" if _TESTING else "console"], "level": "ERROR", "propagate": False},
+        "django.request": {"handlers": [_QUIET], "level": "ERROR", "propagate": False},
+        "django.security": {"handlers": [_QUIET], "level": "ERROR", "propagate": False},
     },
 }

@@ -95,6 +95,7 @@ API_LINKS = [
     "/api/scenario/ok", "/api/scenario/401", "/api/scenario/403", "/api/scenario/404",
     "/api/scenario/429", "/api/scenario/500", "/api/scenario/500-html", "/api/scenario/502",
     "/api/scenario/slow?ms=3000", "/api/scenario/xss", "/api/scenario/network",
+    "/api/session/", "/api/login-required/", "/api/throttled/", "/api/unavailable/", "/accounts/login/",
 ]
 
 

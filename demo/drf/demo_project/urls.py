@@ -1,7 +1,9 @@
-"""URLs of the DRF demo: /api/... and the static pages."""
+"""URLs of the DRF demo: /api/..., the session pages and the static files."""
+from django.conf import settings
 from django.urls import path, re_path
 
 from . import api_views as api
+from . import session_views as session
 from . import static_views as files
 
 urlpatterns = [
@@ -17,7 +19,24 @@ urlpatterns = [
     path("api/scenario/slow", api.ScenarioSlowView.as_view()),
     path("api/scenario/xss", api.ScenarioXssView.as_view()),
     path("api/scenario/network", api.scenario_network),
-    re_path(r"^api(?:/.*)?$", api.ApiNotFoundView.as_view()),
+
+    path("api/session/", session.SessionView.as_view()),
+    path("api/login-required/", session.login_required_view),
+    path("api/csrf/", session.CsrfView.as_view()),
+    path("csrf-django/", session.csrf_django),
+    path("api/throttled/", session.ThrottledView.as_view()),
+    path("api/unavailable/", session.UnavailableView.as_view()),
+    path("accounts/login/", session.login_page),
+]
+
+if settings.HAS_SPECTACULAR:
+    from drf_spectacular.views import SpectacularAPIView
+
+    urlpatterns.append(path("api/schema/", SpectacularAPIView.as_view()))
+
+urlpatterns += [
+    # Any other /api/ URL: Django's Http404, which handler404 answers with the envelope there.
+    re_path(r"^api(?:/.*)?$", api.api_not_found),
 
     path("", files.index),
     re_path(r"^dist/(?P<path>.*)$", files.serve_dist),
@@ -27,3 +46,8 @@ urlpatterns = [
     # /legacy.html, /backbone.html and whatever they load next to them.
     re_path(r"^(?P<path>.+)$", files.serve_public),
 ]
+
+handler400 = "api_errors.views.handler400"
+handler403 = "api_errors.views.handler403"
+handler404 = "api_errors.views.handler404"
+handler500 = "api_errors.views.handler500"

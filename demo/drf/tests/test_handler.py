@@ -1,4 +1,4 @@
-"""envelope_exception_handler: every DRF error and unhandled exception."""
+"""The demo's endpoints through the installed drf-api-errors handler: each kind of DRF error."""
 import json
 from unittest import mock
 
@@ -6,7 +6,7 @@ from django.test import SimpleTestCase, override_settings
 from rest_framework import exceptions
 from rest_framework.test import APIRequestFactory
 
-import api_errors
+from api_errors.handlers import exception_handler
 
 from .helpers import HEX32, EnvelopeTestCase
 
@@ -125,13 +125,16 @@ class OtherApiExceptions(EnvelopeTestCase):
         self.assertEnvelope(response, 415, "UNSUPPORTED_MEDIA_TYPE",
                             'Unsupported media type "text/plain" in request.', {})
 
-    def test_400_parse_error_from_bad_json(self):
-        response = self.client.post("/api/signup", "{bad json", content_type="application/json")
-        err = self.assertEnvelope(response, 400, "PARSE_ERROR", errors={})
-        self.assertTrue(err["message"].startswith("JSON parse error"))
+    def test_400_parse_error_from_bad_json_is_a_plain_sentence(self):
+        with self.assertLogs("api_errors", "WARNING") as logs:
+            response = self.client.post("/api/signup", "{bad json", content_type="application/json")
+        self.assertEnvelope(response, 400, "PARSE_ERROR", "The request body could not be read.", {})
+        self.assertIn("JSON parse error", logs.output[0])
 
     def test_parse_error_default_message(self):
-        self.assertEnvelope(self.client.get("/t/parse"), 400, "PARSE_ERROR", "Malformed request.", {})
+        with self.assertLogs("api_errors", "WARNING"):
+            response = self.client.get("/t/parse")
+        self.assertEnvelope(response, 400, "PARSE_ERROR", "The request body could not be read.", {})
 
     def test_406_not_acceptable(self):
         response = self.client.get("/t/accept", HTTP_ACCEPT="application/xml")
@@ -140,27 +143,34 @@ class OtherApiExceptions(EnvelopeTestCase):
 
     def test_429_throttled_keeps_retry_after(self):
         response = self.client.get("/api/scenario/429")
-        self.assertEnvelope(response, 429, "THROTTLED",
-                            "Request was throttled. Expected available in 30 seconds.", {})
-        self.assertEqual(response["Retry-After"], "30")
+        err = self.assertEnvelope(response, 429, "THROTTLED",
+                                  "Request was throttled. Expected available in 30 seconds.", {},
+                                  extra={"retry_after"})
+        self.assertEqual((response["Retry-After"], err["retry_after"]), ("30", 30))
 
     def test_custom_subclass_uses_its_default_code(self):
-        self.assertEnvelope(self.client.get("/t/maintenance"), 503, "MAINTENANCE",
+        with self.assertLogs("api_errors", "ERROR"):
+            response = self.answering.get("/t/maintenance")
+        self.assertEnvelope(response, 503, "MAINTENANCE",
                             "Down for maintenance.", {})
 
     def test_code_given_at_raise_time_wins(self):
-        self.assertEnvelope(self.client.get("/t/custom-code"), 500, "QUOTA_EXCEEDED",
+        with self.assertLogs("api_errors", "ERROR"):
+            response = self.answering.get("/t/custom-code")
+        self.assertEnvelope(response, 500, "QUOTA_EXCEEDED",
                             "Quota exceeded.", {})
 
     def test_api_exception_with_dict_detail(self):
-        self.assertEnvelope(self.client.get("/t/dict-detail"), 500, "ERROR",
+        with self.assertLogs("api_errors", "ERROR"):
+            response = self.answering.get("/t/dict-detail")
+        self.assertEnvelope(response, 500, "ERROR",
                             "A server error occurred.", {"field": ["bad"]})
 
 
 class UnhandledExceptions(EnvelopeTestCase):
     def test_500_envelope_hides_the_exception_and_logs_it(self):
         with self.assertLogs("api_errors", "ERROR") as logs:
-            response = self.client.get("/api/scenario/500", HTTP_X_CORRELATION_ID="req-500")
+            response = self.answering.get("/api/scenario/500", HTTP_X_CORRELATION_ID="req-500")
         err = self.assertEnvelope(response, 500, "SERVER_ERROR", "A server error occurred.", {})
         self.assertNotIn("secret internals", response.content.decode())
         self.assertEqual(err["correlation_id"], "req-500")
@@ -172,13 +182,13 @@ class UnhandledExceptions(EnvelopeTestCase):
 
     def test_500_for_other_exception_types(self):
         with self.assertLogs("api_errors", "ERROR"):
-            response = self.client.get("/t/key-error")
+            response = self.answering.get("/t/key-error")
         self.assertEnvelope(response, 500, "SERVER_ERROR", "A server error occurred.", {})
         self.assertNotIn("password_hash", response.content.decode())
 
     def test_500_honours_set_rollback(self):
-        with mock.patch("api_errors.set_rollback") as rollback, self.assertLogs("api_errors", "ERROR"):
-            self.client.get("/api/scenario/500")
+        with mock.patch("rest_framework.views.set_rollback") as rollback, self.assertLogs("api_errors", "ERROR"):
+            self.answering.get("/api/scenario/500")
         rollback.assert_called_once_with()
 
     def test_api_exceptions_roll_back_too(self):
@@ -191,7 +201,7 @@ class HandlerCalledDirectly(EnvelopeTestCase):
     """What a team's own code or tests may do: call the handler by hand."""
 
     def test_without_request_in_context(self):
-        response = api_errors.envelope_exception_handler(exceptions.NotFound(), {})
+        response = exception_handler(exceptions.NotFound(), {})
         self.assertEqual(response.status_code, 404)
         self.assertEqual(response.data["error"]["code"], "NOT_FOUND")
         self.assertRegex(response.data["error"]["correlation_id"], HEX32)
@@ -201,7 +211,7 @@ class HandlerCalledDirectly(EnvelopeTestCase):
         request = APIRequestFactory().get("/x")
         request.correlation_id = "abc-123"
         with self.assertLogs("api_errors", "ERROR"):
-            response = api_errors.envelope_exception_handler(ValueError("boom"), {"request": request})
+            response = exception_handler(ValueError("boom"), {"request": request})
         self.assertEqual(response.status_code, 500)
         self.assertEqual(response.data["error"]["correlation_id"], "abc-123")
         self.assertNotIn("boom", json.dumps(response.data))
@@ -222,7 +232,7 @@ class WithoutTheMiddleware(EnvelopeTestCase):
 
     def test_500_without_middleware(self):
         with self.assertLogs("api_errors", "ERROR") as logs:
-            response = self.client.get("/api/scenario/500")
+            response = self.answering.get("/api/scenario/500")
         err = self.assertEnvelope(response, 500, "SERVER_ERROR", "A server error occurred.")
         self.assertIn(err["correlation_id"], logs.output[0])
 
@@ -243,7 +253,7 @@ class HandlerWithoutMiddlewareTests(SimpleTestCase):
                 raise NotFound()
 
         factory = APIRequestFactory()
-        with self.settings(REST_FRAMEWORK={"EXCEPTION_HANDLER": "api_errors.envelope_exception_handler"}):
+        with self.settings(REST_FRAMEWORK={"EXCEPTION_HANDLER": "api_errors.handlers.exception_handler"}):
             response = Missing.as_view()(factory.get("/x", HTTP_X_CORRELATION_ID="abc-123"))
             hostile = Missing.as_view()(factory.get("/x", HTTP_X_CORRELATION_ID="<script>"))
         self.assertEqual(response.data["error"]["correlation_id"], "abc-123")

@@ -6,6 +6,7 @@ from rest_framework import exceptions, serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from demo_project.urls import handler400, handler403, handler404, handler500  # noqa: F401
 from demo_project.urls import urlpatterns as demo_urlpatterns
 
 

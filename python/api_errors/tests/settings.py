@@ -1,0 +1,68 @@
+"""The package's test project: the README's settings block, plus what the tests need to run."""
+import importlib.util
+
+SECRET_KEY = "api-errors-tests-not-a-secret"
+DEBUG = False
+ALLOWED_HOSTS = ["testserver"]
+USE_TZ = True
+USE_I18N = True
+LANGUAGE_CODE = "en-us"
+ROOT_URLCONF = "api_errors.tests.urls"
+DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
+TEMPLATES = []
+HAS_SPECTACULAR = importlib.util.find_spec("drf_spectacular") is not None
+
+# --- the README's block ---------------------------------------------------------------------
+INSTALLED_APPS = [
+    "django.contrib.contenttypes",
+    "django.contrib.auth",
+    "django.contrib.sessions",
+    "rest_framework",
+    "api_errors",
+] + (["drf_spectacular"] if HAS_SPECTACULAR else [])
+
+MIDDLEWARE = [
+    "api_errors.middleware.CorrelationIdMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+]
+
+REST_FRAMEWORK = {
+    "EXCEPTION_HANDLER": "api_errors.handlers.exception_handler",
+    "DEFAULT_THROTTLE_RATES": {"anon": "1/minute"},
+}
+if HAS_SPECTACULAR:
+    REST_FRAMEWORK["DEFAULT_SCHEMA_CLASS"] = "drf_spectacular.openapi.AutoSchema"
+    SPECTACULAR_SETTINGS = {
+        "DISABLE_ERRORS_AND_WARNINGS": True,  # the test views have no serializers on purpose
+        "POSTPROCESSING_HOOKS": [
+            "drf_spectacular.hooks.postprocess_schema_enums",
+            "api_errors.openapi.add_error_responses",
+        ],
+    }
+
+CSRF_FAILURE_VIEW = "api_errors.views.csrf_failure"
+
+API_ERRORS = {
+    "API_PREFIX": "/api/",
+}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"correlation_id": {"()": "api_errors.logging.CorrelationIdFilter"}},
+    "formatters": {"plain": {"format": "%(levelname)s [%(correlation_id)s] %(name)s: %(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["correlation_id"], "formatter": "plain"},
+        # The tests cause errors on purpose and read the logs with assertLogs.
+        "null": {"class": "logging.NullHandler"},
+    },
+    "root": {"handlers": ["null"], "level": "WARNING"},
+    "loggers": {
+        "api_errors": {"handlers": ["null"], "level": "INFO", "propagate": False},
+        "django.request": {"handlers": ["null"], "level": "ERROR", "propagate": False},
+        "django.security": {"handlers": ["null"], "level": "ERROR", "propagate": False},
+    },
+}

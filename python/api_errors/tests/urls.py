@@ -1,0 +1,28 @@
+"""URLs of the test project: DRF views under /api/, plain Django views inside and outside it."""
+from django.core import exceptions as django_exceptions
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("api/raise/<str:name>/", views.RaiseView.as_view()),
+    path("api/people/", views.PeopleView.as_view()),
+    path("api/items/", views.ItemListView.as_view()),
+    path("api/body/", views.BodyView.as_view()),
+    path("api/token/", views.TokenView.as_view()),
+    path("api/session/", views.SessionView.as_view()),
+    path("api/throttled/", views.ThrottledView.as_view()),
+    path("api/log/", views.LoggingView.as_view()),
+    path("api/plain/error-response/", views.plain_error_response),
+    path("api/plain/crash/", views.plain_raise(lambda: RuntimeError("secret internals"))),
+    path("api/plain/suspicious/", views.plain_raise(lambda: django_exceptions.SuspiciousOperation("secret"))),
+    path("api/plain/forbidden/", views.plain_raise(lambda: django_exceptions.PermissionDenied("secret"))),
+    path("api/plain/csrf/", views.plain_csrf),
+    path("pages/crash/", views.plain_raise(lambda: RuntimeError("secret internals"))),
+    path("pages/csrf/", views.plain_csrf),
+]
+
+handler400 = "api_errors.views.handler400"
+handler403 = "api_errors.views.handler403"
+handler404 = "api_errors.views.handler404"
+handler500 = "api_errors.views.handler500"

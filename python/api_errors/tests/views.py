@@ -1,0 +1,156 @@
+"""Views of the test project: each raises or answers one kind of error."""
+import logging
+
+from django.core import exceptions as django_exceptions
+from django.http import Http404, HttpResponse
+from django.views.decorators.csrf import csrf_protect
+from rest_framework import authentication, exceptions, generics, permissions, serializers, throttling
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from api_errors import error_response
+
+app_logger = logging.getLogger("api_errors.tests.app")
+
+
+class Maintenance(exceptions.APIException):
+    status_code = 503
+    default_detail = "Down for maintenance."
+    default_code = "maintenance"
+
+    def __init__(self):
+        super().__init__()
+        self.wait = 120
+
+
+RAISES = {
+    "http404": lambda: Http404("secret path /etc/x"),
+    "django-403": lambda: django_exceptions.PermissionDenied("secret reason"),
+    "suspicious": lambda: django_exceptions.SuspiciousOperation("secret host evil.example"),
+    "too-big": lambda: django_exceptions.RequestDataTooBig("secret size"),
+    "parse": lambda: exceptions.ParseError("JSON parse error - secret decoder text"),
+    "throttled": lambda: exceptions.Throttled(wait=30),
+    "not-found": lambda: exceptions.NotFound("No order with that number."),
+    "permission": lambda: exceptions.PermissionDenied("You may not see these reports."),
+    "maintenance": Maintenance,
+    "custom-code": lambda: exceptions.APIException("Quota exceeded.", code="quota_exceeded"),
+    "dict-detail": lambda: exceptions.APIException({"field": ["bad"]}),
+    "validation-text": lambda: exceptions.ValidationError("Just text."),
+    "auth-failed": lambda: exceptions.AuthenticationFailed("Token expired."),
+    "crash": lambda: RuntimeError("secret internals"),
+    "key-error": lambda: KeyError("password_hash"),
+    "recursion": lambda: RecursionError("secret recursion"),
+}
+
+
+class RaiseView(APIView):
+    """GET /api/raise/<name>/: raises RAISES[name]."""
+
+    def get(self, request, name):
+        raise RAISES[name]()
+
+    post = get
+
+
+class AddressSerializer(serializers.Serializer):
+    city = serializers.CharField(max_length=100)
+
+
+class PersonSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=50)
+    email = serializers.EmailField()
+    address = AddressSerializer()
+    tags = serializers.ListField(child=serializers.IntegerField(), required=False)
+
+    def validate(self, attrs):
+        if attrs["name"] == "taken":
+            raise serializers.ValidationError("This name is already registered.")
+        return attrs
+
+
+class PeopleView(generics.GenericAPIView):
+    """POST /api/people/: a serializer with a nested field and a list field."""
+    serializer_class = PersonSerializer
+
+    def post(self, request):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        return Response({"ok": True}, status=201)
+
+
+class ItemSerializer(serializers.Serializer):
+    sku = serializers.CharField()
+
+
+class ItemListView(APIView):
+    """POST /api/items/: a list at the root of the body, and of its errors."""
+
+    def post(self, request):
+        ItemSerializer(data=request.data, many=True).is_valid(raise_exception=True)
+        return Response({"ok": True})
+
+
+class BodyView(APIView):
+    """POST /api/body/: reads the body (JSON, form or multipart) and says how many keys it had."""
+
+    def post(self, request):
+        return Response({"keys": len(request.data)})
+
+
+class TokenAuthentication(authentication.BaseAuthentication):
+    def authenticate(self, request):
+        if request.META.get("HTTP_AUTHORIZATION"):
+            raise exceptions.AuthenticationFailed("Invalid token.")
+        return None
+
+    def authenticate_header(self, request):
+        return 'Bearer realm="api"'
+
+
+class TokenView(APIView):
+    authentication_classes = [TokenAuthentication]
+    permission_classes = [permissions.IsAuthenticated]
+
+    def get(self, request):
+        return Response({"ok": True})
+
+
+class SessionView(APIView):
+    """GET or POST /api/session/: SessionAuthentication (DRF answers 403, and checks CSRF)."""
+    authentication_classes = [authentication.SessionAuthentication]
+    permission_classes = [permissions.IsAuthenticated]
+
+    def get(self, request):
+        return Response({"user": request.user.get_username()})
+
+    post = get
+
+
+class ThrottledView(APIView):
+    throttle_classes = [throttling.AnonRateThrottle]
+
+    def get(self, request):
+        return Response({"ok": True})
+
+
+class LoggingView(APIView):
+    """GET /api/log/: logs from the view, then answers with error_response."""
+
+    def get(self, request):
+        app_logger.warning("inside the view")
+        return error_response(409, "Already done.", {"step": ["Done twice."]}, code="conflict")
+
+
+def plain_error_response(request):
+    return error_response(402, "Payment required.", retry_after=5)
+
+
+def plain_raise(exc_factory):
+    def view(request):
+        raise exc_factory()
+    return view
+
+
+@csrf_protect
+def plain_csrf(request):
+    return HttpResponse("ok")

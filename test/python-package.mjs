@@ -1,0 +1,62 @@
+// The drf-api-errors package as a Django team gets it: build the wheel from python/, install it
+// offline into a fresh virtualenv, check its version against package.json's and its contents,
+// then run the package's own tests from the installed copy, in a directory without the sources.
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { ROOT, buildWheel, check, installWheel, makeVenv } from '../scripts/drf-venv.mjs';
+
+const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
+const work = mkdtempSync(join(tmpdir(), 'drf-api-errors-package-'));
+// Nothing of the repository on the path: only what the wheel installed is importable.
+const { PYTHONPATH, ...inherited } = process.env;
+const env = { ...inherited, PYTHONDONTWRITEBYTECODE: '1' };
+
+function step(title, action) {
+  console.log(`drf-api-errors package: ${title}`);
+  return action();
+}
+
+let failed = false;
+try {
+  const wheel = step('build the wheel', () => buildWheel(join(work, 'dist')));
+  assert.equal(basename(wheel), `drf_api_errors-${version}-py3-none-any.whl`, 'the wheel has package.json\'s version');
+
+  const python = step('make a fresh virtualenv and install the wheel offline', () => {
+    const venvPython = makeVenv(join(work, 'venv'));
+    installWheel(venvPython, wheel);
+    return venvPython;
+  });
+
+  step('check the installed version, location and files', () => {
+    const report = JSON.parse(check(python, ['-c', [
+      'import importlib.metadata as m, json, api_errors',
+      'files = [str(f) for f in m.files("drf-api-errors")]',
+      'print(json.dumps({"version": m.version("drf-api-errors"), "module": api_errors.__version__,',
+      '  "file": api_errors.__file__, "files": files}))',
+    ].join('\n')], { cwd: work, env }));
+    assert.equal(report.version, version, 'installed distribution version = package.json version');
+    assert.equal(report.module, version, 'api_errors.__version__ = package.json version');
+    assert.ok(report.file.startsWith(join(work, 'venv')), `imported from the venv, not the sources: ${report.file}`);
+    for (const file of ['api_errors/handlers.py', 'api_errors/openapi.py', 'api_errors/tests/settings.py', 'api_errors/locale/fr/LC_MESSAGES/django.mo']) {
+      assert.ok(report.files.includes(file), `the wheel installs ${file}`);
+    }
+    assert.deepEqual(report.files.filter((file) => /demo|node_modules|\.mjs$|\.ts$/.test(file)), [], 'nothing of the npm package');
+  });
+
+  step('run the package\'s tests from the installed copy', () => {
+    const result = spawnSync(python, ['-m', 'django', 'test', 'api_errors.tests', '--settings=api_errors.tests.settings'], {
+      cwd: work, env, stdio: 'inherit',
+    });
+    assert.equal(result.status, 0, 'the package\'s tests pass');
+  });
+} catch (error) {
+  failed = true;
+  console.error(`drf-api-errors package: FAILED: ${error.message}`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+process.exit(failed ? 1 : 0);
