@@ -19,41 +19,34 @@ export interface ToastSpec {
   countdown?: { seconds: number; text: string; done: string };
 }
 
-const PARAGRAPH = 'margin:0 0 4px';
-const BUTTON = 'display:inline-block;background:transparent;border:1px solid;border-radius:4px;color:inherit;'
-  + 'cursor:pointer;font:inherit;margin:0 0 4px;margin-inline-end:8px;padding:2px 8px;text-decoration:none';
+const BUTTON = 'background:none;border:1px solid;border-radius:4px;color:inherit;font:inherit;padding:2px 8px';
 
 /**
- * The styles each part gets when dist/api-errors.css is not on the page, one cssText per element.
- * CSSOM writes are allowed under a strict Content-Security-Policy, unlike style attributes in
- * markup or <style> elements. Logical properties mirror the toast on right-to-left pages.
+ * The styles a part gets when dist/api-errors.css is not on the page, one cssText per element
+ * (the text parts are divs, so they need none). CSSOM writes are allowed under a strict
+ * Content-Security-Policy, unlike style attributes in markup or <style> elements.
  */
 const FALLBACK: Record<string, string> = {
   '': 'display:flex;align-items:flex-start;gap:8px;margin:0 0 8px;padding:12px 14px;background:#8b1a1a;color:#fff;'
-    + 'border-radius:6px;box-shadow:0 4px 12px rgba(0,0,0,.25);overflow-wrap:anywhere',
-  body: 'flex:1 1 auto;min-width:0',
-  message: PARAGRAPH + ';font-weight:600',
-  details: PARAGRAPH + ';padding:0;padding-inline-start:18px',
-  countdown: PARAGRAPH,
-  reference: PARAGRAPH,
+    + 'border-radius:6px;box-shadow:0 4px 12px #0004;overflow-wrap:anywhere',
+  body: 'flex:1;min-width:0',
+  details: 'margin:4px 0;padding-inline-start:18px',
   action: BUTTON,
   copy: BUTTON,
-  count: 'font-weight:600;white-space:nowrap',
-  close: 'background:transparent;border:0;color:inherit;cursor:pointer;font-size:20px;line-height:1;padding:0 4px',
+  close: BUTTON,
 };
 
 /** Makes `<tag class="api-errors-toast-NAME">`, with its fallback style when unthemed. */
 export function part(doc: Document, tag: string, name: string, themed: boolean, text?: string): HTMLElement {
   const element = createTextElement(doc, tag, name ? 'api-errors-toast-' + name : 'api-errors-toast', text);
-  if (!themed) element.style.cssText = FALLBACK[name] as string;
+  if (!themed) element.style.cssText = FALLBACK[name] || '';
   if (tag === 'button') element.setAttribute('type', 'button');
   return element;
 }
 
 /** Hides an element from sight but not from screen readers (set inline, so no stylesheet is needed). */
 export function hideVisually(element: HTMLElement): void {
-  element.style.cssText = 'position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;'
-    + 'clip:rect(0 0 0 0);white-space:nowrap';
+  element.style.cssText = 'position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap';
 }
 
 /**
@@ -62,7 +55,7 @@ export function hideVisually(element: HTMLElement): void {
  * with the toast), and at zero the `done` text replaces both and is announced once.
  */
 export function countdownPart(doc: Document, countdown: NonNullable<ToastSpec['countdown']>, themed: boolean): { element: HTMLElement; stop(): void } {
-  const element = part(doc, 'p', 'countdown', themed);
+  const element = part(doc, 'div', 'countdown', themed);
   const seconds = Math.max(0, Math.ceil(Number(countdown.seconds)) || 0);
   const end = Date.now() + seconds * 1000;
   const ticking = createTextElement(doc, 'span', '', fill(countdown.text, seconds));
@@ -87,18 +80,15 @@ export function countdownPart(doc: Document, countdown: NonNullable<ToastSpec['c
 
 /**
  * Puts `reference` on the clipboard; where the Clipboard API is missing or refuses (an insecure
- * origin, no permission), selects the reference instead so the person can copy it by hand.
+ * origin, no permission), selects the reference (a range over its text) so the person can copy
+ * it by hand.
  */
 function copyReference(button: HTMLElement, value: HTMLElement, reference: string, text: ApiErrorsText): void {
   const doc = value.ownerDocument;
   const view = doc.defaultView;
   const select = (): void => {
     const selection = view && view.getSelection();
-    if (!selection) return;
-    const range = doc.createRange();
-    range.selectNodeContents(value);
-    selection.removeAllRanges();
-    selection.addRange(range);
+    if (selection) selection.selectAllChildren(value);
   };
   try {
     const clipboard = view && view.navigator.clipboard;
@@ -115,7 +105,7 @@ function copyReference(button: HTMLElement, value: HTMLElement, reference: strin
 export function fillBody(body: HTMLElement, spec: ToastSpec, text: ApiErrorsText, themed: boolean, countdown: HTMLElement | null, close: () => void): void {
   const doc = body.ownerDocument;
   body.textContent = '';
-  body.appendChild(part(doc, 'p', 'message', themed, spec.message));
+  body.appendChild(part(doc, 'div', 'message', themed, spec.message));
   const lines = spec.lines || [];
   if (lines.length) {
     const list = part(doc, 'ul', 'details', themed);
@@ -140,7 +130,7 @@ export function fillBody(body: HTMLElement, spec: ToastSpec, text: ApiErrorsText
   }
   const reference = spec.reference;
   if (reference) {
-    const line = part(doc, 'p', 'reference', themed, text.reference + ' ');
+    const line = part(doc, 'div', 'reference', themed, text.reference + ' ');
     const value = line.appendChild(createTextElement(doc, 'span', '', reference));
     const copy = part(doc, 'button', 'copy', themed, text.copy);
     copy.addEventListener('click', () => copyReference(copy, value, reference, text));

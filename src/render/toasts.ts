@@ -59,7 +59,7 @@ function place(state: ToastState, container: HTMLElement, position: ToastPositio
   if (state.themed) return;
   const [block, inline] = position.split('-');
   container.style.cssText = 'position:fixed;z-index:2147483000;width:360px;max-width:calc(100% - 32px);'
-    + 'font:14px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;inset-block:'
+    + 'font:14px/1.4 system-ui,sans-serif;inset-block:'
     + (block === 'top' ? '16px auto' : 'auto 16px') + ';inset-inline:'
     + (inline === 'start' ? '16px auto' : inline === 'end' ? 'auto 16px' : '0;margin-inline:auto');
 }
@@ -70,7 +70,7 @@ function place(state: ToastState, container: HTMLElement, position: ToastPositio
  */
 function onKeydown(state: ToastState, event: KeyboardEvent): void {
   const container = state.container;
-  if ((event.key !== 'Escape' && event.key !== 'Esc') || event.defaultPrevented || !container || !state.open.length) return;
+  if (event.key !== 'Escape' || event.defaultPrevented || !container || !state.open.length) return;
   const doc = container.ownerDocument;
   const active = doc.activeElement;
   const inside = !!active && container.contains(active);
