@@ -1,6 +1,8 @@
-// A controlled clock for a jsdom page: timers of a second or more (the toast's dismiss timer, a
-// countdown's ticks) and Date.now follow tick(ms) instead of the wall clock. Shorter timers
-// (jQuery's, the test harness's, the plugin's zero-delay ones) run as usual.
+// A controlled clock for a jsdom page's window (or Node's globalThis): timers of a second or more
+// (the toast's dismiss timer, a countdown's ticks) and Date.now follow tick(ms) instead of the
+// wall clock. Shorter timers (jQuery's, the test harness's, zero-delay ones) run as usual.
+// Not node:test's mock.timers: on Node 20 a clearInterval inside the interval's own callback does
+// not stop it there, which a countdown that stops itself at zero depends on.
 
 interface Held {
   at: number;
@@ -15,6 +17,8 @@ export interface PageClock {
   pending(): number[];
   /** Moves time on by `ms`, running each long timer that falls due, in time order. */
   tick(ms: number): void;
+  /** Puts the real timers and Date.now back. */
+  restore(): void;
 }
 
 export function controlClock(window: any): PageClock {
@@ -22,6 +26,7 @@ export function controlClock(window: any): PageClock {
   const realClearTimeout = window.clearTimeout;
   const realSetInterval = window.setInterval;
   const realClearInterval = window.clearInterval;
+  const realNow = window.Date.now;
   const base = window.Date.now();
   let offset = 0;
   let nextId = 1e6;
@@ -47,6 +52,11 @@ export function controlClock(window: any): PageClock {
     if (!held.delete(id)) realClearInterval.call(window, id);
   };
   return {
+    restore() {
+      Object.assign(window, { setTimeout: realSetTimeout, clearTimeout: realClearTimeout, setInterval: realSetInterval, clearInterval: realClearInterval });
+      window.Date.now = realNow;
+      held.clear();
+    },
     pending: () => Array.from(held.values()).map((timer) => timer.delay),
     tick(ms) {
       const end = offset + ms;
