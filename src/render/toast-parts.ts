@@ -1,5 +1,5 @@
-// The parts of one toast: message, detail lines, an action, a countdown, the reference with its
-// Copy button. Text is only ever set as text; the fallback styles serve pages with no stylesheet.
+// The parts of one toast: message, detail lines, a countdown, the reference with its Copy button,
+// an action. Text is only ever set as text; the fallback styles serve pages with no stylesheet.
 
 import { fill, type ApiErrorsText } from '../text';
 import { createTextElement, reportError } from './dom';
@@ -19,7 +19,7 @@ export interface ToastSpec {
   countdown?: { seconds: number; text: string; done: string };
 }
 
-const BUTTON = 'background:none;border:1px solid;border-radius:4px;color:inherit;font:inherit;padding:2px 8px';
+const BUTTON = 'background:none;border:1px solid;border-radius:4px;color:inherit;font:inherit;padding:2px 8px;margin:4px 0 0;margin-inline-end:8px';
 
 /**
  * The styles a part gets when dist/api-errors.css is not on the page, one cssText per element
@@ -113,6 +113,15 @@ export function fillBody(body: HTMLElement, spec: ToastSpec, text: ApiErrorsText
     body.appendChild(list);
   }
   if (countdown) body.appendChild(countdown);
+  const reference = spec.reference;
+  if (reference) {
+    const line = part(doc, 'div', 'reference', themed, text.reference + ' ');
+    const value = line.appendChild(createTextElement(doc, 'span', '', reference));
+    const copy = part(doc, 'button', 'copy', themed, text.copy);
+    copy.addEventListener('click', () => copyReference(copy, value, reference, text));
+    body.appendChild(line);
+    body.appendChild(copy);
+  }
   const action = spec.action;
   if (action) {
     const control = part(doc, action.href ? 'a' : 'button', 'action', themed, action.label);
@@ -127,14 +136,5 @@ export function fillBody(body: HTMLElement, spec: ToastSpec, text: ApiErrorsText
       close();
     });
     body.appendChild(control);
-  }
-  const reference = spec.reference;
-  if (reference) {
-    const line = part(doc, 'div', 'reference', themed, text.reference + ' ');
-    const value = line.appendChild(createTextElement(doc, 'span', '', reference));
-    const copy = part(doc, 'button', 'copy', themed, text.copy);
-    copy.addEventListener('click', () => copyReference(copy, value, reference, text));
-    body.appendChild(line);
-    body.appendChild(copy);
   }
 }
