@@ -195,6 +195,15 @@ test('after A, B, C, D a repeat of A is shown: A was pushed off screen', async (
   assert.deepEqual(toastMessages(p), ['C', 'D', 'A']);
 });
 
+test('the same failure with a new correlation id is a repeat: counted, showing the newest reference', async (t) => {
+  const p = page(t);
+  p.ApiErrors.installApiErrors();
+  await ajax(p, { url: respondUrl(500, { detail: 'Server error.' }, { headers: { 'X-Request-ID': 'first' } }) });
+  await ajax(p, { url: respondUrl(500, { detail: 'Server error.' }, { headers: { 'X-Request-ID': 'second' } }) });
+  assert.deepEqual(toasts(p), [{ message: 'Server error.', details: ['The server answered 500.'], reference: 'Reference: second' }]);
+  assert.deepEqual(counts(p), ['\u00d72']);
+});
+
 test('the same message with different detail lines is two toasts', async (t) => {
   const p = page(t);
   p.ApiErrors.installApiErrors();

@@ -59,10 +59,14 @@ export function defaultToast(message: string, error: ApiError, context?: Partial
   const text = textFor(options);
   const shown = String(message || error.message);
   const duration = options.toastDuration;
+  const lines = toastLines(shown, error, given, text);
   showToast(doc, {
     message: shown,
-    lines: toastLines(shown, error, given, text),
+    lines,
     reference: error.correlationId,
+    // The same failure again with a new correlation id is a repeat: the toast counts it and
+    // shows the newest reference, the one support can find.
+    key: [shown].concat(lines).join('\n'),
     duration: isSticky(error, given, options.stickyWhen) ? 0 : typeof duration === 'number' && duration >= 0 ? duration : 5000,
   }, { position: options.position as ToastPosition, text });
 }

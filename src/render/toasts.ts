@@ -41,8 +41,8 @@ interface ToastState {
 
 const states: WeakMap<Document, ToastState> = new WeakMap();
 
-const keyOf = (spec: ToastSpec): string =>
-  spec.key || [spec.message].concat(spec.lines || [], spec.reference || '').join('\n');
+const textOf = (spec: ToastSpec): string => [spec.message].concat(spec.lines || [], spec.reference || '').join('\n');
+const keyOf = (spec: ToastSpec): string => spec.key || textOf(spec);
 
 /** The stylesheet sets --api-errors-theme on the container; then the fallback styles are skipped. */
 function isThemed(container: HTMLElement): boolean {
@@ -160,6 +160,7 @@ function openToast(doc: Document, state: ToastState, spec: ToastSpec, text: ApiE
     if (to && to.isConnected) (to as HTMLElement).focus();
   }
   function update(changes: Partial<ToastSpec>): void {
+    const before = current === changes ? null : textOf(current);
     current = Object.assign({}, current, changes);
     entry.key = keyOf(current);
     if (changes.countdown && countdown) countdown.stop();
@@ -168,7 +169,7 @@ function openToast(doc: Document, state: ToastState, spec: ToastSpec, text: ApiE
       count.textContent = fill(text.count, entry.count);
       element.insertBefore(count, dismiss);
     }
-    if (changes.message !== undefined || changes.lines || changes.reference !== undefined || changes.action || changes.countdown) {
+    if (before !== textOf(current) || changes.action || changes.countdown) {
       fillBody(body, current, text, themed, countdown && countdown.element, close);
     }
     restart(current.duration);
@@ -178,8 +179,8 @@ function openToast(doc: Document, state: ToastState, spec: ToastSpec, text: ApiE
 }
 
 /**
- * Shows a toast, or, when one with the same key is on screen, counts it up there and restarts
- * its timer. A fourth toast pushes the oldest off. Returns null where there is no page to draw on.
+ * Shows a toast, or, when one with the same key is on screen, counts it up there, updates it
+ * with `spec` and restarts its timer. A fourth toast pushes the oldest off. Returns null where there is no page to draw on.
  */
 export function showToast(doc: Document, spec: ToastSpec, look?: ToastLook): ToastHandle | null {
   const state = stateOf(doc);
@@ -190,7 +191,7 @@ export function showToast(doc: Document, spec: ToastSpec, look?: ToastLook): Toa
   for (const entry of state.open) {
     if (entry.key !== key) continue;
     entry.count += 1;
-    entry.handle.update({ duration: spec.duration });
+    entry.handle.update(spec);
     return entry.handle;
   }
   while (state.open.length >= MAX_TOASTS) (state.open[0] as OpenToast).handle.close();
