@@ -10,11 +10,15 @@ import { AXE_PATH, browserSuite, clickFor, waitForToasts } from './harness.mjs';
 const AXE_SOURCE = fs.readFileSync(AXE_PATH, 'utf8');
 const THEMES = [['theme', '/legacy.html'], ['no stylesheet', '/legacy.html?css=0']];
 
-/** Opens the legacy page in `dir`, installed with `options`, and shows the 500 toast. */
+/**
+ * Opens the legacy page in `dir`, installed with `options` (without the page's own bottom-end
+ * default), and shows the 500 toast.
+ */
 async function pageWithToast(env, path, dir, options) {
   const page = await env.open(path);
   await page.evaluate(([direction, installOptions]) => {
     document.documentElement.dir = direction;
+    delete window.jQuery.ajaxSettings.apiErrors;
     window.ApiErrors.installApiErrors(installOptions);
   }, [dir, options || {}]);
   await clickFor(page, '#btn-500', '/api/scenario/500');
@@ -100,5 +104,32 @@ browserSuite('the default toast in Chromium', (env) => {
     await page.click('.api-errors-toast-copy');
     await page.waitForFunction(() => document.querySelector('.api-errors-toast-copy').textContent === 'Copied');
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), reference);
+  });
+
+  it('the legacy demo puts its toasts at the bottom, clear of the scenario buttons', async () => {
+    const page = await env.open('/legacy.html');
+    await clickFor(page, '#btn-500', '/api/scenario/500');
+    await waitForToasts(page, 1);
+    assert.equal(await page.getAttribute('.api-errors-toasts', 'data-position'), 'bottom-end');
+    const covered = await page.evaluate(() => {
+      const region = document.querySelector('.api-errors-toasts').getBoundingClientRect();
+      return Array.from(document.querySelectorAll('.buttons button')).filter((button) => {
+        const box = button.getBoundingClientRect();
+        return box.left < region.right && region.left < box.right && box.top < region.bottom && region.top < box.bottom;
+      }).map((button) => button.id);
+    });
+    assert.deepEqual(covered, []);
+  });
+
+  it("the Backbone demo's built-in toast sits bottom-start and speaks the page's words", async () => {
+    const page = await env.open('/backbone.html');
+    await clickFor(page, '#bb-builtin', '/api/scenario/500');
+    const [toast] = await waitForToasts(page, 1);
+    assert.equal(toast.closeLabel, 'Close this message');
+    assert.match(toast.reference, /^Support code: \S+$/);
+    assert.equal(await page.textContent('.api-errors-toast-copy'), 'Copy code');
+    const box = await regionBox(page);
+    assert.deepEqual([box.left, box.bottom], [16, 16]);
+    assert.equal(await page.isVisible('#bb-statusbar'), false, 'the status bar is not used for this request');
   });
 });
