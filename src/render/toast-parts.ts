@@ -58,9 +58,9 @@ export function countdownPart(doc: Document, countdown: NonNullable<ToastSpec['c
   const element = part(doc, 'div', 'countdown', themed);
   const seconds = Math.max(0, Math.ceil(Number(countdown.seconds)) || 0);
   const end = Date.now() + seconds * 1000;
-  const ticking = createTextElement(doc, 'span', '', fill(countdown.text, seconds));
+  const ticking = createTextElement(doc, 'div', '', fill(countdown.text, seconds));
   ticking.setAttribute('aria-hidden', 'true');
-  const spoken = createTextElement(doc, 'span', '', ticking.textContent as string);
+  const spoken = createTextElement(doc, 'div', '', ticking.textContent as string);
   hideVisually(spoken);
   element.appendChild(ticking);
   element.appendChild(spoken);
@@ -80,15 +80,14 @@ export function countdownPart(doc: Document, countdown: NonNullable<ToastSpec['c
 
 /**
  * Puts `reference` on the clipboard; where the Clipboard API is missing or refuses (an insecure
- * origin, no permission), selects the reference (a range over its text) so the person can copy
- * it by hand.
+ * origin, no permission), selects the reference in its line so the person can copy it by hand.
  */
-function copyReference(button: HTMLElement, value: HTMLElement, reference: string, text: ApiErrorsText): void {
-  const doc = value.ownerDocument;
-  const view = doc.defaultView;
+function copyReference(button: HTMLElement, line: HTMLElement, reference: string, text: ApiErrorsText): void {
+  const view = line.ownerDocument.defaultView;
   const select = (): void => {
     const selection = view && view.getSelection();
-    if (selection) selection.selectAllChildren(value);
+    const value = line.firstChild as Text;
+    if (selection) selection.setBaseAndExtent(value, value.length - reference.length, value, value.length);
   };
   try {
     const clipboard = view && view.navigator.clipboard;
@@ -115,10 +114,9 @@ export function fillBody(body: HTMLElement, spec: ToastSpec, text: ApiErrorsText
   if (countdown) body.appendChild(countdown);
   const reference = spec.reference;
   if (reference) {
-    const line = part(doc, 'div', 'reference', themed, text.reference + ' ');
-    const value = line.appendChild(createTextElement(doc, 'span', '', reference));
+    const line = part(doc, 'div', 'reference', themed, text.reference + ' ' + reference);
     const copy = part(doc, 'button', 'copy', themed, text.copy);
-    copy.addEventListener('click', () => copyReference(copy, value, reference, text));
+    copy.addEventListener('click', () => copyReference(copy, line, reference, text));
     body.appendChild(line);
     body.appendChild(copy);
   }

@@ -138,7 +138,7 @@ function openToast(doc: Document, state: ToastState, spec: ToastSpec, text: ApiE
   const element = part(doc, 'div', '', themed);
   element.setAttribute('role', 'alert');
   const body = element.appendChild(part(doc, 'div', 'body', themed));
-  const count = part(doc, 'span', 'count', themed);
+  const count = part(doc, 'div', 'count', themed);
   const dismiss = element.appendChild(part(doc, 'button', 'close', themed, '\u00d7'));
   dismiss.setAttribute('aria-label', text.dismiss);
   dismiss.addEventListener('click', () => close());

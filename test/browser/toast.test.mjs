@@ -100,7 +100,7 @@ browserSuite('the default toast in Chromium', (env) => {
   it('Copy puts the reference on the clipboard and says "Copied"', async () => {
     const page = await pageWithToast(env, '/legacy.html', 'ltr');
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(env.url).origin });
-    const reference = await page.$eval('.api-errors-toast-reference span', (span) => span.textContent);
+    const reference = (await page.textContent('.api-errors-toast-reference')).replace('Reference: ', '');
     await page.click('.api-errors-toast-copy');
     await page.waitForFunction(() => document.querySelector('.api-errors-toast-copy').textContent === 'Copied');
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), reference);
