@@ -71,4 +71,5 @@ export function defaultToast(message: string, error: ApiError, context?: Partial
   }, { position: options.position as ToastPosition, text });
 }
 
-export { showToast, type ToastHandle, type ToastLook, type ToastSpec } from './toasts';
+export { showToast, type ToastHandle, type ToastLook } from './toasts';
+export { type ToastSpec } from './toast-parts';

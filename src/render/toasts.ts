@@ -6,8 +6,6 @@ import type { ToastPosition } from '../types';
 import { createTextElement, removeNode } from './dom';
 import { countdownPart, fillBody, part, type ToastSpec } from './toast-parts';
 
-export type { ToastSpec } from './toast-parts';
-
 export interface ToastHandle {
   element: HTMLElement;
   /** Changes what the toast says in place, and restarts its timer. */
