@@ -155,7 +155,7 @@ function openToast(doc: Document, state: ToastState, spec: ToastSpec, text: ApiE
     if (!hadFocus) return;
     const next = state.open[state.open.length - 1];
     const to = next ? next.handle.element.querySelector('.api-errors-toast-close') : state.returnFocus;
-    if (to && to.isConnected) (to as HTMLElement).focus();
+    if (to) (to as HTMLElement).focus();
   }
   function update(changes: Partial<ToastSpec>): void {
     const before = current === changes ? null : textOf(current);
