@@ -30,6 +30,7 @@ const FALLBACK: Record<string, string> = {
   '': 'display:flex;align-items:flex-start;gap:8px;margin:0 0 8px;padding:12px 14px;background:#8b1a1a;color:#fff;'
     + 'border-radius:6px;box-shadow:0 4px 12px #0004;overflow-wrap:anywhere',
   body: 'flex:1;min-width:0',
+  message: 'font-weight:600',
   details: 'margin:4px 0;padding-inline-start:18px',
   action: BUTTON,
   copy: BUTTON,
