@@ -17,4 +17,6 @@ export type {
   FieldRenderer,
   FieldClearer,
   XhrLike,
+  ToastPosition,
 } from './types';
+export type { ApiErrorsText } from './text';

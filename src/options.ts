@@ -5,11 +5,14 @@ import { DEFAULT_FALLBACK_MESSAGE } from './parse/index';
 import { ownValue } from './parse/values';
 import { clearDrawnFor, defaultRenderField } from './render/fields';
 import { defaultToast } from './render/toast';
+import { DEFAULT_TEXT, overlayStrings, type ApiErrorsText } from './text';
 import type {
+  ApiError,
   ApiErrorContext,
   ApiErrorsOptions,
   FieldClearer,
   FieldRenderer,
+  ToastPosition,
   ToastRenderer,
 } from './types';
 
@@ -22,7 +25,13 @@ export interface ResolvedOptions {
   messages: Record<string, string>;
   shouldHandle: ApiErrorsOptions['shouldHandle'] | undefined;
   form: unknown;
+  toastDuration: number;
+  stickyWhen: ((error: ApiError) => boolean) | undefined;
+  position: ToastPosition;
+  text: ApiErrorsText;
 }
+
+const POSITIONS = ['top-end', 'top-start', 'top-center', 'bottom-end', 'bottom-start', 'bottom-center'];
 
 const defaultClearFields: FieldClearer = (context: ApiErrorContext) => clearDrawnFor(context.scope);
 
@@ -37,31 +46,27 @@ function rendererOption<T>(value: unknown, fallback: T | false, builtIn: T): T |
   return typeof value === 'function' ? (value as T) : fallback;
 }
 
-function messagesOption(base: Record<string, string>, value: unknown): Record<string, string> {
-  if (!isObject(value)) return base;
-  const merged: Record<string, string> = {};
-  for (const key of Object.keys(base)) merged[key] = base[key] as string;
-  for (const key of Object.keys(value)) {
-    const message = value[key];
-    if (typeof message === 'string' && message && key !== '__proto__') merged[key] = message;
-  }
-  return merged;
-}
-
 /** Overlays one layer of options (install or per request) on resolved ones. */
 export function mergeOptions(base: ResolvedOptions, layer: unknown): ResolvedOptions {
   if (!isObject(layer)) return base;
   const fallbackMessage = ownValue(layer, 'fallbackMessage');
   const shouldHandle = ownValue(layer, 'shouldHandle');
+  const toastDuration = ownValue(layer, 'toastDuration');
+  const stickyWhen = ownValue(layer, 'stickyWhen');
+  const position = ownValue(layer, 'position');
   return {
     toast: rendererOption<ToastRenderer>(ownValue(layer, 'toast'), base.toast, defaultToast),
     renderField: rendererOption<FieldRenderer>(ownValue(layer, 'renderField'), base.renderField, defaultRenderField),
     clearFields: rendererOption<FieldClearer>(ownValue(layer, 'clearFields'), base.clearFields, defaultClearFields),
     fallbackMessage:
       typeof fallbackMessage === 'string' && fallbackMessage.trim() ? fallbackMessage : base.fallbackMessage,
-    messages: messagesOption(base.messages, ownValue(layer, 'messages')),
+    messages: overlayStrings(base.messages, ownValue(layer, 'messages')),
     shouldHandle: typeof shouldHandle === 'function' ? (shouldHandle as ResolvedOptions['shouldHandle']) : base.shouldHandle,
     form: ownValue(layer, 'form') || base.form,
+    toastDuration: typeof toastDuration === 'number' && toastDuration >= 0 ? Math.min(toastDuration, 2147483647) : base.toastDuration,
+    stickyWhen: typeof stickyWhen === 'function' ? (stickyWhen as ResolvedOptions['stickyWhen']) : base.stickyWhen,
+    position: POSITIONS.indexOf(position as string) >= 0 ? (position as ToastPosition) : base.position,
+    text: overlayStrings(base.text, ownValue(layer, 'text')),
   };
 }
 
@@ -73,4 +78,8 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   messages: {},
   shouldHandle: undefined,
   form: undefined,
+  toastDuration: 5000,
+  stickyWhen: undefined,
+  position: 'top-end',
+  text: DEFAULT_TEXT,
 };

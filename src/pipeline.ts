@@ -50,6 +50,7 @@ export function handleFailure(
   options: ResolvedOptions,
   jQuery: JQueryLike,
 ): void {
+  context.apiErrors = options;
   const clearFields = options.clearFields;
   if (clearFields) guarded('clearFields', () => clearFields(context));
   context.unrendered = renderFields(error, context, options);

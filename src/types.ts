@@ -1,6 +1,8 @@
 // The public types of jquery-api-errors: the ApiError every failure becomes, the options of
 // installApiErrors, and the context object every renderer receives. No code lives here.
 
+import type { ApiErrorsText } from './text';
+
 /** The formats parseApiError recognises, in the order it tries them. */
 export type ApiErrorFormat =
   | 'envelope'
@@ -60,7 +62,14 @@ export interface ApiErrorContext {
   options?: Record<string, unknown>;
   /** Field errors that no element took; the toast shows them, each led by its path. */
   unrendered: Record<string, string[]>;
+  /** The error summary drawn on the page for this failure, if one was. */
+  summary?: Element | null;
+  /** The options in force for this request: the install options, then its own `apiErrors`. */
+  apiErrors?: Readonly<ApiErrorsOptions>;
 }
+
+/** Where the default toasts sit; `start` and `end` follow the page's direction. */
+export type ToastPosition = 'top-end' | 'top-start' | 'top-center' | 'bottom-end' | 'bottom-start' | 'bottom-center';
 
 export type ToastRenderer = (message: string, error: ApiError, context: ApiErrorContext) => void;
 export type FieldRenderer = (
@@ -79,6 +88,13 @@ export interface ApiErrorsOptions {
   fallbackMessage?: string;
   messages?: Record<string | number, string>;
   shouldHandle?: (jqXHR: JqXHR, settings: AjaxSettings) => boolean;
+  /** Milliseconds before a toast that may go goes by itself; 0 keeps every toast until dismissed. */
+  toastDuration?: number;
+  /** Whether a failure's toast stays until dismissed; replaces the built-in rule. */
+  stickyWhen?: (error: ApiError) => boolean;
+  position?: ToastPosition;
+  /** Any of the built-in texts, in the page's language. */
+  text?: Partial<ApiErrorsText>;
   jQuery?: JQueryLike;
   Backbone?: BackboneLike;
 }

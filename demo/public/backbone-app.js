@@ -22,6 +22,7 @@
       'click #bb-401': 'fetchScenario',
       'click #bb-500': 'fetchScenario',
       'click #bb-xss': 'fetchScenario',
+      'click #bb-builtin': 'fetchWithBuiltInToast',
       'click #bb-dismiss': 'hideStatus',
       'input [data-slot-input]': 'onEdit'
     },
@@ -69,6 +70,12 @@
     fetchScenario: function (event) {
       var name = event.currentTarget.id.replace('bb-', '');
       this.model.fetch(this.requestOptions({ url: '/api/scenario/' + name }));
+    },
+
+    // One request that uses the built-in toast instead of the status bar: it appears where the
+    // install options put it (bottom-start) and speaks their words.
+    fetchWithBuiltInToast: function () {
+      this.model.fetch({ url: '/api/scenario/500', apiErrors: { form: this.el, toast: true } });
     },
 
     fill: function (example) {
@@ -159,7 +166,10 @@
     renderField: function (field, messages, error, context) {
       return view.renderField(field, messages, error, context);
     },
-    clearFields: function (context) { view.clearFields(context); }
+    clearFields: function (context) { view.clearFields(context); },
+    // For the built-in toast (the "built-in toast" button): its corner and its words.
+    position: 'bottom-start',
+    text: { dismiss: 'Close this message', reference: 'Support code:', copy: 'Copy code', copied: 'Code copied' }
   });
 
   $('#backbone-version').text(Backbone.VERSION);

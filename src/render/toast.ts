@@ -1,182 +1,75 @@
-// The default toast: text only, role "alert" in a live region, a labelled close button, at most
-// three on screen, the same text within two seconds shown once, gone after a few seconds.
+// The default toast: the message, the lines a person needs that are nowhere else on the page,
+// the reference; it stays until dismissed unless every part of the failure is also on the page.
 
-import type { ApiError, ApiErrorContext } from '../types';
-import { createTextElement, documentOf, removeNode } from './dom';
+import { fill, textFor, type ApiErrorsText } from '../text';
+import type { ApiError, ApiErrorContext, ToastPosition } from '../types';
+import { documentOf, reportError } from './dom';
+import { showToast } from './toasts';
 
-export const TOAST_DURATION_MS = 5000;
-export const MAX_TOASTS = 3;
-export const DEDUPE_MS = 2000;
-/** How many recent toast texts the 2 s duplicate check remembers. */
-const MAX_REMEMBERED = 20;
 /** Lines beyond this are summed up as "…and N more": a toast is not a report. */
 const MAX_DETAIL_LINES = 8;
 
-const CONTAINER_CLASS = 'api-errors-toasts';
-const TOAST_CLASS = 'api-errors-toast';
-
-interface ToastState {
-  container: HTMLElement | null;
-  /** Whether dist/api-errors.css styles the container; read once, when it is made. */
-  themed: boolean;
-  recent: Array<{ key: string; at: number }>;
-}
-
-const states: WeakMap<Document, ToastState> = new WeakMap();
-
-function stateOf(doc: Document): ToastState {
-  let state = states.get(doc);
-  if (!state) {
-    state = { container: null, themed: false, recent: [] };
-    states.set(doc, state);
-  }
-  return state;
-}
-
-/** The lines under the message: form errors, then `path: message` for fields no element took. */
-export function toastLines(message: string, error: ApiError, context?: Partial<ApiErrorContext>): string[] {
+/**
+ * The lines under the message: form errors, then `path: message` for fields no element took,
+ * then the status of a server error. None when an error summary on the page holds them.
+ */
+export function toastLines(message: string, error: ApiError, context: Partial<ApiErrorContext>, text: ApiErrorsText): string[] {
+  if (context.summary) return [];
   const lines: string[] = [];
   for (const formError of error.formErrors) if (formError !== message) lines.push(formError);
-  const unrendered = (context && context.unrendered) || {};
+  const unrendered = context.unrendered || {};
   for (const path of Object.keys(unrendered)) {
     for (const fieldMessage of unrendered[path] || []) lines.push(path + ': ' + fieldMessage);
   }
-  if (lines.length <= MAX_DETAIL_LINES) return lines;
-  const shown = lines.slice(0, MAX_DETAIL_LINES - 1);
-  shown.push('…and ' + (lines.length - shown.length) + ' more');
-  return shown;
+  if (lines.length > MAX_DETAIL_LINES) {
+    lines.splice(MAX_DETAIL_LINES - 1, lines.length, fill(text.more, lines.length - MAX_DETAIL_LINES + 1));
+  }
+  if (error.status >= 500) lines.push(fill(text.serverAnswered, error.status));
+  return lines;
 }
 
 /**
- * Without dist/api-errors.css the toasts still need to sit on top of the page, so the container
- * and each toast get a few fallback styles. CSSOM writes (`style.cssText` included) are allowed
- * under a strict CSP: only style attributes in markup and <style> elements are blocked. The
- * stylesheet sets --api-errors-theme, and then the fallbacks are skipped so the theme wins.
+ * Whether the toast may go by itself: only when every field error was drawn beside its field and
+ * the form errors, if any, are in an error summary. Anything else would vanish before a slow
+ * reader is done with it (WCAG 2.2.1).
  */
-function isThemed(container: HTMLElement): boolean {
-  const view = container.ownerDocument.defaultView;
+function onPage(error: ApiError, context: Partial<ApiErrorContext>): boolean {
+  const unrendered = context.unrendered || {};
+  return Object.keys(error.errors).length > 0 && Object.keys(unrendered).length === 0
+    && (!error.formErrors.length || !!context.summary);
+}
+
+function isSticky(error: ApiError, context: Partial<ApiErrorContext>, stickyWhen: unknown): boolean {
+  if (typeof stickyWhen !== 'function') return !onPage(error, context);
   try {
-    return !!view && view.getComputedStyle(container).getPropertyValue('--api-errors-theme').trim() !== '';
-  } catch (_unsupported) {
-    return false;
+    return !!stickyWhen(error);
+  } catch (exception) {
+    reportError('stickyWhen', exception);
+    return true;
   }
-}
-
-function containerFor(doc: Document, state: ToastState): HTMLElement | null {
-  const parent = doc.body || doc.documentElement;
-  if (!parent) return null;
-  if (state.container && state.container.parentNode === parent) return state.container;
-  const container = createTextElement(doc, 'div', CONTAINER_CLASS);
-  container.setAttribute('aria-live', 'assertive');
-  parent.appendChild(container);
-  state.themed = isThemed(container);
-  if (!state.themed) {
-    container.style.cssText = 'position:fixed;top:16px;right:16px;z-index:2147483000;width:360px;'
-      + 'max-width:calc(100% - 32px);font:14px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif';
-  }
-  state.container = container;
-  return container;
-}
-
-function buildToast(doc: Document, message: string, lines: string[], reference: string | null, themed: boolean): HTMLElement {
-  const toast = createTextElement(doc, 'div', TOAST_CLASS);
-  toast.setAttribute('role', 'alert');
-  const body = createTextElement(doc, 'div', 'api-errors-toast-body');
-  body.appendChild(createTextElement(doc, 'p', 'api-errors-toast-message', message));
-  if (lines.length) {
-    const list = createTextElement(doc, 'ul', 'api-errors-toast-details');
-    for (const line of lines) list.appendChild(createTextElement(doc, 'li', '', line));
-    body.appendChild(list);
-  }
-  if (reference) {
-    body.appendChild(createTextElement(doc, 'p', 'api-errors-toast-reference', 'Reference: ' + reference));
-  }
-  const close = createTextElement(doc, 'button', 'api-errors-toast-close', '\u00d7');
-  close.setAttribute('type', 'button');
-  close.setAttribute('aria-label', 'Dismiss');
-  toast.appendChild(body);
-  toast.appendChild(close);
-  if (!themed) {
-    // The fallback styles (see isThemed), one cssText per element.
-    toast.style.cssText = 'display:flex;align-items:flex-start;margin:0 0 8px;padding:12px 14px;background:#8b1a1a;'
-      + 'color:#fff;border-radius:6px;box-shadow:0 4px 12px rgba(0,0,0,.25);overflow-wrap:anywhere';
-    body.style.cssText = 'flex:1 1 auto;min-width:0';
-    close.style.cssText = 'background:transparent;border:0;color:inherit;cursor:pointer;font-size:20px;'
-      + 'line-height:1;margin-left:8px;padding:0 4px';
-    for (const paragraph of Array.prototype.slice.call(body.children) as HTMLElement[]) {
-      paragraph.style.cssText = 'margin:0 0 4px;padding:' + (paragraph.tagName === 'UL' ? '0 0 0 18px' : '0');
-    }
-  }
-  return toast;
-}
-
-/**
- * Dismisses after the duration; while the pointer is over the toast or focus is inside it the
- * timer is held, so it can be read (both count: leaving with the pointer while the keyboard is
- * still on the close button must not pull the toast away). `onClose` runs when the user closes it.
- */
-function scheduleDismiss(toast: HTMLElement, onClose: () => void): () => void {
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let hovered = false;
-  let focused = false;
-  const hold = (): void => {
-    if (timer !== null) clearTimeout(timer);
-    timer = null;
-  };
-  const update = (): void => {
-    if (hovered || focused) hold();
-    else if (timer === null) timer = setTimeout(() => removeNode(toast), TOAST_DURATION_MS);
-  };
-  const on = (type: string, set: () => void): void => toast.addEventListener(type, () => { set(); update(); });
-  on('mouseenter', () => { hovered = true; });
-  on('mouseleave', () => { hovered = false; });
-  on('focusin', () => { focused = true; });
-  on('focusout', () => { focused = false; });
-  const close = toast.querySelector('.api-errors-toast-close');
-  if (close) close.addEventListener('click', () => { hold(); removeNode(toast); onClose(); });
-  update();
-  return () => { hold(); removeNode(toast); };
-}
-
-/** How to take each toast on screen away early; a pending timer would otherwise hold it. */
-const dismissers: WeakMap<Element, () => void> = new WeakMap();
-
-/** True when the same text was shown less than DEDUPE_MS ago; remembers this one otherwise. */
-function seenRecently(state: ToastState, key: string, now: number): boolean {
-  state.recent = state.recent.filter((entry) => now - entry.at < DEDUPE_MS);
-  for (const entry of state.recent) if (entry.key === key) return true;
-  state.recent.push({ key, at: now });
-  // A burst of distinct failures must not make every toast scan thousands of entries: only the
-  // newest few can still be on screen to be duplicated anyway.
-  if (state.recent.length > MAX_REMEMBERED) state.recent.shift();
-  return false;
-}
-
-/** A toast the user closed is not a duplicate any more: the same failure again is news. */
-function forget(state: ToastState, key: string): void {
-  state.recent = state.recent.filter((entry) => entry.key !== key);
 }
 
 /** The built-in `toast`. */
 export function defaultToast(message: string, error: ApiError, context?: Partial<ApiErrorContext>): void {
-  const scope = context && context.scope;
+  const given = context || {};
+  const scope = given.scope;
   const doc = scope ? documentOf(scope) : typeof document !== 'undefined' ? document : null;
   if (!doc) return;
-  const text = String(message || error.message);
-  const lines = toastLines(text, error, context);
-  const state = stateOf(doc);
-  const key = [text].concat(lines).join('\n');
-  if (seenRecently(state, key, Date.now())) return;
-  const container = containerFor(doc, state);
-  if (!container) return;
-  const existing = container.getElementsByClassName(TOAST_CLASS);
-  while (existing.length >= MAX_TOASTS) {
-    const oldest = existing[0] as HTMLElement;
-    const dismiss = dismissers.get(oldest);
-    if (dismiss) dismiss();
-    else removeNode(oldest);
-  }
-  const toast = buildToast(doc, text, lines, error.correlationId, state.themed);
-  container.appendChild(toast);
-  dismissers.set(toast, scheduleDismiss(toast, () => forget(state, key)));
+  const options = given.apiErrors || {};
+  const text = textFor(options);
+  const shown = String(message || error.message);
+  const duration = options.toastDuration;
+  const lines = toastLines(shown, error, given, text);
+  showToast(doc, {
+    message: shown,
+    lines,
+    reference: error.correlationId,
+    // The same failure again with a new correlation id is a repeat: the toast counts it and
+    // shows the newest reference, the one support can find.
+    key: [shown].concat(lines).join('\n'),
+    duration: isSticky(error, given, options.stickyWhen) ? 0 : typeof duration === 'number' && duration >= 0 ? duration : 5000,
+  }, { position: options.position as ToastPosition, text });
 }
+
+export { showToast, type ToastHandle, type ToastLook } from './toasts';
+export { type ToastSpec } from './toast-parts';

@@ -8,9 +8,11 @@ import type {
   ApiErrorFormat,
   ApiErrorsInstallation,
   ApiErrorsOptions,
+  ApiErrorsText,
   FieldClearer,
   FieldRenderer,
   RequestApiErrorsOptions,
+  ToastPosition,
   ToastRenderer,
   XhrLike,
 } from 'jquery-api-errors';
@@ -68,6 +70,12 @@ const options: ApiErrorsOptions = {
   Backbone: undefined,
 };
 const quiet: ApiErrorsOptions = { toast: false, renderField: false, clearFields: false };
+const corner: ToastPosition = 'bottom-start';
+const words: Partial<ApiErrorsText> = { dismiss: 'Fermer', more: '…et {n} de plus' };
+const toasts: ApiErrorsOptions = { toastDuration: 0, stickyWhen: (error) => error.status >= 500, position: corner, text: words };
+installApiErrors(toasts);
+// @ts-expect-error: a position is one of the six corners and edges, not any string.
+installApiErrors({ position: 'middle' });
 
 const installation: ApiErrorsInstallation = installApiErrors(options);
 installApiErrors(quiet).uninstall();

@@ -1,0 +1,83 @@
+// Every user-visible string the plugin draws, in one table with English defaults; the `text`
+// option replaces any of them. A number goes in through a `{n}` placeholder (see fill).
+
+/** The built-in texts. `{n}` is replaced with a number; `{message}` with the failure's message. */
+export interface ApiErrorsText {
+  /** The close button's accessible name. */
+  dismiss: string;
+  copy: string;
+  /** Shown on the Copy button once the reference is on the clipboard. */
+  copied: string;
+  /** Leads the correlation id. */
+  reference: string;
+  /** Sums up detail lines past the few a toast shows. */
+  more: string;
+  /** How often the same toast was asked for while it was on screen. */
+  count: string;
+  /** Leads each field message for screen readers (visually hidden). */
+  error: string;
+  summaryHeading: string;
+  /** Leads a message that was moved from a list item (`tags.1`) to its list's field. */
+  item: string;
+  /** The status line for a server error (status 500 and above). */
+  serverAnswered: string;
+  sessionExpired: string;
+  signIn: string;
+  pageOutOfDate: string;
+  reload: string;
+  rateLimited: string;
+  retryReady: string;
+  retry: string;
+  offline: string;
+  burst: string;
+}
+
+export const DEFAULT_TEXT: ApiErrorsText = {
+  dismiss: 'Dismiss',
+  copy: 'Copy',
+  copied: 'Copied',
+  reference: 'Reference:',
+  more: '\u2026and {n} more',
+  count: '\u00d7{n}',
+  error: 'Error:',
+  summaryHeading: 'There is a problem',
+  item: 'Item {n}:',
+  serverAnswered: 'The server answered {n}.',
+  sessionExpired: 'Your session has expired.',
+  signIn: 'Sign in again',
+  pageOutOfDate: 'The page is out of date. Reload it and try again.',
+  reload: 'Reload',
+  rateLimited: 'Too many requests. Try again in {n} seconds.',
+  retryReady: 'You can try again now.',
+  retry: 'Try again',
+  offline: 'You are offline. Changes will not be saved until the connection is back.',
+  burst: '{n} requests failed: {message}',
+};
+
+/**
+ * A copy of `base` with the non-empty strings of `layer` over it; anything else in `layer` is
+ * ignored, so a page's half-filled or hostile table never leaves a hole. Also merges `messages`.
+ */
+export function overlayStrings<T extends object>(base: T, layer: unknown): T {
+  if (!layer || typeof layer !== 'object') return base;
+  const merged = Object.assign({}, base) as Record<string, string>;
+  for (const key of Object.keys(layer)) {
+    const value = (layer as Record<string, unknown>)[key];
+    if (typeof value === 'string' && value && key !== '__proto__') merged[key] = value;
+  }
+  return merged as T;
+}
+
+/** The text table of some options: their `text` over the English defaults. */
+export function textFor(options?: { text?: unknown } | null): ApiErrorsText {
+  return overlayStrings(DEFAULT_TEXT, options && options.text);
+}
+
+/**
+ * Puts a number (and the message) into a template: every `{n}`, then every `{message}`, by plain
+ * string replacement, so a message that contains `{n}` is left as it is.
+ */
+export function fill(template: string, n: number | string, message?: string): string {
+  const filled = template.split('{n}').join(String(n));
+  return message === undefined ? filled : filled.split('{message}').join(message);
+}
