@@ -290,19 +290,12 @@ for (const jquery of JQUERY_VERSIONS) {
     test('1,000 identical failures in a burst: one toast', async () => {
       const setup = faultPage(jquery);
       const { page, events } = setup;
-      // A burst is "at one moment": the page's clock stands still while it runs, so how fast
-      // this machine sends a thousand requests cannot decide how many toasts it sees.
-      const now = page.window.Date.now();
-      page.window.Date.now = () => now;
       const requests = Array.from({ length: 1000 }, () => page.$.ajax({ url: '/same' }));
       await Promise.all(requests.map((jqXHR) => settled(page, jqXHR)));
       assert.deepEqual([...new Set(requests.map((jqXHR) => jqXHR.status))], [400], 'every request reached the server');
       assert.equal(events.length, 1000);
-      // jsdom's HTTP client drops some of 1,000 simultaneous connections; those are network
-      // errors, whose own toast stays until dismissed. Each text is on screen once.
-      const messages = toasts(page).map((toast) => toast.message);
-      assert.deepEqual(messages.filter((message) => message === 'Same failure'), ['Same failure']);
-      assert.equal(new Set(messages).size, messages.length, messages.join(' | '));
+      // The toast shows the text once while it is on screen, however long the burst takes.
+      assert.deepEqual(toasts(page).map((toast) => toast.message), ['Same failure']);
       await assertPageWorks(setup);
       page.close();
     });
