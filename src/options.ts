@@ -5,6 +5,7 @@ import { DEFAULT_FALLBACK_MESSAGE } from './parse/index';
 import { ownValue } from './parse/values';
 import { clearDrawnFor, defaultRenderField } from './render/fields';
 import { defaultToast } from './render/toast';
+import { DEFAULT_TEXT, type ApiErrorsText } from './text';
 import type {
   ApiErrorContext,
   ApiErrorsOptions,
@@ -21,10 +22,15 @@ export interface ResolvedOptions {
   fallbackMessage: string;
   messages: Record<string, string>;
   shouldHandle: ApiErrorsOptions['shouldHandle'] | undefined;
+  message: ApiErrorsOptions['message'] | undefined;
+  fieldLabel: ApiErrorsOptions['fieldLabel'] | undefined;
+  /** undefined: on when the form holds a `[data-api-errors-summary]` container. */
+  summary: boolean | undefined;
+  text: ApiErrorsText;
   form: unknown;
 }
 
-const defaultClearFields: FieldClearer = (context: ApiErrorContext) => clearDrawnFor(context.scope);
+const defaultClearFields: FieldClearer = (context: ApiErrorContext) => clearDrawnFor(context);
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return !!value && typeof value === 'object';
@@ -37,7 +43,8 @@ function rendererOption<T>(value: unknown, fallback: T | false, builtIn: T): T |
   return typeof value === 'function' ? (value as T) : fallback;
 }
 
-function messagesOption(base: Record<string, string>, value: unknown): Record<string, string> {
+/** A table of strings (`messages`, `text`): the layer's non-empty strings over the base ones. */
+function messagesOption<T extends Record<string, string>>(base: T, value: unknown): T {
   if (!isObject(value)) return base;
   const merged: Record<string, string> = {};
   for (const key of Object.keys(base)) merged[key] = base[key] as string;
@@ -45,14 +52,20 @@ function messagesOption(base: Record<string, string>, value: unknown): Record<st
     const message = value[key];
     if (typeof message === 'string' && message && key !== '__proto__') merged[key] = message;
   }
-  return merged;
+  return merged as T;
+}
+
+/** A function option of the layer, else the base one. */
+function functionOption<T>(layer: Record<string, unknown>, key: string, base: T): T {
+  const value = ownValue(layer, key);
+  return typeof value === 'function' ? (value as T) : base;
 }
 
 /** Overlays one layer of options (install or per request) on resolved ones. */
 export function mergeOptions(base: ResolvedOptions, layer: unknown): ResolvedOptions {
   if (!isObject(layer)) return base;
   const fallbackMessage = ownValue(layer, 'fallbackMessage');
-  const shouldHandle = ownValue(layer, 'shouldHandle');
+  const summary = ownValue(layer, 'summary');
   return {
     toast: rendererOption<ToastRenderer>(ownValue(layer, 'toast'), base.toast, defaultToast),
     renderField: rendererOption<FieldRenderer>(ownValue(layer, 'renderField'), base.renderField, defaultRenderField),
@@ -60,7 +73,11 @@ export function mergeOptions(base: ResolvedOptions, layer: unknown): ResolvedOpt
     fallbackMessage:
       typeof fallbackMessage === 'string' && fallbackMessage.trim() ? fallbackMessage : base.fallbackMessage,
     messages: messagesOption(base.messages, ownValue(layer, 'messages')),
-    shouldHandle: typeof shouldHandle === 'function' ? (shouldHandle as ResolvedOptions['shouldHandle']) : base.shouldHandle,
+    shouldHandle: functionOption(layer, 'shouldHandle', base.shouldHandle),
+    message: functionOption(layer, 'message', base.message),
+    fieldLabel: functionOption(layer, 'fieldLabel', base.fieldLabel),
+    summary: typeof summary === 'boolean' ? summary : base.summary,
+    text: messagesOption(base.text, ownValue(layer, 'text')),
     form: ownValue(layer, 'form') || base.form,
   };
 }
@@ -72,5 +89,9 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   fallbackMessage: DEFAULT_FALLBACK_MESSAGE,
   messages: {},
   shouldHandle: undefined,
+  message: undefined,
+  fieldLabel: undefined,
+  summary: undefined,
+  text: DEFAULT_TEXT,
   form: undefined,
 };

@@ -58,8 +58,12 @@ export interface ApiErrorContext {
   model?: unknown;
   /** The Backbone options object of that request. */
   options?: Record<string, unknown>;
-  /** Field errors that no element took; the toast shows them, each led by its path. */
+  /** Field errors that no element took; the toast shows them, each led by its label or path. */
   unrendered: Record<string, string[]>;
+  /** The error summary drawn for this failure, if any: the toast then needs only the message. */
+  summary?: Element | null;
+  /** Label text by path, for the unrendered fields that have a label somewhere on the page. */
+  fieldLabels?: Record<string, string>;
 }
 
 export type ToastRenderer = (message: string, error: ApiError, context: ApiErrorContext) => void;
@@ -79,6 +83,14 @@ export interface ApiErrorsOptions {
   fallbackMessage?: string;
   messages?: Record<string | number, string>;
   shouldHandle?: (jqXHR: JqXHR, settings: AjaxSettings) => boolean;
+  /** The final text of the toast; return nothing to keep the server's (or `messages`') text. */
+  message?: (error: ApiError, context: ApiErrorContext) => string | void;
+  /** The error summary: on by default when the form holds `[data-api-errors-summary]`. */
+  summary?: boolean;
+  /** The words a field is known by in the toast and the summary (its label text by default). */
+  fieldLabel?: (path: string, element: Element | null) => string | void;
+  /** Any of the built-in strings, replaced. */
+  text?: Partial<Record<'errorPrefix' | 'summaryTitle' | 'item', string>>;
   jQuery?: JQueryLike;
   Backbone?: BackboneLike;
 }

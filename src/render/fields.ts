@@ -2,24 +2,37 @@
 // invalid and put its messages, as text, in an element linked by aria-describedby.
 
 import type { ApiError, ApiErrorContext } from '../types';
+import { DEFAULT_TEXT } from '../text';
 import {
   attributeSelector,
   createTextElement,
   documentOf,
+  drawnFor,
   eachMatch,
   removeNode,
   resolveScope,
   uniqueId,
+  unthemed,
 } from './dom';
 
 /** On a marked input: the id of the element holding its messages. */
 const MARKED = 'data-api-errors-marked';
-/** On an element the renderer drew: the field path it holds messages for. */
-const DRAWN = 'data-api-errors-drawn';
-/** On an element drawn for a request with no form: its scope was the whole page. */
-const PAGE_WIDE = 'data-api-errors-page';
+/** On an element the renderers drew: the field path it holds messages for ('' for a summary). */
+export const DRAWN = 'data-api-errors-drawn';
+/** On an element the renderers drew: the method and URL of the request it was drawn for. */
+export const REQUEST = 'data-api-errors-request';
 const INVALID_CLASS = 'is-invalid';
 const MESSAGE_CLASS = 'api-errors-message';
+export const SUMMARY_CLASS = 'api-errors-summary';
+const HIDDEN_CLASS = 'api-errors-visually-hidden';
+/** Read by screen readers, invisible on screen, with or without the stylesheet. */
+const VISUALLY_HIDDEN = 'position:absolute!important;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;'
+  + 'clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap;border:0';
+/** Without the stylesheet: a message that is not mistaken for help text, and a marked input. */
+const ERROR_COLOR = '#b3261e';
+const SHADOW = '0 0 0 2px ' + ERROR_COLOR;
+/** An input's own inline box-shadow, put back when its mark is cleared. */
+const shadows: WeakMap<Element, string> = new WeakMap();
 /** Radio groups share a name; more matches than this are a page bug, not a field. */
 const MAX_ELEMENTS_PER_FIELD = 50;
 
@@ -81,6 +94,12 @@ function unmark(element: Element): void {
   element.removeAttribute('aria-invalid');
   element.removeAttribute(MARKED);
   if (element.classList) element.classList.remove(INVALID_CLASS);
+  const shadow = shadows.get(element);
+  if (shadow !== undefined) {
+    (element as HTMLElement).style.boxShadow = shadow;
+    if (!shadow && !(element as HTMLElement).style.cssText) element.removeAttribute('style');
+  }
+  shadows.delete(element);
 }
 
 /** Clears one field everywhere in its document: its marked inputs and its message element. */
@@ -95,7 +114,7 @@ function clearField(element: Element): void {
 
 const watchedDocuments: WeakSet<Document> = new WeakSet();
 
-/** One delegated listener per document: a field is cleared when the user edits it. */
+/** Delegated listeners, one set per document: editing a field clears it, submitting a form clears the form. */
 function watchEdits(doc: Document): void {
   if (watchedDocuments.has(doc)) return;
   watchedDocuments.add(doc);
@@ -110,6 +129,7 @@ function watchEdits(doc: Document): void {
   };
   doc.addEventListener('input', onEdit, true);
   doc.addEventListener('change', onEdit, true);
+  doc.addEventListener('submit', (event) => clearFieldErrors(event.target), true);
 }
 
 /**
@@ -147,11 +167,18 @@ export function defaultRenderField(
   for (const element of elements) if (element.hasAttribute(MARKED)) clearField(element);
 
   const doc = documentOf(scope);
+  const drawing = context && drawnFor.get(context);
   const messageElement = createTextElement(doc, 'div', MESSAGE_CLASS);
   const messageId = freeId(doc);
   messageElement.id = messageId;
   messageElement.setAttribute(DRAWN, field);
-  if (scope.nodeType === 9) messageElement.setAttribute(PAGE_WIDE, '');
+  if (drawing) {
+    messageElement.setAttribute(REQUEST, drawing.key);
+    drawing.drawn.push(messageElement);
+  }
+  const prefix = createTextElement(doc, 'span', HIDDEN_CLASS, (drawing ? drawing.text : DEFAULT_TEXT).errorPrefix + ' ');
+  prefix.style.cssText = VISUALLY_HIDDEN;
+  messageElement.appendChild(prefix);
   for (const message of Array.isArray(messages) ? messages : []) {
     messageElement.appendChild(createTextElement(doc, 'div', '', String(message)));
   }
@@ -161,6 +188,8 @@ export function defaultRenderField(
     const anchor = placeAfter(last, scope);
     if (anchor.parentNode) anchor.parentNode.insertBefore(messageElement, anchor.nextSibling);
   }
+  const fallback = unthemed(messageElement);
+  if (fallback) messageElement.style.cssText = 'color:' + ERROR_COLOR + ';font-weight:bold';
 
   for (const element of elements) {
     element.setAttribute('aria-invalid', 'true');
@@ -168,6 +197,11 @@ export function defaultRenderField(
     const describedBy = describedByWithout(element.getAttribute('aria-describedby'), messageId);
     element.setAttribute('aria-describedby', describedBy ? describedBy + ' ' + messageId : messageId);
     element.setAttribute(MARKED, messageId);
+    const style = (element as HTMLElement).style;
+    if (fallback && style) {
+      shadows.set(element, style.boxShadow);
+      style.boxShadow = SHADOW;
+    }
   }
   watchEdits(doc);
   return true;
@@ -187,41 +221,56 @@ export function clearFieldErrors(scope?: unknown): void {
   eachMatch(root, '[' + DRAWN + ']', removeNode);
 }
 
-const drawnMessageLists: WeakMap<Document, HTMLCollection> = new WeakMap();
+const drawnLists: WeakMap<Document, HTMLCollection[]> = new WeakMap();
 
-function drawnMessages(doc: Document): HTMLCollection {
-  let list = drawnMessageLists.get(doc);
-  if (!list) {
-    list = doc.getElementsByClassName(MESSAGE_CLASS);
-    drawnMessageLists.set(doc, list);
+/** Live lists of the field messages and the summaries on the page: their length costs nothing. */
+function somethingDrawn(doc: Document): boolean {
+  let lists = drawnLists.get(doc);
+  if (!lists) {
+    lists = [doc.getElementsByClassName(MESSAGE_CLASS), doc.getElementsByClassName(SUMMARY_CLASS)];
+    drawnLists.set(doc, lists);
   }
-  return list;
+  return lists[0]!.length + lists[1]!.length > 0;
 }
 
 /**
- * What the plugin clears by itself, before a failure is drawn and after a success: everything
- * drawn in a form scope, but for a request with no form only what such requests drew — an
- * unrelated background request must not wipe the errors of a form the user is still fixing.
+ * What the plugin clears by itself, before a failure is drawn and after a success: everything in
+ * the form the request names, and whatever an earlier request with the same method and URL drew.
+ * Nothing else: a background request must not wipe the errors of a form a person is fixing.
  */
-export function clearDrawnFor(scope: Element | Document): void {
-  // Every successful request comes here: with no message on the page there is nothing to do,
-  // and a live collection's length is cheap where a query would walk the whole document.
-  if (!drawnMessages(documentOf(scope)).length) return;
-  if (scope.nodeType !== 9) {
-    clearFieldErrors(scope);
+export function clearDrawnFor(context: ApiErrorContext): void {
+  const scope = context.scope;
+  // Every successful request comes here: with nothing drawn on the page there is nothing to do.
+  if (!somethingDrawn(documentOf(scope))) return;
+  const drawing = drawnFor.get(context);
+  if (!drawing) {
+    // A context the installation did not make: clear its scope, as a named form.
+    if (scope.nodeType === 1) clearFieldErrors(scope);
     return;
   }
+  if (drawing.form) clearFieldErrors(drawing.form);
   const drawnIds: Record<string, boolean> = {};
   let drawn = 0;
-  eachMatch(scope, '[' + DRAWN + '][' + PAGE_WIDE + ']', (message) => {
-    drawnIds[message.id] = true;
+  eachMatch(documentOf(scope), attributeSelector(REQUEST, drawing.key), (element) => {
+    drawnIds[element.id] = true;
     drawn++;
-    removeNode(message);
+    removeNode(element);
   });
   // One pass over the marked inputs for all the fields, not one query per field.
   if (drawn) {
-    eachMatch(scope, '[' + MARKED + ']', (element) => {
+    eachMatch(documentOf(scope), '[' + MARKED + ']', (element) => {
       if (drawnIds[element.getAttribute(MARKED) || ''] === true) unmark(element);
     });
   }
+}
+
+/** Each field the built-in renderer marked in `root`, in page order: path, first input, messages. */
+export function eachDrawnField(root: Element, visit: (path: string, input: Element, messages: string[]) => void): void {
+  const doc = documentOf(root);
+  eachMatch(root, '.' + MESSAGE_CLASS, (message) => {
+    const input = message.id ? doc.querySelector(attributeSelector(MARKED, message.id)) : null;
+    const lines: string[] = [];
+    for (let index = 1; index < message.children.length; index++) lines.push(message.children[index]!.textContent || '');
+    if (input) visit(message.getAttribute(DRAWN) || '', input, lines);
+  });
 }

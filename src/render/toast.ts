@@ -2,7 +2,7 @@
 // three on screen, the same text within two seconds shown once, gone after a few seconds.
 
 import type { ApiError, ApiErrorContext } from '../types';
-import { createTextElement, documentOf, removeNode } from './dom';
+import { createTextElement, documentOf, isThemed, removeNode } from './dom';
 
 export const TOAST_DURATION_MS = 5000;
 export const MAX_TOASTS = 3;
@@ -39,27 +39,12 @@ export function toastLines(message: string, error: ApiError, context?: Partial<A
   for (const formError of error.formErrors) if (formError !== message) lines.push(formError);
   const unrendered = (context && context.unrendered) || {};
   for (const path of Object.keys(unrendered)) {
-    for (const fieldMessage of unrendered[path] || []) lines.push(path + ': ' + fieldMessage);
+    for (const fieldMessage of unrendered[path] || []) lines.push((((context && context.fieldLabels) || {})[path] || path) + ': ' + fieldMessage);
   }
   if (lines.length <= MAX_DETAIL_LINES) return lines;
   const shown = lines.slice(0, MAX_DETAIL_LINES - 1);
   shown.push('…and ' + (lines.length - shown.length) + ' more');
   return shown;
-}
-
-/**
- * Without dist/api-errors.css the toasts still need to sit on top of the page, so the container
- * and each toast get a few fallback styles. CSSOM writes (`style.cssText` included) are allowed
- * under a strict CSP: only style attributes in markup and <style> elements are blocked. The
- * stylesheet sets --api-errors-theme, and then the fallbacks are skipped so the theme wins.
- */
-function isThemed(container: HTMLElement): boolean {
-  const view = container.ownerDocument.defaultView;
-  try {
-    return !!view && view.getComputedStyle(container).getPropertyValue('--api-errors-theme').trim() !== '';
-  } catch (_unsupported) {
-    return false;
-  }
 }
 
 function containerFor(doc: Document, state: ToastState): HTMLElement | null {
