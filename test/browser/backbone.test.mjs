@@ -83,6 +83,15 @@ browserSuite('Backbone app page, Backbone 1.6.1', (env) => {
     assert.equal(await page.isVisible('#bb-statusbar'), false);
   });
 
+  it('a later failed request takes the "Saved." line away', async () => {
+    const page = await env.open('/backbone.html');
+    await clickFor(page, '#bb-valid', '/api/signup');
+    await page.waitForSelector('#bb-saved:has-text("Saved.")');
+    await clickFor(page, '#bb-500', '/api/scenario/500');
+    await waitForNotices(page, 1);
+    assert.equal(await page.textContent('#bb-saved'), '');
+  });
+
   it('with the default toast, a failed Backbone request is still one toast, and one event', async () => {
     const page = await env.open('/backbone.html');
     // Re-installing with the defaults replaces the page's renderers (never two handlers).
