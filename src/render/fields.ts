@@ -26,8 +26,7 @@ const MESSAGE_CLASS = 'api-errors-message';
 export const SUMMARY_CLASS = 'api-errors-summary';
 const HIDDEN_CLASS = 'api-errors-visually-hidden';
 /** Read by screen readers, invisible on screen, with or without the stylesheet. */
-const VISUALLY_HIDDEN = 'position:absolute!important;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;'
-  + 'clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap;border:0';
+const VISUALLY_HIDDEN = 'position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap';
 /** Without the stylesheet: a message that is not mistaken for help text, and a marked input. */
 const ERROR_COLOR = '#b3261e';
 const SHADOW = '0 0 0 2px ' + ERROR_COLOR;

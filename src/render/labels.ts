@@ -10,7 +10,8 @@ function ownText(node: Node): string {
   let text = '';
   for (let child = node.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === 3) text += child.nodeValue;
-    else if (child.nodeType === 1 && !/^(SELECT|TEXTAREA|BUTTON|DATALIST)$/.test((child as Element).tagName)) text += ownText(child);
+    // Form controls (they have a `form` property) carry their own text: a <select>'s options.
+    else if (child.nodeType === 1 && !('form' in child)) text += ownText(child);
   }
   return text;
 }

@@ -75,10 +75,6 @@ export function renderSummary(
   });
   const parent = container || (owner as Element);
   parent.insertBefore(summary, container ? null : parent.firstChild);
-  if (unthemed(summary)) {
-    summary.style.cssText = 'border:4px solid #b3261e;padding:12px 16px;margin:0 0 16px';
-    title.style.cssText = 'margin:0 0 8px;font-size:1.2em';
-    list.style.cssText = 'margin:0;padding:0 0 0 18px';
-  }
+  if (unthemed(summary)) summary.style.cssText = 'border:4px solid #b3261e;padding:0 16px;margin:0 0 16px';
   return summary;
 }
