@@ -71,6 +71,18 @@ export function benchFailure(browser, baseUrl, { rounds, warmup, batch }) {
     }, { rounds, warmup }));
 }
 
+const repeats = ([handler, count]) => window.bench.repeats(handler, count);
+
+/** Per failure when the same envelope arrives again and again (Submit pressed repeatedly). */
+export function benchRepeat(browser, baseUrl, { rounds, warmup, batch }) {
+  return withPages(browser, baseUrl, (without, withPlugin) =>
+    interleaved({
+      bare: () => without.run(repeats, 'bare', batch),
+      handWritten: () => without.run(repeats, 'hand-written', batch),
+      plugin: () => withPlugin.run(repeats, 'plugin', batch),
+    }, { rounds, warmup }));
+}
+
 /** Per successful request, each with the same .done(): without and with the plugin. */
 export function benchSuccess(browser, baseUrl, { rounds, warmup, batch }) {
   const successes = ([count]) => window.bench.successes(count);

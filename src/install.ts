@@ -53,6 +53,8 @@ function createInstallation(jQuery: JQueryLike, Backbone: BackboneLike, doc: Doc
       dataForm: fromData,
       text: options.text,
       drawn: [],
+      stale: [],
+      failed: request.failed,
     });
     return context;
   };

@@ -3,7 +3,8 @@
 
 import { DEFAULT_FALLBACK_MESSAGE } from './parse/index';
 import { ownValue } from './parse/values';
-import { clearDrawnFor, defaultRenderField } from './render/fields';
+import { defaultRenderField } from './render/fields';
+import { clearDrawnFor } from './render/redraw';
 import { defaultToast } from './render/toast';
 import { DEFAULT_TEXT, type ApiErrorsText } from './text';
 import type {

@@ -6,6 +6,7 @@
 import type { ResolvedOptions } from './options';
 import { documentOf, drawnFor, reportError } from './render/dom';
 import { labelsOf } from './render/labels';
+import { sweepStale } from './render/redraw';
 import { renderSummary } from './render/summary';
 import type { ApiError, ApiErrorContext, JQueryLike } from './types';
 
@@ -92,6 +93,7 @@ export function handleFailure(
   const clearFields = options.clearFields;
   if (clearFields) guarded('clearFields', () => clearFields(context));
   context.unrendered = renderFields(error, context, options);
+  sweepStale(context);
   const unrenderedPaths = Object.keys(context.unrendered);
   context.fieldLabels = unrenderedPaths.length
     ? guarded('fieldLabel', () => labelsOf(unrenderedPaths, documentOf(context.scope), options), {})

@@ -85,23 +85,38 @@ function namesOf(data: string): string {
   }
 }
 
+/** The names a form sends, as `$(form).serialize()` picks them: named, enabled, checked, no buttons. */
+function formNames(form: HTMLFormElement): string {
+  const names: string[] = [];
+  for (let index = 0; index < form.elements.length; index++) {
+    const control = form.elements[index] as HTMLInputElement;
+    if (
+      control.name &&
+      !control.disabled &&
+      !/^(submit|button|image|reset|file|fieldset)$/i.test(control.type) &&
+      (!/^(checkbox|radio)$/i.test(control.type) || control.checked)
+    ) {
+      names.push(control.name);
+    }
+  }
+  return names.sort().join('&');
+}
+
 /**
  * The form whose fields a request's data was serialized from (`$.post(url, $(form).serialize())`
- * or `data: {…}`, which jQuery encodes the same way): the one form on the page that serializes to
- * the same string, else the one with the same field names. Two forms alike give none.
+ * or `data: {…}`, which jQuery encodes the same way): the one form on the page that sends the
+ * same field names; of several, the one whose serialization is the very same string. Comparing
+ * names first keeps it cheap: most forms differ there, and only look-alikes are serialized.
  */
 export function dataForm(jQuery: JQueryLike, doc: Document, data: unknown): Element | null {
   const names = typeof data === 'string' ? namesOf(data) : '';
   if (!names) return null;
-  const same: Element[] = [];
   const alike: Element[] = [];
   for (let index = 0; index < doc.forms.length; index++) {
     const form = doc.forms[index] as HTMLFormElement;
-    const serialized = String(jQuery(form).serialize());
-    if (serialized === data) same.push(form);
-    else if (namesOf(serialized) === names) alike.push(form);
+    if (formNames(form) === names) alike.push(form);
   }
-  const found = same.length ? same : alike;
+  const found = alike.length > 1 ? alike.filter((form) => String(jQuery(form).serialize()) === data) : alike;
   return found.length === 1 ? (found[0] as Element) : null;
 }
 

@@ -129,8 +129,11 @@ export interface DrawnFor {
   /** The form the request's data was serialized from, when one form on the page matches. */
   dataForm: Element | null;
   text: ApiErrorsText;
-  /** The message elements the built-in field renderer drew for this request. */
+  /** The message elements the built-in field renderer drew (or kept) for this request. */
   drawn: Element[];
+  /** What the request's earlier drawing left, set aside until the redraw is done. */
+  stale: Element[];
+  failed: boolean;
 }
 
 export const drawnFor: WeakMap<object, DrawnFor> = new WeakMap();

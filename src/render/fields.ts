@@ -8,6 +8,7 @@ import {
   createTextElement,
   documentOf,
   drawnFor,
+  type DrawnFor,
   eachMatch,
   removeNode,
   resolveScope,
@@ -32,6 +33,8 @@ const ERROR_COLOR = '#b3261e';
 const SHADOW = '0 0 0 2px ' + ERROR_COLOR;
 /** An input's own inline box-shadow, put back when its mark is cleared. */
 const shadows: WeakMap<Element, string> = new WeakMap();
+/** The inputs each message element marked, so clearing it needs no query of the page. */
+const markedBy: WeakMap<Element, Element[]> = new WeakMap();
 /** Radio groups share a name; more matches than this are a page bug, not a field. */
 const MAX_ELEMENTS_PER_FIELD = 50;
 
@@ -101,14 +104,28 @@ function unmark(element: Element): void {
   shadows.delete(element);
 }
 
+/**
+ * Takes a drawn element out of the page and, for a field's messages, unmarks the inputs that
+ * point to it (another copy of the plugin may have drawn it: then they are looked up).
+ */
+export function removeDrawn(drawn: Element): void {
+  const inputs = markedBy.get(drawn);
+  if (inputs) {
+    for (const input of inputs) if (input.getAttribute(MARKED) === drawn.id) unmark(input);
+  } else if (drawn.id) {
+    eachMatch(documentOf(drawn), attributeSelector(MARKED, drawn.id), unmark);
+  }
+  removeNode(drawn);
+}
+
 /** Clears one field everywhere in its document: its marked inputs and its message element. */
 function clearField(element: Element): void {
   const doc = documentOf(element);
   const messageId = element.getAttribute(MARKED) || '';
-  eachMatch(doc, attributeSelector(MARKED, messageId), unmark);
-  unmark(element);
   const message = messageId ? doc.getElementById(messageId) : null;
-  if (message && message.hasAttribute(DRAWN)) removeNode(message);
+  if (message && message.hasAttribute(DRAWN)) removeDrawn(message);
+  else eachMatch(doc, attributeSelector(MARKED, messageId), unmark);
+  unmark(element);
 }
 
 const watchedDocuments: WeakSet<Document> = new WeakSet();
@@ -149,6 +166,31 @@ function freeId(doc: Document): string {
 }
 
 /**
+ * The same request failing again with the same messages for a field (Submit pressed again):
+ * what it drew is still right, so it stays as it is instead of being removed and drawn anew.
+ */
+function keepRepeat(drawing: DrawnFor, scope: Element | Document, field: string, messages: string[]): boolean {
+  const text = drawing.text.errorPrefix + ' ' + messages.join('');
+  for (let index = 0; index < drawing.stale.length; index++) {
+    const drawn = drawing.stale[index] as Element;
+    const inputs = markedBy.get(drawn);
+    if (
+      drawn.getAttribute(DRAWN) === field &&
+      inputs &&
+      drawn.children.length === messages.length + 1 &&
+      drawn.textContent === text &&
+      scope.contains(drawn) &&
+      inputs.every((input) => input.getAttribute(MARKED) === drawn.id)
+    ) {
+      drawing.stale.splice(index, 1);
+      drawing.drawn.push(drawn);
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
  * The built-in `renderField`. Returns false when the scope has no element for the field, so
  * its messages go into the toast instead.
  */
@@ -159,14 +201,15 @@ export function defaultRenderField(
   context?: Partial<ApiErrorContext>,
 ): boolean {
   const scope = (context && context.scope) || (typeof document !== 'undefined' ? document : null);
-  if (!scope || typeof field !== 'string' || !field) return false;
+  if (!scope || typeof field !== 'string' || !field || !Array.isArray(messages)) return false;
+  const drawing = context && drawnFor.get(context);
+  if (drawing && keepRepeat(drawing, scope, field, messages)) return true;
   const elements = findFieldElements(scope, field);
   const last = elements[elements.length - 1];
   if (!last) return false;
   for (const element of elements) if (element.hasAttribute(MARKED)) clearField(element);
 
   const doc = documentOf(scope);
-  const drawing = context && drawnFor.get(context);
   const messageElement = createTextElement(doc, 'div', MESSAGE_CLASS);
   const messageId = freeId(doc);
   messageElement.id = messageId;
@@ -178,7 +221,7 @@ export function defaultRenderField(
   const prefix = createTextElement(doc, 'span', HIDDEN_CLASS, (drawing ? drawing.text : DEFAULT_TEXT).errorPrefix + ' ');
   prefix.style.cssText = VISUALLY_HIDDEN;
   messageElement.appendChild(prefix);
-  for (const message of Array.isArray(messages) ? messages : []) {
+  for (const message of messages) {
     messageElement.appendChild(createTextElement(doc, 'div', '', String(message)));
   }
   const container = scope.querySelector(attributeSelector('data-api-errors-for', field));
@@ -202,6 +245,7 @@ export function defaultRenderField(
       style.boxShadow = SHADOW;
     }
   }
+  markedBy.set(messageElement, elements);
   watchEdits(doc);
   return true;
 }
@@ -220,54 +264,10 @@ export function clearFieldErrors(scope?: unknown): void {
   eachMatch(root, '[' + DRAWN + ']', removeNode);
 }
 
-const drawnLists: WeakMap<Document, HTMLCollection[]> = new WeakMap();
-
-/** Live lists of the field messages and the summaries on the page: their length costs nothing. */
-function somethingDrawn(doc: Document): boolean {
-  let lists = drawnLists.get(doc);
-  if (!lists) {
-    lists = [doc.getElementsByClassName(MESSAGE_CLASS), doc.getElementsByClassName(SUMMARY_CLASS)];
-    drawnLists.set(doc, lists);
-  }
-  return lists[0]!.length + lists[1]!.length > 0;
-}
-
-/**
- * What the plugin clears by itself, before a failure is drawn and after a success: everything in
- * the form the request names, and whatever an earlier request with the same method and URL drew.
- * Nothing else: a background request must not wipe the errors of a form a person is fixing.
- */
-export function clearDrawnFor(context: ApiErrorContext): void {
-  const scope = context.scope;
-  // Every successful request comes here: with nothing drawn on the page there is nothing to do.
-  if (!somethingDrawn(documentOf(scope))) return;
-  const drawing = drawnFor.get(context);
-  if (!drawing) {
-    // A context the installation did not make: clear its scope, as a named form.
-    if (scope.nodeType === 1) clearFieldErrors(scope);
-    return;
-  }
-  if (drawing.form) clearFieldErrors(drawing.form);
-  const drawnIds: Record<string, boolean> = {};
-  let drawn = 0;
-  eachMatch(documentOf(scope), attributeSelector(REQUEST, drawing.key), (element) => {
-    drawnIds[element.id] = true;
-    drawn++;
-    removeNode(element);
-  });
-  // One pass over the marked inputs for all the fields, not one query per field.
-  if (drawn) {
-    eachMatch(documentOf(scope), '[' + MARKED + ']', (element) => {
-      if (drawnIds[element.getAttribute(MARKED) || ''] === true) unmark(element);
-    });
-  }
-}
-
 /** Each field the built-in renderer marked in `root`, in page order: path, first input, messages. */
 export function eachDrawnField(root: Element, visit: (path: string, input: Element, messages: string[]) => void): void {
-  const doc = documentOf(root);
   eachMatch(root, '.' + MESSAGE_CLASS, (message) => {
-    const input = message.id ? doc.querySelector(attributeSelector(MARKED, message.id)) : null;
+    const input = (markedBy.get(message) || [])[0];
     const lines: string[] = [];
     for (let index = 1; index < message.children.length; index++) lines.push(message.children[index]!.textContent || '');
     if (input) visit(message.getAttribute(DRAWN) || '', input, lines);
