@@ -171,3 +171,26 @@ test('clearFieldErrors() still clears every form', async (t) => {
   p.ApiErrors.clearFieldErrors();
   assert.equal(p.document.querySelectorAll('[aria-invalid], .api-errors-message').length, 0);
 });
+
+test('Submit pressed again with the same errors keeps what was drawn; what changed is redrawn, what went is cleared', async (t) => {
+  const p = page(t, { body: SIGNUP_FORM });
+  p.ApiErrors.installApiErrors();
+  invalidRoute('/signup', SIGNUP_ERRORS);
+  await postForm(p, '/signup');
+  const email = input(p, '[name="email"]');
+  const password = input(p, '[name="password"]');
+  const emailMessage = p.document.getElementById(email.getAttribute('aria-describedby')!);
+  const passwordMessage = p.document.getElementById(password.getAttribute('aria-describedby')!);
+  await postForm(p, '/signup');
+  assert.equal(p.document.getElementById(email.getAttribute('aria-describedby')!), emailMessage, 'the very same element stays');
+  assert.equal(p.document.getElementById(password.getAttribute('aria-describedby')!), passwordMessage);
+  assert.equal(p.document.querySelectorAll('.api-errors-message').length, 2);
+  invalidRoute('/signup', { password: ['Still too short.'], username: ['Taken.'] });
+  await postForm(p, '/signup');
+  assert.equal(fieldMessages(p, email), null, 'a field the server no longer names is cleared');
+  assert.deepEqual(fieldMessages(p, password), ['Still too short.']);
+  assert.equal(passwordMessage!.isConnected, false, 'a changed message is drawn anew');
+  assert.deepEqual(fieldMessages(p, input(p, '[name="username"]')), ['Taken.']);
+  assert.equal(p.document.querySelectorAll('.api-errors-message').length, 2);
+  assert.equal(p.document.activeElement, password, 'focus still goes to the first invalid field');
+});
