@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { benchParse } from './parse.mjs';
-import { CHROMIUM_PATH, benchFailure, benchFields, benchRepeat, benchSuccess, launch, soak } from './browser.mjs';
+import { CHROMIUM_PATH, benchCpu, benchFailure, benchFields, benchRepeat, benchSuccess, launch, soak } from './browser.mjs';
 import { ROOT, startBenchServer } from './server.mjs';
 import { kib, ms, ratio } from './stats.mjs';
 
@@ -80,13 +80,17 @@ async function measureInChromium() {
     const url = server.url;
     const failure = await benchFailure(browser, url, { ...ROUNDS, batch: 100 });
     const repeat = await benchRepeat(browser, url, { ...ROUNDS, batch: 100 });
+    const cpu = {
+      failure: await benchCpu(browser, url, 'failures', { ...ROUNDS, batch: 200 }),
+      repeat: await benchCpu(browser, url, 'repeats', { ...ROUNDS, batch: 200 }),
+    };
     const success = await benchSuccess(browser, url, { ...ROUNDS, batch: 200 });
     const fields = {};
     for (const count of [10, 100, 1000]) {
       fields[count] = await benchFields(browser, url, count, { ...FIELD_ROUNDS, batch: FIELD_BATCH[count] });
     }
     const soaked = await soak(browser, url, { total: SOAK_TOTAL });
-    return { browserVersion: browser.version(), failure, repeat, success, fields, soaked };
+    return { browserVersion: browser.version(), failure, repeat, cpu, success, fields, soaked };
   } finally {
     await browser.close();
     await server.close();
@@ -111,6 +115,17 @@ function printRatios({ failure, repeat, success, fields }) {
   ]);
   print(`A failed request with no handler at all costs ${ms(failure.bare)} ms here (jQuery and the fake transport).`);
   print();
+}
+
+function printCpu({ cpu }) {
+  print('**Main-thread CPU time per failure** (CDP `ThreadTime`; what other processes take from the page does not count)');
+  print();
+  const handling = (side, variant) => side[variant] - side.bare;
+  table(['case', 'plugin', 'hand-written', 'no handler', 'ratio', 'handling only'], [
+    ['a new message each time (2 field errors and a toast)', cpu.failure],
+    ['the same failure again and again (same envelope, same 2 fields)', cpu.repeat],
+  ].map(([name, side]) => [name, ms(side.plugin), ms(side.handWritten), ms(side.bare), ratio(side.plugin / side.handWritten),
+    ratio(handling(side, 'plugin') / handling(side, 'handWritten'))]));
 }
 
 function printFields(fields) {
@@ -160,6 +175,7 @@ print();
 print(`Plugin: ${measured}`);
 print();
 printRatios(chromiumResults);
+printCpu(chromiumResults);
 printFields(chromiumResults.fields);
 printParse(parseRows);
 printSoak(chromiumResults.soaked);
