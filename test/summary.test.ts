@@ -118,6 +118,17 @@ test('summary: true inserts the summary at the top of the form; summary: false p
   assert.equal(p.document.activeElement, p.document.getElementById('email'));
 });
 
+test('a summary with form errors only is cleared when the form is submitted again', async (t) => {
+  const p = page(t, { body: FORM });
+  p.ApiErrors.installApiErrors();
+  invalidRoute('/signup', { non_field_errors: ['Sign-ups close at noon.'] });
+  await settled(p, p.$.post('/signup', p.$('#signup').serialize()));
+  assert.deepEqual(summaryOf(p)!.items, ['Sign-ups close at noon.']);
+  assert.equal(p.document.activeElement, summaryOf(p)!.element);
+  p.document.getElementById('signup')!.dispatchEvent(new p.window.Event('submit', { bubbles: true, cancelable: true }));
+  assert.equal(summaryOf(p), null);
+});
+
 test('a field no input took is listed by its path, without a link; a 500 draws no summary', async (t) => {
   const p = page(t, { body: FORM });
   p.ApiErrors.installApiErrors();

@@ -109,7 +109,8 @@ function formNames(form: HTMLFormElement): string {
  * names first keeps it cheap: most forms differ there, and only look-alikes are serialized.
  */
 export function dataForm(jQuery: JQueryLike, doc: Document, data: unknown): Element | null {
-  const names = typeof data === 'string' ? namesOf(data) : '';
+  // Bounded work: a large upload is no form's fields.
+  const names = typeof data === 'string' && data.length < 100000 ? namesOf(data) : '';
   if (!names) return null;
   const alike: Element[] = [];
   for (let index = 0; index < doc.forms.length; index++) {

@@ -131,7 +131,7 @@ function clearField(element: Element): void {
 const watchedDocuments: WeakSet<Document> = new WeakSet();
 
 /** Delegated listeners, one set per document: editing a field clears it, submitting a form clears the form. */
-function watchEdits(doc: Document): void {
+export function watchEdits(doc: Document): void {
   if (watchedDocuments.has(doc)) return;
   watchedDocuments.add(doc);
   const onEdit = (event: Event): void => {

@@ -4,7 +4,7 @@
 import type { ResolvedOptions } from '../options';
 import type { ApiError, ApiErrorContext } from '../types';
 import { createTextElement, documentOf, drawnFor, eachMatch, removeNode, uniqueId, unthemed } from './dom';
-import { DRAWN, REQUEST, SUMMARY_CLASS, eachDrawnField } from './fields';
+import { DRAWN, REQUEST, SUMMARY_CLASS, eachDrawnField, watchEdits } from './fields';
 import { fieldLabel } from './labels';
 
 const CONTROLS = 'input,select,textarea,button';
@@ -73,6 +73,8 @@ export function renderSummary(
     event.preventDefault();
     (target as HTMLElement).focus();
   });
+  // Submitting the form again clears it, even when no field was marked.
+  watchEdits(doc);
   const parent = container || (owner as Element);
   parent.insertBefore(summary, container ? null : parent.firstChild);
   if (unthemed(summary)) summary.style.cssText = 'border:4px solid #b3261e;padding:0 16px;margin:0 0 16px';
