@@ -52,6 +52,42 @@ for (const jquery of JQUERY_VERSIONS) {
   });
 }
 
+for (const jquery of JQUERY_VERSIONS) {
+  test(`jQuery ${jquery}: the message hook replaces the server's message; returning nothing keeps it; messages still fill in only when the server gave none`, async (t) => {
+    const p = page(t, { jquery });
+    p.ApiErrors.installApiErrors({
+      messages: { 401: 'Never shown: the server sent a message.', 503: 'Down for maintenance.' },
+      message: (error: any, context: any) => (error.status === 401 && context.jqXHR ? 'Please sign in again.' : undefined),
+    });
+    await ajax(p, { url: respondUrl(401, { error: { message: 'Authentication credentials were not provided.', code: 'NOT_AUTHENTICATED', status: 401 } }) });
+    await ajax(p, { url: respondUrl(404, { detail: 'Not found.' }) });
+    await ajax(p, { url: respondUrl(503, '', { type: 'none' }) });
+    assert.deepEqual(toasts(p).map((toast) => toast.message), ['Please sign in again.', 'Not found.', 'Down for maintenance.']);
+  });
+
+  test(`jQuery ${jquery}: without the stylesheet a field message and its input are set apart by CSSOM styles, and led by a visually hidden "Error:"`, async (t) => {
+    const p = page(t, { jquery, body: '<form><input name="email" style="box-shadow: none"><input name="name"></form>' });
+    p.ApiErrors.installApiErrors();
+    await ajax(p, { url: invalid({ email: ['Enter a valid email address.'], name: ['Required.'] }) });
+    const email = p.document.querySelector<HTMLInputElement>('[name="email"]')!;
+    const name = p.document.querySelector<HTMLInputElement>('[name="name"]')!;
+    const message = p.document.getElementById(email.getAttribute('aria-describedby')!)!;
+    assert.notEqual(message.style.color, '', 'the message has a colour of its own');
+    assert.equal(message.style.fontWeight, 'bold');
+    assert.notEqual(email.style.boxShadow, 'none', 'the input is marked');
+    assert.notEqual(name.style.boxShadow, '');
+    const prefix = message.firstElementChild as HTMLElement;
+    assert.equal(prefix.textContent, 'Error: ');
+    assert.equal(prefix.style.position, 'absolute');
+    assert.equal(prefix.style.width, '1px');
+    assert.equal(prefix.style.overflow, 'hidden');
+    email.dispatchEvent(new p.window.Event('input', { bubbles: true }));
+    assert.equal(email.style.boxShadow, 'none', "the input's own style is put back");
+    p.ApiErrors.clearFieldErrors();
+    assert.equal(name.getAttribute('style'), null);
+  });
+}
+
 test('fieldLabel(path, element) overrides the words; the raw path still reaches a custom toast', async (t) => {
   const p = page(t, { body: '<label for="c">Coupon</label><input id="c" name="coupon"><form id="f"></form>' });
   const calls: any[] = [];
@@ -71,46 +107,12 @@ test('fieldLabel(path, element) overrides the words; the raw path still reaches 
   assert.deepEqual(Object.keys(contexts[0].unrendered), ['coupon']);
 });
 
-test('the message hook replaces the server\'s message; returning nothing keeps it; messages still fill in only when the server gave none', async (t) => {
-  const p = page(t);
-  p.ApiErrors.installApiErrors({
-    messages: { 401: 'Never shown: the server sent a message.', 503: 'Down for maintenance.' },
-    message: (error: any, context: any) => (error.status === 401 && context.jqXHR ? 'Please sign in again.' : undefined),
-  });
-  await ajax(p, { url: respondUrl(401, { error: { message: 'Authentication credentials were not provided.', code: 'NOT_AUTHENTICATED', status: 401 } }) });
-  await ajax(p, { url: respondUrl(404, { detail: 'Not found.' }) });
-  await ajax(p, { url: respondUrl(503, '', { type: 'none' }) });
-  assert.deepEqual(toasts(p).map((toast) => toast.message), ['Please sign in again.', 'Not found.', 'Down for maintenance.']);
-});
-
 test('a message hook that throws is reported and the server\'s message is shown', async (t) => {
   const p = page(t);
   p.ApiErrors.installApiErrors({ message: () => { throw new Error('hook broke'); } });
   await ajax(p, { url: respondUrl(404, { detail: 'Not found.' }) });
   assert.deepEqual(toasts(p).map((toast) => toast.message), ['Not found.']);
   assert.ok(p.consoleErrors.some((line) => line.includes('hook broke')));
-});
-
-test('without the stylesheet a field message and its input are set apart by CSSOM styles, and led by a visually hidden "Error:"', async (t) => {
-  const p = page(t, { body: '<form><input name="email" style="box-shadow: none"><input name="name"></form>' });
-  p.ApiErrors.installApiErrors();
-  await ajax(p, { url: invalid({ email: ['Enter a valid email address.'], name: ['Required.'] }) });
-  const email = p.document.querySelector<HTMLInputElement>('[name="email"]')!;
-  const name = p.document.querySelector<HTMLInputElement>('[name="name"]')!;
-  const message = p.document.getElementById(email.getAttribute('aria-describedby')!)!;
-  assert.notEqual(message.style.color, '', 'the message has a colour of its own');
-  assert.equal(message.style.fontWeight, 'bold');
-  assert.notEqual(email.style.boxShadow, 'none', 'the input is marked');
-  assert.notEqual(name.style.boxShadow, '');
-  const prefix = message.firstElementChild as HTMLElement;
-  assert.equal(prefix.textContent, 'Error: ');
-  assert.equal(prefix.style.position, 'absolute');
-  assert.equal(prefix.style.width, '1px');
-  assert.equal(prefix.style.overflow, 'hidden');
-  email.dispatchEvent(new p.window.Event('input', { bubbles: true }));
-  assert.equal(email.style.boxShadow, 'none', 'the input\'s own style is put back');
-  p.ApiErrors.clearFieldErrors();
-  assert.equal(name.getAttribute('style'), null);
 });
 
 test('with the stylesheet on the page no fallback style is set; the "Error:" lead stays visually hidden', async (t) => {
