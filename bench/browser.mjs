@@ -34,13 +34,26 @@ async function openPage(browser, baseUrl, plugin) {
     throw new Error(`bench page did not load as expected: ${JSON.stringify(state)} ${problems.join('; ')}`);
   }
   const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   const collectGarbage = () => cdp.send('HeapProfiler.collectGarbage');
+  const threadTime = async () => (await cdp.send('Performance.getMetrics')).metrics.find((metric) => metric.name === 'ThreadTime').value;
   return {
     page, cdp, problems, collectGarbage,
     /** Collects garbage first, so no run pays for the garbage of the one before. */
     run: async (fn, ...args) => {
       await collectGarbage();
       return page.evaluate(fn, args);
+    },
+    /**
+     * Like run, but the page's main-thread CPU time (ms) over the batch, divided by `count`:
+     * time other processes take from the page's thread does not count, so a busy machine shows
+     * far less noise than in the wall-clock figures.
+     */
+    cpu: async (count, fn, ...args) => {
+      await collectGarbage();
+      const before = await threadTime();
+      await page.evaluate(fn, args);
+      return ((await threadTime()) - before) * 1000 / count;
     },
     close: () => context.close(),
   };
@@ -68,6 +81,29 @@ export function benchFailure(browser, baseUrl, { rounds, warmup, batch }) {
       bare: () => without.run(failures, 'bare', batch),
       handWritten: () => without.run(failures, 'hand-written', batch),
       plugin: () => withPlugin.run(failures, 'plugin', batch),
+    }, { rounds, warmup }));
+}
+
+const repeats = ([handler, count]) => window.bench.repeats(handler, count);
+
+/** Per failure when the same envelope arrives again and again (Submit pressed repeatedly). */
+export function benchRepeat(browser, baseUrl, { rounds, warmup, batch }) {
+  return withPages(browser, baseUrl, (without, withPlugin) =>
+    interleaved({
+      bare: () => without.run(repeats, 'bare', batch),
+      handWritten: () => without.run(repeats, 'hand-written', batch),
+      plugin: () => withPlugin.run(repeats, 'plugin', batch),
+    }, { rounds, warmup }));
+}
+
+/** Main-thread CPU time per failure, new-message-each-time (`failures`) or the repeat (`repeats`). */
+export function benchCpu(browser, baseUrl, mode, { rounds, warmup, batch }) {
+  const run = mode === 'repeats' ? repeats : failures;
+  return withPages(browser, baseUrl, (without, withPlugin) =>
+    interleaved({
+      bare: () => without.cpu(batch, run, 'bare', batch),
+      handWritten: () => without.cpu(batch, run, 'hand-written', batch),
+      plugin: () => withPlugin.cpu(batch, run, 'plugin', batch),
     }, { rounds, warmup }));
 }
 

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { benchParse } from './parse.mjs';
-import { CHROMIUM_PATH, benchFailure, benchFields, benchSuccess, launch, soak } from './browser.mjs';
+import { CHROMIUM_PATH, benchCpu, benchFailure, benchFields, benchRepeat, benchSuccess, launch, soak } from './browser.mjs';
 import { ROOT, startBenchServer } from './server.mjs';
 import { kib, ms, ratio } from './stats.mjs';
 
@@ -79,20 +79,25 @@ async function measureInChromium() {
   try {
     const url = server.url;
     const failure = await benchFailure(browser, url, { ...ROUNDS, batch: 100 });
+    const repeat = await benchRepeat(browser, url, { ...ROUNDS, batch: 100 });
+    const cpu = {
+      failure: await benchCpu(browser, url, 'failures', { ...ROUNDS, batch: 200 }),
+      repeat: await benchCpu(browser, url, 'repeats', { ...ROUNDS, batch: 200 }),
+    };
     const success = await benchSuccess(browser, url, { ...ROUNDS, batch: 200 });
     const fields = {};
     for (const count of [10, 100, 1000]) {
       fields[count] = await benchFields(browser, url, count, { ...FIELD_ROUNDS, batch: FIELD_BATCH[count] });
     }
     const soaked = await soak(browser, url, { total: SOAK_TOTAL });
-    return { browserVersion: browser.version(), failure, success, fields, soaked };
+    return { browserVersion: browser.version(), failure, repeat, cpu, success, fields, soaked };
   } finally {
     await browser.close();
     await server.close();
   }
 }
 
-function printRatios({ failure, success, fields }) {
+function printRatios({ failure, repeat, success, fields }) {
   print('**Ratios** (medians of interleaved rounds)');
   print();
   const handling = (variant) => failure[variant] - failure.bare;
@@ -101,6 +106,8 @@ function printRatios({ failure, success, fields }) {
       `${ms(failure.handWritten)} ms hand-written`, ratio(failure.plugin / failure.handWritten), '≤ 1.5×'],
     ['the same, handling only (minus a failed request with no handler)', `${ms(handling('plugin'))} ms`,
       `${ms(handling('handWritten'))} ms hand-written`, ratio(handling('plugin') / handling('handWritten')), '≤ 1.5×'],
+    ['the same failure again and again (Submit pressed repeatedly: same envelope, same 2 fields)', `${ms(repeat.plugin)} ms`,
+      `${ms(repeat.handWritten)} ms hand-written`, ratio(repeat.plugin / repeat.handWritten), '≤ 1.5×'],
     ['one successful request with a .done()', `${ms(success.plugin)} ms`,
       `${ms(success.without)} ms without the plugin`, ratio(success.plugin / success.without), '≤ 1.05×'],
     ['one failure: 1,000 field errors against 100, t(1000)/t(100)', `${ms(fields[100].plugin)} → ${ms(fields[1000].plugin)} ms`,
@@ -108,6 +115,17 @@ function printRatios({ failure, success, fields }) {
   ]);
   print(`A failed request with no handler at all costs ${ms(failure.bare)} ms here (jQuery and the fake transport).`);
   print();
+}
+
+function printCpu({ cpu }) {
+  print('**Main-thread CPU time per failure** (CDP `ThreadTime`; what other processes take from the page does not count)');
+  print();
+  const handling = (side, variant) => side[variant] - side.bare;
+  table(['case', 'plugin', 'hand-written', 'no handler', 'ratio', 'handling only'], [
+    ['a new message each time (2 field errors and a toast)', cpu.failure],
+    ['the same failure again and again (same envelope, same 2 fields)', cpu.repeat],
+  ].map(([name, side]) => [name, ms(side.plugin), ms(side.handWritten), ms(side.bare), ratio(side.plugin / side.handWritten),
+    ratio(handling(side, 'plugin') / handling(side, 'handWritten'))]));
 }
 
 function printFields(fields) {
@@ -157,6 +175,7 @@ print();
 print(`Plugin: ${measured}`);
 print();
 printRatios(chromiumResults);
+printCpu(chromiumResults);
 printFields(chromiumResults.fields);
 printParse(parseRows);
 printSoak(chromiumResults.soaked);

@@ -28,6 +28,9 @@ interface TrackedRequest {
     textStatus: string;
     errorThrown: unknown;
     settled: boolean;
+    /** The URL and data as the prefilter saw them: jQuery later appends a GET's data to the URL. */
+    url?: unknown;
+    data?: unknown;
 }
 /** What the adapter calls on the current installation. */
 interface JQueryListener {
@@ -66,6 +69,17 @@ declare function errorFor(jqXHR: JqXHR, textStatus: unknown, errorThrown: unknow
  * the request was sent with (its form, when it sits in one), else the document.
  */
 declare function scopeFor(options: ResolvedOptions, settings: AjaxSettings, doc: Document): Element | Document;
+/** The form a request names: its `apiErrors.form`, or a <form> given as its DOM `context`. */
+declare function namedForm(options: ResolvedOptions, settings: AjaxSettings, doc: Document): Element | null;
+/** `METHOD url` (the URL as sent, before jQuery appended a GET's data): what a repeat shares. */
+declare function requestKey(settings: AjaxSettings, url: unknown): string;
+/**
+ * The form whose fields a request's data was serialized from (`$.post(url, $(form).serialize())`
+ * or `data: {…}`, which jQuery encodes the same way): the one form on the page that sends the
+ * same field names; of several, the one whose serialization is the very same string. Comparing
+ * names first keeps it cheap: most forms differ there, and only look-alikes are serialized.
+ */
+declare function dataForm(jQuery: JQueryLike, doc: Document, data: unknown): Element | null;
 declare function makeContext(jqXHR: JqXHR, settings: AjaxSettings, scope: Element | Document, backbone?: {
     model: unknown;
     options: Record<string, unknown>;
@@ -87,7 +101,15 @@ interface ResolvedOptions {
     fallbackMessage: string;
     messages: Record<string, string>;
     shouldHandle: ApiErrorsOptions['shouldHandle'] | undefined;
+    message: ApiErrorsOptions['message'] | undefined;
+    fieldLabel: ApiErrorsOptions['fieldLabel'] | undefined;
+    /** undefined: on when the form holds a `[data-api-errors-summary]` container. */
+    summary: boolean | undefined;
     form: unknown;
+    toastDuration: number;
+    stickyWhen: ((error: ApiError) => boolean) | undefined;
+    position: ToastPosition;
+    text: ApiErrorsText;
 }
 /** Overlays one layer of options (install or per request) on resolved ones. */
 declare function mergeOptions(base: ResolvedOptions, layer: unknown): ResolvedOptions;
@@ -233,14 +255,54 @@ declare function uniqueId(prefix: string): string;
  * null, so the caller decides the fallback.
  */
 declare function resolveScope(target: unknown, doc: Document | null): Element | Document | null;
+/**
+ * Whether dist/api-errors.css styles this element (it sets --api-errors-theme on what it styles).
+ * Without it the renderers set a few fallback styles through the CSSOM: writes such as
+ * `style.cssText` are allowed under a strict CSP, which only blocks style attributes in markup
+ * and <style> elements.
+ */
+declare function isThemed(element: Element): boolean;
+/**
+ * Whether the fallback styles are needed for an element the plugin drew (already in the page):
+ * asked once per document, since reading a computed style forces a style recalculation.
+ */
+declare function unthemed(element: Element): boolean;
+/** What the built-in renderers know of the request they draw for (set by the installation). */
+interface DrawnFor {
+    /** `METHOD url`: a later request with the same key clears what this one drew. */
+    key: string;
+    /** The form the request names, cleared whole by its later requests. */
+    form: Element | null;
+    /** The form the request's data was serialized from, when one form on the page matches. */
+    dataForm: Element | null;
+    text: ApiErrorsText;
+    /** The message elements the built-in field renderer drew (or kept) for this request. */
+    drawn: Element[];
+    /** What the request's earlier drawing left, set aside until the redraw is done. */
+    stale: Element[];
+    failed: boolean;
+}
+declare const drawnFor: WeakMap<object, DrawnFor>;
 
 // render/fields.ts
+/** On an element the renderers drew: the field path it holds messages for ('' for a summary). */
+declare const DRAWN = "data-api-errors-drawn";
+/** On an element the renderers drew: the method and URL of the request it was drawn for. */
+declare const REQUEST = "data-api-errors-request";
+declare const SUMMARY_CLASS = "api-errors-summary";
 /**
  * The elements for a field, by the first of the four lookups that finds any. Every name is
  * escaped before it becomes a selector; hidden inputs are skipped, since a message next to an
  * invisible input helps nobody (the toast shows it instead).
  */
 declare function findFieldElements(scope: Element | Document, path: string): Element[];
+/**
+ * Takes a drawn element out of the page and, for a field's messages, unmarks the inputs that
+ * point to it (another copy of the plugin may have drawn it: then they are looked up).
+ */
+declare function removeDrawn(drawn: Element): void;
+/** Delegated listeners, one set per document: editing a field clears it, submitting a form clears the form. */
+declare function watchEdits(doc: Document): void;
 /**
  * The built-in `renderField`. Returns false when the scope has no element for the field, so
  * its messages go into the toast instead.
@@ -252,21 +314,155 @@ declare function defaultRenderField(field: string, messages: string[], _error?: 
  * as the scope clears that field.
  */
 declare function clearFieldErrors(scope?: unknown): void;
+/** Each field the built-in renderer marked in `root`, in page order: path, first input, messages. */
+declare function eachDrawnField(root: Element, visit: (path: string, input: Element, messages: string[]) => void): void;
+
+// render/labels.ts
 /**
- * What the plugin clears by itself, before a failure is drawn and after a success: everything
- * drawn in a form scope, but for a request with no form only what such requests drew — an
- * unrelated background request must not wipe the errors of a form the user is still fixing.
+ * An element's label text: its `<label for>`, the label around it, its `aria-label`, the text of
+ * its `aria-labelledby` elements; a radio button's group is named by its fieldset's legend.
+ * Whitespace is collapsed and a trailing colon dropped ("Email:" leads "Email: …").
  */
-declare function clearDrawnFor(scope: Element | Document): void;
+declare function labelOf(element: Element): string;
+/** The words for a field: the `fieldLabel` option's, else its element's label text, else ''. */
+declare function fieldLabel(path: string, element: Element | null, options: ResolvedOptions): string;
+/**
+ * Label text by path for fields no element in the scope took, found anywhere on the page (a
+ * coupon input beside the form still names its field).
+ */
+declare function labelsOf(paths: string[], doc: Document, options: ResolvedOptions): Record<string, string>;
+
+// render/redraw.ts
+/**
+ * The built-in `clearFields`. For a failure, what it finds is only set aside: the redraw keeps
+ * what is still right (an identical repeat), and sweepStale takes away the rest.
+ */
+declare function clearDrawnFor(context: ApiErrorContext): void;
+/** Takes away what clearDrawnFor set aside and the redraw did not keep. */
+declare function sweepStale(context: ApiErrorContext): void;
+
+// render/summary.ts
+/**
+ * Draws the summary for a failure that belongs to `owner` (a form, or an element the request
+ * named) into its `[data-api-errors-summary]` container, else, with `summary: true`, at its top.
+ * Lists the form errors, every field marked in the owner, and the fields no element took.
+ * Returns the summary, or null when there is none (no place for it, or nothing to list).
+ */
+declare function renderSummary(owner: Element | Document, error: ApiError, context: ApiErrorContext, options: ResolvedOptions): HTMLElement | null;
+
+// render/toast-parts.ts
+/** What one toast shows, and for how long. */
+interface ToastSpec {
+    message: string;
+    lines?: string[];
+    reference?: string | null;
+    /** Milliseconds until it goes by itself; 0 keeps it until dismissed. */
+    duration: number;
+    /** Toasts with the same key are one toast (default: message, lines and reference). */
+    key?: string;
+    /** A link (`href`) or a button (`run`, after which the toast closes). */
+    action?: {
+        label: string;
+        href?: string;
+        run?: () => void;
+    };
+    /** `text` holds `{n}`, the seconds left; `done` replaces it at zero. */
+    countdown?: {
+        seconds: number;
+        text: string;
+        done: string;
+    };
+}
+/** Makes `<tag class="api-errors-toast-NAME">`, with its fallback style when unthemed. */
+declare function part(doc: Document, tag: string, name: string, themed: boolean, text?: string): HTMLElement;
+/** Hides an element from sight but not from screen readers (set inline, so no stylesheet is needed). */
+declare function hideVisually(element: HTMLElement): void;
+/**
+ * A countdown a person can watch without a screen reader reading out every second: the ticking
+ * sentence is aria-hidden, a visually hidden copy of the first sentence is what is read (once,
+ * with the toast), and at zero the `done` text replaces both and is announced once.
+ */
+declare function countdownPart(doc: Document, countdown: NonNullable<ToastSpec['countdown']>, themed: boolean): {
+    element: HTMLElement;
+    stop(): void;
+};
+/** Fills a toast's body with what `spec` says; `countdown` is the running countdown, if any. */
+declare function fillBody(body: HTMLElement, spec: ToastSpec, text: ApiErrorsText, themed: boolean, countdown: HTMLElement | null, close: () => void): void;
 
 // render/toast.ts
-declare const TOAST_DURATION_MS = 5000;
-declare const MAX_TOASTS = 3;
-declare const DEDUPE_MS = 2000;
-/** The lines under the message: form errors, then `path: message` for fields no element took. */
-declare function toastLines(message: string, error: ApiError, context?: Partial<ApiErrorContext>): string[];
+/**
+ * The lines under the message: form errors, then `path: message` for fields no element took,
+ * then the status of a server error. None when an error summary on the page holds them.
+ */
+declare function toastLines(message: string, error: ApiError, context: Partial<ApiErrorContext>, text: ApiErrorsText): string[];
 /** The built-in `toast`. */
 declare function defaultToast(message: string, error: ApiError, context?: Partial<ApiErrorContext>): void;
+
+// render/toasts.ts
+interface ToastHandle {
+    element: HTMLElement;
+    /** Changes what the toast says in place, and restarts its timer. */
+    update(spec: Partial<ToastSpec>): void;
+    close(): void;
+}
+/** Where the toasts sit and which words they use. */
+interface ToastLook {
+    position?: ToastPosition;
+    text?: ApiErrorsText;
+}
+declare const MAX_TOASTS = 3;
+/**
+ * Shows a toast, or, when one with the same key is on screen, counts it up there, updates it
+ * with `spec` and restarts its timer. A fourth toast pushes the oldest off. Returns null where there is no page to draw on.
+ */
+declare function showToast(doc: Document, spec: ToastSpec, look?: ToastLook): ToastHandle | null;
+
+// text.ts
+/** The built-in texts. `{n}` is replaced with a number; `{message}` with the failure's message. */
+interface ApiErrorsText {
+    /** The close button's accessible name. */
+    dismiss: string;
+    copy: string;
+    /** Shown on the Copy button once the reference is on the clipboard. */
+    copied: string;
+    /** Leads the correlation id. */
+    reference: string;
+    /** Sums up detail lines past the few a toast shows. */
+    more: string;
+    /** How often the same toast was asked for while it was on screen. */
+    count: string;
+    /** Leads each field message for screen readers (visually hidden). */
+    error: string;
+    summaryHeading: string;
+    /** Leads a message that was moved from a list item (`tags.1`) to its list's field. */
+    item: string;
+    /** The status line for a server error (status 500 and above). */
+    serverAnswered: string;
+    sessionExpired: string;
+    signIn: string;
+    pageOutOfDate: string;
+    reload: string;
+    rateLimited: string;
+    retryReady: string;
+    retry: string;
+    offline: string;
+    burst: string;
+}
+declare const DEFAULT_TEXT: ApiErrorsText;
+/**
+ * A copy of `base` with the non-empty strings of `layer` over it; anything else in `layer` is
+ * ignored, so a page's half-filled or hostile table never leaves a hole. Also merges `messages`.
+ */
+declare function overlayStrings<T extends object>(base: T, layer: unknown): T;
+/** The text table of some options: their `text` over the English defaults. */
+declare function textFor(options?: {
+    text?: unknown;
+} | null): ApiErrorsText;
+/**
+ * Puts a number (and the message) into a template: every `{n}`, then every `{message}`, by plain
+ * string replacement, so a message that contains `{n}` is left as it is.
+ */
+declare function fill(template: string, n: number | string, message?: string): string;
 
 // types.ts
 /** The formats parseApiError recognises, in the order it tries them. */
@@ -311,9 +507,17 @@ interface ApiErrorContext {
     model?: unknown;
     /** The Backbone options object of that request. */
     options?: Record<string, unknown>;
-    /** Field errors that no element took; the toast shows them, each led by its path. */
+    /** Field errors that no element took; the toast shows them, each led by its label or path. */
     unrendered: Record<string, string[]>;
+    /** The error summary drawn for this failure, if any: the toast then needs only the message. */
+    summary?: Element | null;
+    /** Label text by path, for the unrendered fields that have a label somewhere on the page. */
+    fieldLabels?: Record<string, string>;
+    /** The options in force for this request: the install options, then its own `apiErrors`. */
+    apiErrors?: Readonly<ApiErrorsOptions>;
 }
+/** Where the default toasts sit; `start` and `end` follow the page's direction. */
+type ToastPosition = 'top-end' | 'top-start' | 'top-center' | 'bottom-end' | 'bottom-start' | 'bottom-center';
 type ToastRenderer = (message: string, error: ApiError, context: ApiErrorContext) => void;
 type FieldRenderer = (field: string, messages: string[], error: ApiError, context: ApiErrorContext) => boolean | void;
 type FieldClearer = (context: ApiErrorContext) => void;
@@ -325,6 +529,19 @@ interface ApiErrorsOptions {
     fallbackMessage?: string;
     messages?: Record<string | number, string>;
     shouldHandle?: (jqXHR: JqXHR, settings: AjaxSettings) => boolean;
+    /** Milliseconds before a toast that may go goes by itself; 0 keeps every toast until dismissed. */
+    toastDuration?: number;
+    /** Whether a failure's toast stays until dismissed; replaces the built-in rule. */
+    stickyWhen?: (error: ApiError) => boolean;
+    position?: ToastPosition;
+    /** Any of the built-in texts, in the page's language. */
+    text?: Partial<ApiErrorsText>;
+    /** The final text of the toast; return nothing to keep the server's (or `messages`') text. */
+    message?: (error: ApiError, context: ApiErrorContext) => string | void;
+    /** The error summary: on by default when the form holds `[data-api-errors-summary]`. */
+    summary?: boolean;
+    /** The words a field is known by in the toast and the summary (its label text by default). */
+    fieldLabel?: (path: string, element: Element | null) => string | void;
     jQuery?: JQueryLike;
     Backbone?: BackboneLike;
 }
@@ -346,4 +563,4 @@ interface MessageOptions {
 declare const version = "0.1.0";
 
 export { installApiErrors, parseApiError, markHandled, defaultToast, defaultRenderField, clearFieldErrors, version };
-export type { ApiError, ApiErrorFormat, ApiErrorContext, ApiErrorsOptions, ApiErrorsInstallation, RequestApiErrorsOptions, ToastRenderer, FieldRenderer, FieldClearer, XhrLike };
+export type { ApiError, ApiErrorFormat, ApiErrorContext, ApiErrorsOptions, ApiErrorsInstallation, RequestApiErrorsOptions, ToastRenderer, FieldRenderer, FieldClearer, XhrLike, ToastPosition, ApiErrorsText };

@@ -53,6 +53,22 @@
     if (node.jquery && node[0]) return resolveScope(node[0], doc);
     return null;
   }
+  function isThemed(element) {
+    const view = documentOf(element).defaultView;
+    try {
+      return !!view && view.getComputedStyle(element).getPropertyValue("--api-errors-theme").trim() !== "";
+    } catch (_unsupported) {
+      return false;
+    }
+  }
+  var themedDocuments = /* @__PURE__ */ new WeakMap();
+  function unthemed(element) {
+    const doc = documentOf(element);
+    let themed = themedDocuments.get(doc);
+    if (themed === void 0) themedDocuments.set(doc, themed = isThemed(element));
+    return !themed;
+  }
+  var drawnFor = /* @__PURE__ */ new WeakMap();
 
   // src/adapters/backbone.ts
   var BackboneRequest = class {
@@ -107,6 +123,347 @@
     };
   }
 
+  // src/text.ts
+  var DEFAULT_TEXT = {
+    dismiss: "Dismiss",
+    copy: "Copy",
+    copied: "Copied",
+    reference: "Reference:",
+    more: "\u2026and {n} more",
+    count: "\xD7{n}",
+    error: "Error:",
+    summaryHeading: "There is a problem",
+    item: "Item {n}:",
+    serverAnswered: "The server answered {n}.",
+    sessionExpired: "Your session has expired.",
+    signIn: "Sign in again",
+    pageOutOfDate: "The page is out of date. Reload it and try again.",
+    reload: "Reload",
+    rateLimited: "Too many requests. Try again in {n} seconds.",
+    retryReady: "You can try again now.",
+    retry: "Try again",
+    offline: "You are offline. Changes will not be saved until the connection is back.",
+    burst: "{n} requests failed: {message}"
+  };
+  function overlayStrings(base, layer) {
+    if (!layer || typeof layer !== "object") return base;
+    const merged = Object.assign({}, base);
+    for (const key of Object.keys(layer)) {
+      const value = layer[key];
+      if (typeof value === "string" && value && key !== "__proto__") merged[key] = value;
+    }
+    return merged;
+  }
+  function textFor(options) {
+    return overlayStrings(DEFAULT_TEXT, options && options.text);
+  }
+  function fill(template, n, message) {
+    const filled = template.split("{n}").join(String(n));
+    return message === void 0 ? filled : filled.split("{message}").join(message);
+  }
+
+  // src/render/fields.ts
+  var MARKED = "data-api-errors-marked";
+  var DRAWN = "data-api-errors-drawn";
+  var REQUEST = "data-api-errors-request";
+  var INVALID_CLASS = "is-invalid";
+  var MESSAGE_CLASS = "api-errors-message";
+  var SUMMARY_CLASS = "api-errors-summary";
+  var HIDDEN_CLASS = "api-errors-visually-hidden";
+  var VISUALLY_HIDDEN = "position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap";
+  var ERROR_COLOR = "#b3261e";
+  var SHADOW = "0 0 0 2px " + ERROR_COLOR;
+  var shadows = /* @__PURE__ */ new WeakMap();
+  var markedBy = /* @__PURE__ */ new WeakMap();
+  var MAX_ELEMENTS_PER_FIELD = 50;
+  function bracketName(path) {
+    const parts = path.split(".");
+    return parts[0] + parts.slice(1).map((part2) => "[" + part2 + "]").join("");
+  }
+  function djangoId(path) {
+    return "id_" + path.split(".").join("-");
+  }
+  function findFieldElements(scope, path) {
+    const lookups = [
+      ["data-api-field", path],
+      ["name", path],
+      ["name", bracketName(path)],
+      ["id", djangoId(path)]
+    ];
+    for (const [attribute, value] of lookups) {
+      const found = [];
+      const matches = scope.querySelectorAll(attributeSelector(attribute, value));
+      for (let index = 0; index < matches.length && found.length < MAX_ELEMENTS_PER_FIELD; index++) {
+        const element = matches[index];
+        if (element.getAttribute(attribute) === value && element.getAttribute("type") !== "hidden" && !element.hasAttribute(DRAWN)) {
+          found.push(element);
+        }
+      }
+      if (found.length) return found;
+    }
+    return [];
+  }
+  function describedByWithout(value, id) {
+    return (value || "").split(/\s+/).filter((token) => token && token !== id).join(" ");
+  }
+  function unmark(element) {
+    const messageId = element.getAttribute(MARKED) || "";
+    const describedBy = describedByWithout(element.getAttribute("aria-describedby"), messageId);
+    if (describedBy) element.setAttribute("aria-describedby", describedBy);
+    else element.removeAttribute("aria-describedby");
+    element.removeAttribute("aria-invalid");
+    element.removeAttribute(MARKED);
+    if (element.classList) element.classList.remove(INVALID_CLASS);
+    const shadow = shadows.get(element);
+    if (shadow !== void 0) {
+      element.style.boxShadow = shadow;
+      if (!shadow && !element.style.cssText) element.removeAttribute("style");
+    }
+    shadows.delete(element);
+  }
+  function removeDrawn(drawn) {
+    const inputs = markedBy.get(drawn);
+    if (inputs) {
+      for (const input of inputs) if (input.getAttribute(MARKED) === drawn.id) unmark(input);
+    } else if (drawn.id) {
+      eachMatch(documentOf(drawn), attributeSelector(MARKED, drawn.id), unmark);
+    }
+    removeNode(drawn);
+  }
+  function clearField(element) {
+    const doc = documentOf(element);
+    const messageId = element.getAttribute(MARKED) || "";
+    const message = messageId ? doc.getElementById(messageId) : null;
+    if (message && message.hasAttribute(DRAWN)) removeDrawn(message);
+    else eachMatch(doc, attributeSelector(MARKED, messageId), unmark);
+    unmark(element);
+  }
+  var watchedDocuments = /* @__PURE__ */ new WeakSet();
+  function watchEdits(doc) {
+    if (watchedDocuments.has(doc)) return;
+    watchedDocuments.add(doc);
+    const onEdit = (event) => {
+      const target = event.target;
+      if (!target || target.nodeType !== 1) return;
+      const marked = target.hasAttribute(MARKED) ? target : typeof target.closest === "function" ? target.closest("[" + MARKED + "]") : null;
+      if (marked) clearField(marked);
+    };
+    doc.addEventListener("input", onEdit, true);
+    doc.addEventListener("change", onEdit, true);
+    doc.addEventListener("submit", (event) => clearFieldErrors(event.target), true);
+  }
+  function placeAfter(input, scope) {
+    const label = typeof input.closest === "function" ? input.closest("label") : null;
+    return label && label !== scope && scope.contains(label) ? label : input;
+  }
+  function freeId(doc) {
+    let id = uniqueId("api-errors-message-");
+    while (doc.getElementById(id)) id = uniqueId("api-errors-message-");
+    return id;
+  }
+  function keepRepeat(drawing, scope, field, messages) {
+    const text = drawing.text.error + " " + messages.join("");
+    for (let index = 0; index < drawing.stale.length; index++) {
+      const drawn = drawing.stale[index];
+      const inputs = markedBy.get(drawn);
+      if (drawn.getAttribute(DRAWN) === field && inputs && drawn.children.length === messages.length + 1 && drawn.textContent === text && scope.contains(drawn) && inputs.every((input) => input.getAttribute(MARKED) === drawn.id)) {
+        drawing.stale.splice(index, 1);
+        drawing.drawn.push(drawn);
+        return true;
+      }
+    }
+    return false;
+  }
+  function defaultRenderField(field, messages, _error, context) {
+    const scope = context && context.scope || (typeof document !== "undefined" ? document : null);
+    if (!scope || typeof field !== "string" || !field || !Array.isArray(messages)) return false;
+    const drawing = context && drawnFor.get(context);
+    if (drawing && keepRepeat(drawing, scope, field, messages)) return true;
+    const elements = findFieldElements(scope, field);
+    const last = elements[elements.length - 1];
+    if (!last) return false;
+    for (const element of elements) if (element.hasAttribute(MARKED)) clearField(element);
+    const doc = documentOf(scope);
+    const messageElement = createTextElement(doc, "div", MESSAGE_CLASS);
+    const messageId = freeId(doc);
+    messageElement.id = messageId;
+    messageElement.setAttribute(DRAWN, field);
+    if (drawing) {
+      messageElement.setAttribute(REQUEST, drawing.key);
+      drawing.drawn.push(messageElement);
+    }
+    const prefix = createTextElement(doc, "span", HIDDEN_CLASS, (drawing ? drawing.text : DEFAULT_TEXT).error + " ");
+    prefix.style.cssText = VISUALLY_HIDDEN;
+    messageElement.appendChild(prefix);
+    for (const message of messages) {
+      messageElement.appendChild(createTextElement(doc, "div", "", String(message)));
+    }
+    const container = scope.querySelector(attributeSelector("data-api-errors-for", field));
+    if (container) container.appendChild(messageElement);
+    else {
+      const anchor = placeAfter(last, scope);
+      if (anchor.parentNode) anchor.parentNode.insertBefore(messageElement, anchor.nextSibling);
+    }
+    const fallback = unthemed(messageElement);
+    if (fallback) messageElement.style.cssText = "color:" + ERROR_COLOR + ";font-weight:bold";
+    for (const element of elements) {
+      element.setAttribute("aria-invalid", "true");
+      if (element.classList) element.classList.add(INVALID_CLASS);
+      const describedBy = describedByWithout(element.getAttribute("aria-describedby"), messageId);
+      element.setAttribute("aria-describedby", describedBy ? describedBy + " " + messageId : messageId);
+      element.setAttribute(MARKED, messageId);
+      const style = element.style;
+      if (fallback && style) {
+        shadows.set(element, style.boxShadow);
+        style.boxShadow = SHADOW;
+      }
+    }
+    markedBy.set(messageElement, elements);
+    watchEdits(doc);
+    return true;
+  }
+  function clearFieldErrors(scope) {
+    const doc = typeof document !== "undefined" ? document : null;
+    const root = scope === void 0 ? doc : resolveScope(scope, doc);
+    if (!root) return;
+    if (root.nodeType === 1 && root.hasAttribute(MARKED)) clearField(root);
+    eachMatch(root, "[" + MARKED + "]", unmark);
+    eachMatch(root, "[" + DRAWN + "]", removeNode);
+  }
+  function eachDrawnField(root, visit) {
+    eachMatch(root, "." + MESSAGE_CLASS, (message) => {
+      const input = (markedBy.get(message) || [])[0];
+      const lines = [];
+      for (let index = 1; index < message.children.length; index++) lines.push(message.children[index].textContent || "");
+      if (input) visit(message.getAttribute(DRAWN) || "", input, lines);
+    });
+  }
+
+  // src/render/labels.ts
+  function ownText(node) {
+    let text = "";
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) text += child.nodeValue;
+      else if (child.nodeType === 1 && !("form" in child)) text += ownText(child);
+    }
+    return text;
+  }
+  function labelOf(element) {
+    const doc = documentOf(element);
+    const legend = element.getAttribute("type") === "radio" && element.closest("fieldset");
+    const label = legend && legend.querySelector("legend") || element.id && doc.querySelector("label" + attributeSelector("for", element.id)) || element.closest("label");
+    const labelledBy = (element.getAttribute("aria-labelledby") || "").split(/\s+/).map((id) => {
+      const named = id ? doc.getElementById(id) : null;
+      return named ? named.textContent : "";
+    }).join(" ");
+    const text = (label ? ownText(label) : "").trim() || element.getAttribute("aria-label") || labelledBy;
+    return text.replace(/\s+/g, " ").trim().replace(/\s*:$/, "");
+  }
+  function fieldLabel(path, element, options) {
+    const custom = options.fieldLabel ? options.fieldLabel(path, element) : void 0;
+    if (typeof custom === "string" && custom.trim()) return custom.trim();
+    return element ? labelOf(element) : "";
+  }
+  function labelsOf(paths, doc, options) {
+    const labels = {};
+    for (const path of paths) {
+      const label = fieldLabel(path, findFieldElements(doc, path)[0] || null, options);
+      if (label) labels[path] = label;
+    }
+    return labels;
+  }
+
+  // src/render/redraw.ts
+  var drawnLists = /* @__PURE__ */ new WeakMap();
+  function drawnOn(doc) {
+    let lists = drawnLists.get(doc);
+    if (!lists) {
+      lists = [doc.getElementsByClassName("api-errors-message"), doc.getElementsByClassName(SUMMARY_CLASS)];
+      drawnLists.set(doc, lists);
+    }
+    return lists;
+  }
+  function clearDrawnFor(context) {
+    const scope = context.scope;
+    const drawing = drawnFor.get(context);
+    if (!drawing) {
+      if (scope.nodeType === 1) clearFieldErrors(scope);
+      return;
+    }
+    for (const list of drawnOn(documentOf(scope))) {
+      for (let index = 0; index < list.length; index++) {
+        const drawn = list[index];
+        if (drawn.getAttribute("data-api-errors-request") === drawing.key || drawing.form && drawing.form.contains(drawn)) {
+          drawing.stale.push(drawn);
+        }
+      }
+    }
+    if (!drawing.failed) sweepStale(context);
+  }
+  function sweepStale(context) {
+    const drawing = drawnFor.get(context);
+    if (!drawing) return;
+    for (const drawn of drawing.stale) removeDrawn(drawn);
+    drawing.stale = [];
+  }
+
+  // src/render/summary.ts
+  var CONTROLS = "input,select,textarea,button";
+  function focusTarget(element) {
+    return element.matches(CONTROLS) ? element : element.querySelector(CONTROLS) || element;
+  }
+  function renderSummary(owner, error, context, options) {
+    if (owner.nodeType !== 1 || options.summary === false) return null;
+    const container = owner.querySelector("[data-api-errors-summary]");
+    if (!container && !options.summary) return null;
+    const doc = documentOf(owner);
+    const items = error.formErrors.map((text) => [text]);
+    eachDrawnField(owner, (path, input, messages) => {
+      const label = fieldLabel(path, input, options);
+      items.push([(label ? label + ": " : "") + messages.join(" "), focusTarget(input)]);
+    });
+    for (const path of Object.keys(context.unrendered)) {
+      const label = context.fieldLabels && context.fieldLabels[path] || path;
+      items.push([label + ": " + context.unrendered[path].join(" ")]);
+    }
+    if (!items.length) return null;
+    eachMatch(owner, "." + SUMMARY_CLASS, removeNode);
+    const summary = createTextElement(doc, "div", SUMMARY_CLASS);
+    const drawing = drawnFor.get(context);
+    summary.setAttribute(DRAWN, "");
+    if (drawing) summary.setAttribute(REQUEST, drawing.key);
+    summary.setAttribute("role", "alert");
+    summary.tabIndex = -1;
+    const title = createTextElement(doc, "h2", SUMMARY_CLASS + "-title", options.text.summaryHeading);
+    title.id = uniqueId("api-errors-summary-");
+    summary.setAttribute("aria-labelledby", title.id);
+    const list = createTextElement(doc, "ul", SUMMARY_CLASS + "-list");
+    for (const [text, target] of items) {
+      const item = createTextElement(doc, "li", "", target ? void 0 : text);
+      if (target) {
+        if (!target.id) target.id = uniqueId("api-errors-field-");
+        const link = createTextElement(doc, "a", "", text);
+        link.setAttribute("href", "#" + target.id);
+        item.appendChild(link);
+      }
+      list.appendChild(item);
+    }
+    summary.appendChild(title);
+    summary.appendChild(list);
+    summary.addEventListener("click", (event) => {
+      const link = event.target && event.target.closest ? event.target.closest("a") : null;
+      const target = link ? doc.getElementById((link.getAttribute("href") || "").slice(1)) : null;
+      if (!target) return;
+      event.preventDefault();
+      target.focus();
+    });
+    watchEdits(doc);
+    const parent = container || owner;
+    parent.insertBefore(summary, container ? null : parent.firstChild);
+    if (unthemed(summary)) summary.style.cssText = "border:4px solid #b3261e;padding:0 16px;margin:0 0 16px";
+    return summary;
+  }
+
   // src/pipeline.ts
   function guarded(where, work, failed) {
     try {
@@ -116,15 +473,41 @@
       return failed;
     }
   }
+  var MAX_ANCESTORS = 3;
   function renderFields(error, context, options) {
     const unrendered = {};
     const renderField = options.renderField;
-    for (const path of Object.keys(error.errors)) {
-      const messages = error.errors[path];
-      const taken = renderField ? guarded("renderField", () => renderField(path, messages.slice(), error, context), false) : false;
-      if (taken === false) unrendered[path] = messages;
+    if (!renderField) return error.errors;
+    const drawnAt = {};
+    const render = (path, messages) => {
+      const taken = guarded("renderField", () => renderField(path, messages.slice(), error, context), false) !== false;
+      if (taken) drawnAt[path] = messages;
+      return taken;
+    };
+    const pending = Object.keys(error.errors).filter((path) => !render(path, error.errors[path]));
+    for (const path of pending) {
+      const parts = path.split(".");
+      let taken = false;
+      for (let depth = parts.length - 1; depth > 0 && depth >= parts.length - MAX_ANCESTORS && !taken; depth--) {
+        const lead = parts.slice(depth).map((part2) => /^\d+$/.test(part2) ? options.text.item.replace("{n}", String(+part2 + 1)) : part2 + ":").join(" ");
+        const ancestor = parts.slice(0, depth).join(".");
+        const led = error.errors[path].map((message) => lead + " " + message);
+        taken = render(ancestor, (drawnAt[ancestor] || []).concat(led));
+      }
+      if (!taken) unrendered[path] = error.errors[path];
     }
     return unrendered;
+  }
+  function ownerOf(context) {
+    const drawing = drawnFor.get(context);
+    if (!drawing) return context.scope;
+    let holder;
+    for (const drawn of drawing.drawn) {
+      if (!documentOf(context.scope).contains(drawn)) continue;
+      const form = drawn.closest("form");
+      holder = holder === void 0 || holder === form ? form : null;
+    }
+    return drawing.form || holder || drawing.dataForm || documentOf(context.scope);
   }
   function focusFirstInvalid(scope) {
     const first = scope.querySelector('[aria-invalid="true"]');
@@ -139,13 +522,23 @@
     }
   }
   function handleFailure(error, context, options, jQuery) {
+    context.apiErrors = options;
     const clearFields = options.clearFields;
     if (clearFields) guarded("clearFields", () => clearFields(context));
     context.unrendered = renderFields(error, context, options);
+    sweepStale(context);
+    const unrenderedPaths = Object.keys(context.unrendered);
+    context.fieldLabels = unrenderedPaths.length ? guarded("fieldLabel", () => labelsOf(unrenderedPaths, documentOf(context.scope), options), {}) : {};
+    const summary = guarded("summary", () => renderSummary(ownerOf(context), error, context, options), null) || null;
+    context.summary = summary;
     const toast = options.toast;
-    if (toast) guarded("toast", () => toast(error.message, error, context));
-    const renderedFields = Object.keys(error.errors).length - Object.keys(context.unrendered).length;
-    if (renderedFields > 0) guarded("focus", () => focusFirstInvalid(context.scope));
+    const hook = options.message;
+    const text = hook ? guarded("message", () => hook(error, context)) : void 0;
+    const message = typeof text === "string" && text.trim() ? text : error.message;
+    if (toast) guarded("toast", () => toast(message, error, context));
+    const renderedFields = Object.keys(error.errors).length - unrenderedPaths.length;
+    if (summary) guarded("focus", () => summary.focus());
+    else if (renderedFields > 0) guarded("focus", () => focusFirstInvalid(context.scope));
     announce(error, context, jQuery);
   }
   function handleSuccess(context, options) {
@@ -594,6 +987,44 @@
     }
     return doc;
   }
+  function namedForm(options, settings, doc) {
+    const form = resolveScope(options.form, doc);
+    if (form) return form.nodeType === 1 ? form : null;
+    const context = resolveScope(settings && settings.context, doc);
+    return context && context.tagName === "FORM" ? context : null;
+  }
+  function requestKey(settings, url) {
+    return String(settings.type || "GET").toUpperCase() + " " + String(url || settings.url).split("#")[0];
+  }
+  function namesOf(data) {
+    try {
+      const names = data.charAt(0) === "{" ? Object.keys(JSON.parse(data)) : data.split("&").map((pair) => decodeURIComponent(pair.split("=")[0].replace(/\+/g, " ")));
+      return names.sort().join("&");
+    } catch (_malformed) {
+      return "";
+    }
+  }
+  function formNames(form) {
+    const names = [];
+    for (let index = 0; index < form.elements.length; index++) {
+      const control = form.elements[index];
+      if (control.name && !control.disabled && !/^(submit|button|image|reset|file|fieldset)$/i.test(control.type) && (!/^(checkbox|radio)$/i.test(control.type) || control.checked)) {
+        names.push(control.name);
+      }
+    }
+    return names.sort().join("&");
+  }
+  function dataForm(jQuery, doc, data) {
+    const names = typeof data === "string" && data.length < 1e5 ? namesOf(data) : "";
+    if (!names) return null;
+    const alike = [];
+    for (let index = 0; index < doc.forms.length; index++) {
+      const form = doc.forms[index];
+      if (formNames(form) === names) alike.push(form);
+    }
+    const found = alike.length > 1 ? alike.filter((form) => String(jQuery(form).serialize()) === data) : alike;
+    return found.length === 1 ? found[0] : null;
+  }
   function makeContext(jqXHR, settings, scope, backbone) {
     const context = { jqXHR, settings, scope, unrendered: {} };
     if (backbone) {
@@ -642,7 +1073,9 @@
       failed: false,
       textStatus: "",
       errorThrown: void 0,
-      settled: false
+      settled: false,
+      url: settings.url,
+      data: settings.data
     };
     jqXHR[TRACKED_FLAG] = true;
     jqXHR.fail((_xhr, textStatus, errorThrown) => {
@@ -717,241 +1150,157 @@
     };
   }
 
-  // src/render/fields.ts
-  var MARKED = "data-api-errors-marked";
-  var DRAWN = "data-api-errors-drawn";
-  var PAGE_WIDE = "data-api-errors-page";
-  var INVALID_CLASS = "is-invalid";
-  var MESSAGE_CLASS = "api-errors-message";
-  var MAX_ELEMENTS_PER_FIELD = 50;
-  function bracketName(path) {
-    const parts = path.split(".");
-    return parts[0] + parts.slice(1).map((part) => "[" + part + "]").join("");
+  // src/render/toast-parts.ts
+  var BUTTON = "background:none;border:1px solid;border-radius:4px;color:inherit;font:inherit;padding:2px 8px;margin:4px 0 0;margin-inline-end:8px";
+  var FALLBACK = {
+    "": "display:flex;align-items:flex-start;gap:8px;margin:0 0 8px;padding:12px 14px;background:#8b1a1a;color:#fff;border-radius:6px;box-shadow:0 4px 12px #0004;overflow-wrap:anywhere",
+    body: "flex:1;min-width:0",
+    message: "font-weight:600",
+    details: "margin:4px 0;padding-inline-start:18px",
+    action: BUTTON,
+    copy: BUTTON,
+    close: BUTTON
+  };
+  function part(doc, tag, name, themed, text) {
+    const element = createTextElement(doc, tag, name ? "api-errors-toast-" + name : "api-errors-toast", text);
+    if (!themed) element.style.cssText = FALLBACK[name] || "";
+    if (tag === "button") element.setAttribute("type", "button");
+    return element;
   }
-  function djangoId(path) {
-    return "id_" + path.split(".").join("-");
+  function hideVisually(element) {
+    element.style.cssText = "position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap";
   }
-  function findFieldElements(scope, path) {
-    const lookups = [
-      ["data-api-field", path],
-      ["name", path],
-      ["name", bracketName(path)],
-      ["id", djangoId(path)]
-    ];
-    for (const [attribute, value] of lookups) {
-      const found = [];
-      const matches = scope.querySelectorAll(attributeSelector(attribute, value));
-      for (let index = 0; index < matches.length && found.length < MAX_ELEMENTS_PER_FIELD; index++) {
-        const element = matches[index];
-        if (element.getAttribute(attribute) === value && element.getAttribute("type") !== "hidden" && !element.hasAttribute(DRAWN)) {
-          found.push(element);
-        }
+  function countdownPart(doc, countdown, themed) {
+    const element = part(doc, "div", "countdown", themed);
+    const seconds = Math.max(0, Math.ceil(Number(countdown.seconds)) || 0);
+    const end = Date.now() + seconds * 1e3;
+    const ticking = createTextElement(doc, "div", "", fill(countdown.text, seconds));
+    ticking.setAttribute("aria-hidden", "true");
+    const spoken = createTextElement(doc, "div", "", ticking.textContent);
+    hideVisually(spoken);
+    element.appendChild(ticking);
+    element.appendChild(spoken);
+    const tick = () => {
+      const left = Math.ceil((end - Date.now()) / 1e3);
+      if (left > 0) ticking.textContent = fill(countdown.text, left);
+      else {
+        stop();
+        element.textContent = countdown.done;
       }
-      if (found.length) return found;
-    }
-    return [];
-  }
-  function describedByWithout(value, id) {
-    return (value || "").split(/\s+/).filter((token) => token && token !== id).join(" ");
-  }
-  function unmark(element) {
-    const messageId = element.getAttribute(MARKED) || "";
-    const describedBy = describedByWithout(element.getAttribute("aria-describedby"), messageId);
-    if (describedBy) element.setAttribute("aria-describedby", describedBy);
-    else element.removeAttribute("aria-describedby");
-    element.removeAttribute("aria-invalid");
-    element.removeAttribute(MARKED);
-    if (element.classList) element.classList.remove(INVALID_CLASS);
-  }
-  function clearField(element) {
-    const doc = documentOf(element);
-    const messageId = element.getAttribute(MARKED) || "";
-    eachMatch(doc, attributeSelector(MARKED, messageId), unmark);
-    unmark(element);
-    const message = messageId ? doc.getElementById(messageId) : null;
-    if (message && message.hasAttribute(DRAWN)) removeNode(message);
-  }
-  var watchedDocuments = /* @__PURE__ */ new WeakSet();
-  function watchEdits(doc) {
-    if (watchedDocuments.has(doc)) return;
-    watchedDocuments.add(doc);
-    const onEdit = (event) => {
-      const target = event.target;
-      if (!target || target.nodeType !== 1) return;
-      const marked = target.hasAttribute(MARKED) ? target : typeof target.closest === "function" ? target.closest("[" + MARKED + "]") : null;
-      if (marked) clearField(marked);
     };
-    doc.addEventListener("input", onEdit, true);
-    doc.addEventListener("change", onEdit, true);
+    const timer = setInterval(tick, 1e3);
+    const stop = () => clearInterval(timer);
+    if (!seconds) tick();
+    return { element, stop };
   }
-  function placeAfter(input, scope) {
-    const label = typeof input.closest === "function" ? input.closest("label") : null;
-    return label && label !== scope && scope.contains(label) ? label : input;
-  }
-  function freeId(doc) {
-    let id = uniqueId("api-errors-message-");
-    while (doc.getElementById(id)) id = uniqueId("api-errors-message-");
-    return id;
-  }
-  function defaultRenderField(field, messages, _error, context) {
-    const scope = context && context.scope || (typeof document !== "undefined" ? document : null);
-    if (!scope || typeof field !== "string" || !field) return false;
-    const elements = findFieldElements(scope, field);
-    const last = elements[elements.length - 1];
-    if (!last) return false;
-    for (const element of elements) if (element.hasAttribute(MARKED)) clearField(element);
-    const doc = documentOf(scope);
-    const messageElement = createTextElement(doc, "div", MESSAGE_CLASS);
-    const messageId = freeId(doc);
-    messageElement.id = messageId;
-    messageElement.setAttribute(DRAWN, field);
-    if (scope.nodeType === 9) messageElement.setAttribute(PAGE_WIDE, "");
-    for (const message of Array.isArray(messages) ? messages : []) {
-      messageElement.appendChild(createTextElement(doc, "div", "", String(message)));
+  function copyReference(button, line, reference, text) {
+    const view = line.ownerDocument.defaultView;
+    const select = () => {
+      const selection = view && view.getSelection();
+      const value = line.firstChild;
+      if (selection) selection.setBaseAndExtent(value, value.length - reference.length, value, value.length);
+    };
+    try {
+      const clipboard = view && view.navigator.clipboard;
+      if (!clipboard) return select();
+      clipboard.writeText(reference).then(() => {
+        button.textContent = text.copied;
+      }, select);
+    } catch (_refused) {
+      select();
     }
-    const container = scope.querySelector(attributeSelector("data-api-errors-for", field));
-    if (container) container.appendChild(messageElement);
-    else {
-      const anchor = placeAfter(last, scope);
-      if (anchor.parentNode) anchor.parentNode.insertBefore(messageElement, anchor.nextSibling);
-    }
-    for (const element of elements) {
-      element.setAttribute("aria-invalid", "true");
-      if (element.classList) element.classList.add(INVALID_CLASS);
-      const describedBy = describedByWithout(element.getAttribute("aria-describedby"), messageId);
-      element.setAttribute("aria-describedby", describedBy ? describedBy + " " + messageId : messageId);
-      element.setAttribute(MARKED, messageId);
-    }
-    watchEdits(doc);
-    return true;
   }
-  function clearFieldErrors(scope) {
-    const doc = typeof document !== "undefined" ? document : null;
-    const root = scope === void 0 ? doc : resolveScope(scope, doc);
-    if (!root) return;
-    if (root.nodeType === 1 && root.hasAttribute(MARKED)) clearField(root);
-    eachMatch(root, "[" + MARKED + "]", unmark);
-    eachMatch(root, "[" + DRAWN + "]", removeNode);
-  }
-  var drawnMessageLists = /* @__PURE__ */ new WeakMap();
-  function drawnMessages(doc) {
-    let list = drawnMessageLists.get(doc);
-    if (!list) {
-      list = doc.getElementsByClassName(MESSAGE_CLASS);
-      drawnMessageLists.set(doc, list);
+  function fillBody(body, spec, text, themed, countdown, close) {
+    const doc = body.ownerDocument;
+    body.textContent = "";
+    body.appendChild(part(doc, "div", "message", themed, spec.message));
+    const lines = spec.lines || [];
+    if (lines.length) {
+      const list = part(doc, "ul", "details", themed);
+      for (const line of lines) list.appendChild(createTextElement(doc, "li", "", line));
+      body.appendChild(list);
     }
-    return list;
-  }
-  function clearDrawnFor(scope) {
-    if (!drawnMessages(documentOf(scope)).length) return;
-    if (scope.nodeType !== 9) {
-      clearFieldErrors(scope);
-      return;
+    if (countdown) body.appendChild(countdown);
+    const reference = spec.reference;
+    if (reference) {
+      const line = part(doc, "div", "reference", themed, text.reference + " " + reference);
+      const copy = part(doc, "button", "copy", themed, text.copy);
+      copy.addEventListener("click", () => copyReference(copy, line, reference, text));
+      body.appendChild(line);
+      body.appendChild(copy);
     }
-    const drawnIds = {};
-    let drawn = 0;
-    eachMatch(scope, "[" + DRAWN + "][" + PAGE_WIDE + "]", (message) => {
-      drawnIds[message.id] = true;
-      drawn++;
-      removeNode(message);
-    });
-    if (drawn) {
-      eachMatch(scope, "[" + MARKED + "]", (element) => {
-        if (drawnIds[element.getAttribute(MARKED) || ""] === true) unmark(element);
+    const action = spec.action;
+    if (action) {
+      const control = part(doc, action.href ? "a" : "button", "action", themed, action.label);
+      if (action.href) control.setAttribute("href", action.href);
+      control.addEventListener("click", () => {
+        if (!action.run) return;
+        try {
+          action.run();
+        } catch (exception) {
+          reportError("a toast action", exception);
+        }
+        close();
       });
+      body.appendChild(control);
     }
   }
 
-  // src/render/toast.ts
-  var TOAST_DURATION_MS = 5e3;
+  // src/render/toasts.ts
   var MAX_TOASTS = 3;
-  var DEDUPE_MS = 2e3;
-  var MAX_REMEMBERED = 20;
-  var MAX_DETAIL_LINES = 8;
-  var CONTAINER_CLASS = "api-errors-toasts";
-  var TOAST_CLASS = "api-errors-toast";
   var states = /* @__PURE__ */ new WeakMap();
-  function stateOf(doc) {
-    let state = states.get(doc);
-    if (!state) {
-      state = { container: null, themed: false, recent: [] };
-      states.set(doc, state);
-    }
-    return state;
+  var textOf2 = (spec) => [spec.message].concat(spec.lines || [], spec.reference || "").join("\n");
+  var keyOf = (spec) => spec.key || textOf2(spec);
+  function place(state, container, position) {
+    container.setAttribute("data-position", position);
+    if (state.themed) return;
+    const [block, inline] = position.split("-");
+    container.style.cssText = "position:fixed;z-index:2147483000;width:360px;max-width:calc(100% - 32px);font:14px/1.4 system-ui,sans-serif;inset-block:" + (block === "top" ? "16px auto" : "auto 16px") + ";inset-inline:" + (inline === "start" ? "16px auto" : inline === "end" ? "auto 16px" : "0;margin-inline:auto");
   }
-  function toastLines(message, error, context) {
-    const lines = [];
-    for (const formError of error.formErrors) if (formError !== message) lines.push(formError);
-    const unrendered = context && context.unrendered || {};
-    for (const path of Object.keys(unrendered)) {
-      for (const fieldMessage of unrendered[path] || []) lines.push(path + ": " + fieldMessage);
-    }
-    if (lines.length <= MAX_DETAIL_LINES) return lines;
-    const shown = lines.slice(0, MAX_DETAIL_LINES - 1);
-    shown.push("\u2026and " + (lines.length - shown.length) + " more");
-    return shown;
-  }
-  function isThemed(container) {
-    const view = container.ownerDocument.defaultView;
-    try {
-      return !!view && view.getComputedStyle(container).getPropertyValue("--api-errors-theme").trim() !== "";
-    } catch (_unsupported) {
-      return false;
-    }
+  function onKeydown(state, event) {
+    const container = state.container;
+    if (event.key !== "Escape" || event.defaultPrevented || !container || !state.open.length) return;
+    const doc = container.ownerDocument;
+    const active = doc.activeElement;
+    const inside = !!active && container.contains(active);
+    if (!inside && active && active !== doc.body && active !== doc.documentElement) return;
+    let target = state.open[state.open.length - 1];
+    for (const entry of state.open) if (inside && entry.handle.element.contains(active)) target = entry;
+    target.handle.close();
   }
   function containerFor(doc, state) {
     const parent = doc.body || doc.documentElement;
     if (!parent) return null;
     if (state.container && state.container.parentNode === parent) return state.container;
-    const container = createTextElement(doc, "div", CONTAINER_CLASS);
+    const container = createTextElement(doc, "div", "api-errors-toasts");
     container.setAttribute("aria-live", "assertive");
     parent.appendChild(container);
+    container.addEventListener("focusin", (event) => {
+      const from = event.relatedTarget;
+      if (from && !container.contains(from)) state.returnFocus = from;
+    });
     state.themed = isThemed(container);
-    if (!state.themed) {
-      container.style.cssText = 'position:fixed;top:16px;right:16px;z-index:2147483000;width:360px;max-width:calc(100% - 32px);font:14px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif';
-    }
     state.container = container;
+    for (const entry of state.open.slice()) entry.handle.close();
     return container;
   }
-  function buildToast(doc, message, lines, reference, themed) {
-    const toast = createTextElement(doc, "div", TOAST_CLASS);
-    toast.setAttribute("role", "alert");
-    const body = createTextElement(doc, "div", "api-errors-toast-body");
-    body.appendChild(createTextElement(doc, "p", "api-errors-toast-message", message));
-    if (lines.length) {
-      const list = createTextElement(doc, "ul", "api-errors-toast-details");
-      for (const line of lines) list.appendChild(createTextElement(doc, "li", "", line));
-      body.appendChild(list);
+  function stateOf(doc) {
+    let state = states.get(doc);
+    if (!state) {
+      const made = { container: null, themed: false, open: [], returnFocus: null };
+      doc.addEventListener("keydown", (event) => onKeydown(made, event));
+      states.set(doc, state = made);
     }
-    if (reference) {
-      body.appendChild(createTextElement(doc, "p", "api-errors-toast-reference", "Reference: " + reference));
-    }
-    const close = createTextElement(doc, "button", "api-errors-toast-close", "\xD7");
-    close.setAttribute("type", "button");
-    close.setAttribute("aria-label", "Dismiss");
-    toast.appendChild(body);
-    toast.appendChild(close);
-    if (!themed) {
-      toast.style.cssText = "display:flex;align-items:flex-start;margin:0 0 8px;padding:12px 14px;background:#8b1a1a;color:#fff;border-radius:6px;box-shadow:0 4px 12px rgba(0,0,0,.25);overflow-wrap:anywhere";
-      body.style.cssText = "flex:1 1 auto;min-width:0";
-      close.style.cssText = "background:transparent;border:0;color:inherit;cursor:pointer;font-size:20px;line-height:1;margin-left:8px;padding:0 4px";
-      for (const paragraph of Array.prototype.slice.call(body.children)) {
-        paragraph.style.cssText = "margin:0 0 4px;padding:" + (paragraph.tagName === "UL" ? "0 0 0 18px" : "0");
-      }
-    }
-    return toast;
+    return state;
   }
-  function scheduleDismiss(toast, onClose) {
+  function dismissTimer(toast, close) {
     let timer = null;
+    let duration = 0;
     let hovered = false;
     let focused = false;
-    const hold = () => {
-      if (timer !== null) clearTimeout(timer);
-      timer = null;
-    };
     const update = () => {
-      if (hovered || focused) hold();
-      else if (timer === null) timer = setTimeout(() => removeNode(toast), TOAST_DURATION_MS);
+      if (timer !== null) clearTimeout(timer);
+      timer = hovered || focused || !duration ? null : setTimeout(close, duration);
     };
     const on = (type, set) => toast.addEventListener(type, () => {
       set();
@@ -969,54 +1318,128 @@
     on("focusout", () => {
       focused = false;
     });
-    const close = toast.querySelector(".api-errors-toast-close");
-    if (close) close.addEventListener("click", () => {
-      hold();
-      removeNode(toast);
-      onClose();
-    });
-    update();
-    return () => {
-      hold();
-      removeNode(toast);
+    return (next) => {
+      duration = next;
+      update();
     };
   }
-  var dismissers = /* @__PURE__ */ new WeakMap();
-  function seenRecently(state, key, now) {
-    state.recent = state.recent.filter((entry) => now - entry.at < DEDUPE_MS);
-    for (const entry of state.recent) if (entry.key === key) return true;
-    state.recent.push({ key, at: now });
-    if (state.recent.length > MAX_REMEMBERED) state.recent.shift();
-    return false;
+  function openToast(doc, state, spec, text) {
+    const themed = state.themed;
+    const element = part(doc, "div", "", themed);
+    element.setAttribute("role", "alert");
+    const body = element.appendChild(part(doc, "div", "body", themed));
+    const count = part(doc, "div", "count", themed);
+    const dismiss = element.appendChild(part(doc, "button", "close", themed, "\xD7"));
+    dismiss.setAttribute("aria-label", text.dismiss);
+    dismiss.addEventListener("click", () => close());
+    let current2 = spec;
+    let countdown = null;
+    const entry = { key: keyOf(spec), count: 1, handle: { element, update, close } };
+    const restart = dismissTimer(element, close);
+    function close() {
+      const index = state.open.indexOf(entry);
+      if (index < 0) return;
+      state.open.splice(index, 1);
+      restart(0);
+      if (countdown) countdown.stop();
+      const hadFocus = element.contains(doc.activeElement);
+      removeNode(element);
+      if (!hadFocus) return;
+      const next = state.open[state.open.length - 1];
+      const to = next ? next.handle.element.querySelector(".api-errors-toast-close") : state.returnFocus;
+      if (to) to.focus();
+    }
+    function update(changes) {
+      const before = current2 === changes ? null : textOf2(current2);
+      current2 = Object.assign({}, current2, changes);
+      entry.key = keyOf(current2);
+      if (changes.countdown && countdown) countdown.stop();
+      if (changes.countdown || !countdown && current2.countdown) countdown = countdownPart(doc, current2.countdown, themed);
+      if (entry.count > 1) {
+        count.textContent = fill(text.count, entry.count);
+        element.insertBefore(count, dismiss);
+      }
+      if (before !== textOf2(current2) || changes.action || changes.countdown) {
+        fillBody(body, current2, text, themed, countdown && countdown.element, close);
+      }
+      restart(current2.duration);
+    }
+    update(spec);
+    return entry;
   }
-  function forget(state, key) {
-    state.recent = state.recent.filter((entry) => entry.key !== key);
+  function showToast(doc, spec, look) {
+    const state = stateOf(doc);
+    const container = containerFor(doc, state);
+    if (!container) return null;
+    place(state, container, look && look.position || "top-end");
+    const key = keyOf(spec);
+    for (const entry2 of state.open) {
+      if (entry2.key !== key) continue;
+      entry2.count += 1;
+      entry2.handle.update(spec);
+      return entry2.handle;
+    }
+    while (state.open.length >= MAX_TOASTS) state.open[0].handle.close();
+    const entry = openToast(doc, state, spec, look && look.text || DEFAULT_TEXT);
+    state.open.push(entry);
+    container.appendChild(entry.handle.element);
+    return entry.handle;
+  }
+
+  // src/render/toast.ts
+  var MAX_DETAIL_LINES = 8;
+  function toastLines(message, error, context, text) {
+    if (context.summary) return [];
+    const lines = [];
+    for (const formError of error.formErrors) if (formError !== message) lines.push(formError);
+    const unrendered = context.unrendered || {};
+    for (const path of Object.keys(unrendered)) {
+      const label = context.fieldLabels && context.fieldLabels[path] || path;
+      for (const fieldMessage of unrendered[path] || []) lines.push(label + ": " + fieldMessage);
+    }
+    if (lines.length > MAX_DETAIL_LINES) {
+      lines.splice(MAX_DETAIL_LINES - 1, lines.length, fill(text.more, lines.length - MAX_DETAIL_LINES + 1));
+    }
+    if (error.status >= 500) lines.push(fill(text.serverAnswered, error.status));
+    return lines;
+  }
+  function onPage(error, context) {
+    const unrendered = context.unrendered || {};
+    return Object.keys(error.errors).length > 0 && Object.keys(unrendered).length === 0 && (!error.formErrors.length || !!context.summary);
+  }
+  function isSticky(error, context, stickyWhen) {
+    if (typeof stickyWhen !== "function") return !onPage(error, context);
+    try {
+      return !!stickyWhen(error);
+    } catch (exception) {
+      reportError("stickyWhen", exception);
+      return true;
+    }
   }
   function defaultToast(message, error, context) {
-    const scope = context && context.scope;
+    const given = context || {};
+    const scope = given.scope;
     const doc = scope ? documentOf(scope) : typeof document !== "undefined" ? document : null;
     if (!doc) return;
-    const text = String(message || error.message);
-    const lines = toastLines(text, error, context);
-    const state = stateOf(doc);
-    const key = [text].concat(lines).join("\n");
-    if (seenRecently(state, key, Date.now())) return;
-    const container = containerFor(doc, state);
-    if (!container) return;
-    const existing = container.getElementsByClassName(TOAST_CLASS);
-    while (existing.length >= MAX_TOASTS) {
-      const oldest = existing[0];
-      const dismiss = dismissers.get(oldest);
-      if (dismiss) dismiss();
-      else removeNode(oldest);
-    }
-    const toast = buildToast(doc, text, lines, error.correlationId, state.themed);
-    container.appendChild(toast);
-    dismissers.set(toast, scheduleDismiss(toast, () => forget(state, key)));
+    const options = given.apiErrors || {};
+    const text = textFor(options);
+    const shown = String(message || error.message);
+    const duration = options.toastDuration;
+    const lines = toastLines(shown, error, given, text);
+    showToast(doc, {
+      message: shown,
+      lines,
+      reference: error.correlationId,
+      // The same failure again with a new correlation id is a repeat: the toast counts it and
+      // shows the newest reference, the one support can find.
+      key: [shown].concat(lines).join("\n"),
+      duration: isSticky(error, given, options.stickyWhen) ? 0 : typeof duration === "number" && duration >= 0 ? duration : 5e3
+    }, { position: options.position, text });
   }
 
   // src/options.ts
-  var defaultClearFields = (context) => clearDrawnFor(context.scope);
+  var POSITIONS = ["top-end", "top-start", "top-center", "bottom-end", "bottom-start", "bottom-center"];
+  var defaultClearFields = (context) => clearDrawnFor(context);
   function isObject(value) {
     return !!value && typeof value === "object";
   }
@@ -1025,28 +1448,31 @@
     if (value === true) return builtIn;
     return typeof value === "function" ? value : fallback;
   }
-  function messagesOption(base, value) {
-    if (!isObject(value)) return base;
-    const merged = {};
-    for (const key of Object.keys(base)) merged[key] = base[key];
-    for (const key of Object.keys(value)) {
-      const message = value[key];
-      if (typeof message === "string" && message && key !== "__proto__") merged[key] = message;
-    }
-    return merged;
+  function functionOption(layer, key, base) {
+    const value = ownValue(layer, key);
+    return typeof value === "function" ? value : base;
   }
   function mergeOptions(base, layer) {
     if (!isObject(layer)) return base;
     const fallbackMessage2 = ownValue(layer, "fallbackMessage");
-    const shouldHandle = ownValue(layer, "shouldHandle");
+    const toastDuration = ownValue(layer, "toastDuration");
+    const position = ownValue(layer, "position");
+    const summary = ownValue(layer, "summary");
     return {
       toast: rendererOption(ownValue(layer, "toast"), base.toast, defaultToast),
       renderField: rendererOption(ownValue(layer, "renderField"), base.renderField, defaultRenderField),
       clearFields: rendererOption(ownValue(layer, "clearFields"), base.clearFields, defaultClearFields),
       fallbackMessage: typeof fallbackMessage2 === "string" && fallbackMessage2.trim() ? fallbackMessage2 : base.fallbackMessage,
-      messages: messagesOption(base.messages, ownValue(layer, "messages")),
-      shouldHandle: typeof shouldHandle === "function" ? shouldHandle : base.shouldHandle,
-      form: ownValue(layer, "form") || base.form
+      messages: overlayStrings(base.messages, ownValue(layer, "messages")),
+      shouldHandle: functionOption(layer, "shouldHandle", base.shouldHandle),
+      message: functionOption(layer, "message", base.message),
+      fieldLabel: functionOption(layer, "fieldLabel", base.fieldLabel),
+      summary: typeof summary === "boolean" ? summary : base.summary,
+      form: ownValue(layer, "form") || base.form,
+      toastDuration: typeof toastDuration === "number" && toastDuration >= 0 ? Math.min(toastDuration, 2147483647) : base.toastDuration,
+      stickyWhen: functionOption(layer, "stickyWhen", base.stickyWhen),
+      position: POSITIONS.indexOf(position) >= 0 ? position : base.position,
+      text: overlayStrings(base.text, ownValue(layer, "text"))
     };
   }
   var DEFAULT_OPTIONS = {
@@ -1056,7 +1482,14 @@
     fallbackMessage: DEFAULT_FALLBACK_MESSAGE,
     messages: {},
     shouldHandle: void 0,
-    form: void 0
+    message: void 0,
+    fieldLabel: void 0,
+    summary: void 0,
+    form: void 0,
+    toastDuration: 5e3,
+    stickyWhen: void 0,
+    position: "top-end",
+    text: DEFAULT_TEXT
   };
 
   // src/install.ts
@@ -1082,8 +1515,20 @@
     let stopLooking = () => {
     };
     const contextFor = (request, options) => {
-      const backbone = backboneOf(request);
-      return makeContext(request.jqXHR, request.settings, scopeFor(options, request.settings, doc), backbone);
+      const settings = request.settings;
+      const scope = scopeFor(options, settings, doc);
+      const fromData = request.failed && scope === doc ? dataForm(jQuery, doc, "data" in request ? request.data : settings.data) : null;
+      const context = makeContext(request.jqXHR, settings, fromData || scope, backboneOf(request));
+      drawnFor.set(context, {
+        key: requestKey(settings, request.url),
+        form: namedForm(options, settings, doc),
+        dataForm: fromData,
+        text: options.text,
+        drawn: [],
+        stale: [],
+        failed: request.failed
+      });
+      return context;
     };
     const installation = {
       onFailure(request) {

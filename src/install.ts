@@ -4,10 +4,10 @@
 import { BackboneRequest, REQUEST_KEY, wrapBackboneSync } from './adapters/backbone';
 import { attachJQuery, currentListener, isTracked, settle, type JQueryListener, type TrackedRequest } from './adapters/jquery';
 import { watchPageLeave } from './adapters/page';
-import { errorFor, makeContext, scopeFor } from './adapters/request';
+import { dataForm, errorFor, makeContext, namedForm, requestKey, scopeFor } from './adapters/request';
 import { DEFAULT_OPTIONS, mergeOptions, type ResolvedOptions } from './options';
 import { guarded, handleFailure, handleSuccess } from './pipeline';
-import { reportError } from './render/dom';
+import { drawnFor, reportError } from './render/dom';
 import type { ApiErrorsInstallation, ApiErrorsOptions, BackboneLike, JQueryLike, JqXHR } from './types';
 
 type Installed = JQueryListener & ApiErrorsInstallation;
@@ -38,9 +38,25 @@ function createInstallation(jQuery: JQueryLike, Backbone: BackboneLike, doc: Doc
   let unwrapBackbone: (() => void) | null = null;
   let stopLooking = (): void => {};
 
+  /**
+   * A failure with no form or context of its own looks its fields up in the form its data came
+   * from, when that can be told; what it draws is tagged with its method and URL for clearing.
+   */
   const contextFor = (request: TrackedRequest, options: ResolvedOptions) => {
-    const backbone = backboneOf(request);
-    return makeContext(request.jqXHR, request.settings, scopeFor(options, request.settings, doc), backbone);
+    const settings = request.settings;
+    const scope = scopeFor(options, settings, doc);
+    const fromData = request.failed && scope === doc ? dataForm(jQuery, doc, 'data' in request ? request.data : settings.data) : null;
+    const context = makeContext(request.jqXHR, settings, fromData || scope, backboneOf(request));
+    drawnFor.set(context, {
+      key: requestKey(settings, request.url),
+      form: namedForm(options, settings, doc),
+      dataForm: fromData,
+      text: options.text,
+      drawn: [],
+      stale: [],
+      failed: request.failed,
+    });
+    return context;
   };
 
   const installation: Installed = {

@@ -3,7 +3,8 @@
 
 import { DEFAULT_FALLBACK_MESSAGE } from './parse/index';
 import { ownValue } from './parse/values';
-import { clearDrawnFor, defaultRenderField } from './render/fields';
+import { defaultRenderField } from './render/fields';
+import { clearDrawnFor } from './render/redraw';
 import { defaultToast } from './render/toast';
 import { DEFAULT_TEXT, overlayStrings, type ApiErrorsText } from './text';
 import type {
@@ -24,6 +25,10 @@ export interface ResolvedOptions {
   fallbackMessage: string;
   messages: Record<string, string>;
   shouldHandle: ApiErrorsOptions['shouldHandle'] | undefined;
+  message: ApiErrorsOptions['message'] | undefined;
+  fieldLabel: ApiErrorsOptions['fieldLabel'] | undefined;
+  /** undefined: on when the form holds a `[data-api-errors-summary]` container. */
+  summary: boolean | undefined;
   form: unknown;
   toastDuration: number;
   stickyWhen: ((error: ApiError) => boolean) | undefined;
@@ -33,7 +38,7 @@ export interface ResolvedOptions {
 
 const POSITIONS = ['top-end', 'top-start', 'top-center', 'bottom-end', 'bottom-start', 'bottom-center'];
 
-const defaultClearFields: FieldClearer = (context: ApiErrorContext) => clearDrawnFor(context.scope);
+const defaultClearFields: FieldClearer = (context: ApiErrorContext) => clearDrawnFor(context);
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return !!value && typeof value === 'object';
@@ -46,14 +51,19 @@ function rendererOption<T>(value: unknown, fallback: T | false, builtIn: T): T |
   return typeof value === 'function' ? (value as T) : fallback;
 }
 
+/** A function option of the layer, else the base one. */
+function functionOption<T>(layer: Record<string, unknown>, key: string, base: T): T {
+  const value = ownValue(layer, key);
+  return typeof value === 'function' ? (value as T) : base;
+}
+
 /** Overlays one layer of options (install or per request) on resolved ones. */
 export function mergeOptions(base: ResolvedOptions, layer: unknown): ResolvedOptions {
   if (!isObject(layer)) return base;
   const fallbackMessage = ownValue(layer, 'fallbackMessage');
-  const shouldHandle = ownValue(layer, 'shouldHandle');
   const toastDuration = ownValue(layer, 'toastDuration');
-  const stickyWhen = ownValue(layer, 'stickyWhen');
   const position = ownValue(layer, 'position');
+  const summary = ownValue(layer, 'summary');
   return {
     toast: rendererOption<ToastRenderer>(ownValue(layer, 'toast'), base.toast, defaultToast),
     renderField: rendererOption<FieldRenderer>(ownValue(layer, 'renderField'), base.renderField, defaultRenderField),
@@ -61,10 +71,13 @@ export function mergeOptions(base: ResolvedOptions, layer: unknown): ResolvedOpt
     fallbackMessage:
       typeof fallbackMessage === 'string' && fallbackMessage.trim() ? fallbackMessage : base.fallbackMessage,
     messages: overlayStrings(base.messages, ownValue(layer, 'messages')),
-    shouldHandle: typeof shouldHandle === 'function' ? (shouldHandle as ResolvedOptions['shouldHandle']) : base.shouldHandle,
+    shouldHandle: functionOption(layer, 'shouldHandle', base.shouldHandle),
+    message: functionOption(layer, 'message', base.message),
+    fieldLabel: functionOption(layer, 'fieldLabel', base.fieldLabel),
+    summary: typeof summary === 'boolean' ? summary : base.summary,
     form: ownValue(layer, 'form') || base.form,
     toastDuration: typeof toastDuration === 'number' && toastDuration >= 0 ? Math.min(toastDuration, 2147483647) : base.toastDuration,
-    stickyWhen: typeof stickyWhen === 'function' ? (stickyWhen as ResolvedOptions['stickyWhen']) : base.stickyWhen,
+    stickyWhen: functionOption(layer, 'stickyWhen', base.stickyWhen),
     position: POSITIONS.indexOf(position as string) >= 0 ? (position as ToastPosition) : base.position,
     text: overlayStrings(base.text, ownValue(layer, 'text')),
   };
@@ -77,6 +90,9 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   fallbackMessage: DEFAULT_FALLBACK_MESSAGE,
   messages: {},
   shouldHandle: undefined,
+  message: undefined,
+  fieldLabel: undefined,
+  summary: undefined,
   form: undefined,
   toastDuration: 5000,
   stickyWhen: undefined,

@@ -1,9 +1,13 @@
 // handleFailure: the one path every failure takes, whatever adapter saw it. Clear what was drawn
-// before → render each field → toast → focus the first invalid field → announce the error.
-// Every user renderer runs inside a guard: one that throws is reported and the rest go on.
+// before → render each field → summary → toast → focus the summary or the first invalid field →
+// announce the error. Every user renderer runs inside a guard: one that throws is reported and
+// the rest go on.
 
 import type { ResolvedOptions } from './options';
-import { reportError } from './render/dom';
+import { documentOf, drawnFor, reportError } from './render/dom';
+import { labelsOf } from './render/labels';
+import { sweepStale } from './render/redraw';
+import { renderSummary } from './render/summary';
 import type { ApiError, ApiErrorContext, JQueryLike } from './types';
 
 /** Runs `work`, reporting what it throws; `failed` is returned in that case. */
@@ -16,18 +20,54 @@ export function guarded<T>(where: string, work: () => T, failed?: T): T | undefi
   }
 }
 
-/** Renders each field; returns the fields no element took (their renderer said false or threw). */
+/** How many levels up a field with no element of its own looks for an ancestor's element. */
+const MAX_ANCESTORS = 3;
+
+/**
+ * Renders each field; returns the fields no element took (their renderer said false or threw).
+ * A field with no element of its own goes to its nearest ancestor's, each message led by where
+ * it belongs: `tags.1` on the `tags` input reads "Item 2: …".
+ */
 function renderFields(error: ApiError, context: ApiErrorContext, options: ResolvedOptions): Record<string, string[]> {
   const unrendered: Record<string, string[]> = {};
   const renderField = options.renderField;
-  for (const path of Object.keys(error.errors)) {
-    const messages = error.errors[path] as string[];
-    const taken = renderField
-      ? guarded('renderField', () => renderField(path, messages.slice(), error, context), false)
-      : false;
-    if (taken === false) unrendered[path] = messages;
+  if (!renderField) return error.errors;
+  const drawnAt: Record<string, string[]> = {};
+  const render = (path: string, messages: string[]): boolean => {
+    const taken = guarded('renderField', () => renderField(path, messages.slice(), error, context), false) !== false;
+    if (taken) drawnAt[path] = messages;
+    return taken;
+  };
+  const pending = Object.keys(error.errors).filter((path) => !render(path, error.errors[path] as string[]));
+  for (const path of pending) {
+    const parts = path.split('.');
+    let taken = false;
+    for (let depth = parts.length - 1; depth > 0 && depth >= parts.length - MAX_ANCESTORS && !taken; depth--) {
+      const lead = parts.slice(depth).map((part) => (/^\d+$/.test(part) ? options.text.item.replace('{n}', String(+part + 1)) : part + ':')).join(' ');
+      const ancestor = parts.slice(0, depth).join('.');
+      const led = (error.errors[path] as string[]).map((message) => lead + ' ' + message);
+      taken = render(ancestor, (drawnAt[ancestor] || []).concat(led));
+    }
+    if (!taken) unrendered[path] = error.errors[path] as string[];
   }
   return unrendered;
+}
+
+/**
+ * The form a failure belongs to: the one it names, else the one holding every element its field
+ * errors were drawn on, else the one its data was serialized from, else the page.
+ */
+function ownerOf(context: ApiErrorContext): Element | Document {
+  const drawing = drawnFor.get(context);
+  if (!drawing) return context.scope;
+  let holder: Element | null | undefined;
+  for (const drawn of drawing.drawn) {
+    // A field drawn twice (its own messages, then a child's) left its first element detached.
+    if (!documentOf(context.scope).contains(drawn)) continue;
+    const form = drawn.closest('form');
+    holder = holder === undefined || holder === form ? form : null;
+  }
+  return drawing.form || holder || drawing.dataForm || documentOf(context.scope);
 }
 
 function focusFirstInvalid(scope: Element | Document): void {
@@ -54,11 +94,23 @@ export function handleFailure(
   const clearFields = options.clearFields;
   if (clearFields) guarded('clearFields', () => clearFields(context));
   context.unrendered = renderFields(error, context, options);
+  sweepStale(context);
+  const unrenderedPaths = Object.keys(context.unrendered);
+  context.fieldLabels = unrenderedPaths.length
+    ? guarded('fieldLabel', () => labelsOf(unrenderedPaths, documentOf(context.scope), options), {})
+    : {};
+  const summary = guarded('summary', () => renderSummary(ownerOf(context), error, context, options), null) || null;
+  context.summary = summary;
   const toast = options.toast;
-  if (toast) guarded('toast', () => toast(error.message, error, context));
-  // Only move focus when this failure marked a field: never steal it for a toast alone.
-  const renderedFields = Object.keys(error.errors).length - Object.keys(context.unrendered).length;
-  if (renderedFields > 0) guarded('focus', () => focusFirstInvalid(context.scope));
+  const hook = options.message;
+  const text = hook ? guarded('message', () => hook(error, context)) : undefined;
+  const message = typeof text === 'string' && text.trim() ? text : error.message;
+  if (toast) guarded('toast', () => toast(message, error, context));
+  // Focus goes to the summary, else to the first field this failure marked: never stolen for a
+  // toast alone.
+  const renderedFields = Object.keys(error.errors).length - unrenderedPaths.length;
+  if (summary) guarded('focus', () => summary.focus());
+  else if (renderedFields > 0) guarded('focus', () => focusFirstInvalid(context.scope));
   announce(error, context, jQuery);
 }
 

@@ -60,10 +60,12 @@ export interface ApiErrorContext {
   model?: unknown;
   /** The Backbone options object of that request. */
   options?: Record<string, unknown>;
-  /** Field errors that no element took; the toast shows them, each led by its path. */
+  /** Field errors that no element took; the toast shows them, each led by its label or path. */
   unrendered: Record<string, string[]>;
-  /** The error summary drawn on the page for this failure, if one was. */
+  /** The error summary drawn for this failure, if any: the toast then needs only the message. */
   summary?: Element | null;
+  /** Label text by path, for the unrendered fields that have a label somewhere on the page. */
+  fieldLabels?: Record<string, string>;
   /** The options in force for this request: the install options, then its own `apiErrors`. */
   apiErrors?: Readonly<ApiErrorsOptions>;
 }
@@ -95,6 +97,12 @@ export interface ApiErrorsOptions {
   position?: ToastPosition;
   /** Any of the built-in texts, in the page's language. */
   text?: Partial<ApiErrorsText>;
+  /** The final text of the toast; return nothing to keep the server's (or `messages`') text. */
+  message?: (error: ApiError, context: ApiErrorContext) => string | void;
+  /** The error summary: on by default when the form holds `[data-api-errors-summary]`. */
+  summary?: boolean;
+  /** The words a field is known by in the toast and the summary (its label text by default). */
+  fieldLabel?: (path: string, element: Element | null) => string | void;
   jQuery?: JQueryLike;
   Backbone?: BackboneLike;
 }

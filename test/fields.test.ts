@@ -53,7 +53,14 @@ function edit(p: TestPage, input: Element, type: 'input' | 'change'): void {
   input.dispatchEvent(new p.window.Event(type, { bubbles: true }));
 }
 
-const drawnMessages = (p: TestPage): string[] => $$(p, '.api-errors-message').map((element) => element.textContent ?? '');
+/** The text of each message element on the page, without the visually hidden "Error:" lead. */
+const drawnMessages = (p: TestPage): string[] =>
+  $$(p, '.api-errors-message').map((element) =>
+    Array.from(element.children)
+      .filter((child) => !child.classList.contains('api-errors-visually-hidden'))
+      .map((child) => child.textContent)
+      .join(''),
+  );
 
 // ---------------------------------------------------------------------------------------------
 // Lookup and marks, on every jQuery version.
@@ -108,7 +115,7 @@ for (const jquery of JQUERY_VERSIONS) {
     const holder = p.document.getElementById(input.getAttribute('aria-describedby')!)!;
     assert.ok(holder, 'aria-describedby names an element on the page');
     assert.equal(input.nextElementSibling, holder, 'the messages sit right after the input');
-    assert.equal(holder.textContent, 'Enter a valid email address.Use your work address.');
+    assert.equal(holder.textContent, 'Error: Enter a valid email address.Use your work address.', 'led by "Error:" for screen readers');
     assert.deepEqual(fieldMessages(p, input), ['Enter a valid email address.', 'Use your work address.']);
   });
 
@@ -184,7 +191,7 @@ test('messages go inside [data-api-errors-for="path"] when the page has one', as
   const input = one(p, 'input');
   const holder = p.document.getElementById(input.getAttribute('aria-describedby')!)!;
   assert.equal(holder.parentElement, one(p, '.slot'));
-  assert.equal(one(p, '.slot').textContent, 'This field is required.');
+  assert.equal(one(p, '.slot').textContent, 'Error: This field is required.');
   assert.equal(input.nextElementSibling!.tagName, 'P', 'nothing was inserted after the input');
 });
 
@@ -302,11 +309,15 @@ test('a successful request for another form leaves this form marked', async (t) 
   assert.deepEqual(fieldMessages(p, one(p, '#a input')), ['Bad email.']);
 });
 
-test('the next failure clears the previous one first: no duplicate messages', async (t) => {
+test('the next failure of the same request clears the previous one first: no duplicate messages', async (t) => {
   const p = page(t, { body: '<form><input name="email"><input name="name"></form>' });
   p.ApiErrors.installApiErrors();
-  await ajax(p, { url: invalid({ email: ['First.'], name: ['Bad name.'] }) });
-  await ajax(p, { url: invalid({ email: ['Second.'] }, 'Still invalid') });
+  const answer = (errors: Record<string, string[]>) =>
+    fixture.server.route('/again', { status: 400, body: { error: { message: 'Invalid', code: 'VALIDATION_ERROR', status: 400, errors } } });
+  answer({ email: ['First.'], name: ['Bad name.'] });
+  await ajax(p, { url: '/again', type: 'POST' });
+  answer({ email: ['Second.'] });
+  await ajax(p, { url: '/again', type: 'POST' });
   const email = one(p, '[name="email"]');
   assert.deepEqual(fieldMessages(p, email), ['Second.']);
   assert.equal(email.getAttribute('aria-describedby')!.split(' ').length, 1);
@@ -544,13 +555,17 @@ describe('clearing is limited to what the same scope drew', () => {
     page.close();
   });
 
-  test('with no form at all, a later success clears what the failure drew on the page', async () => {
+  test('with no form at all, a later success of the same request clears what the failure drew', async () => {
     const page = openPage({ origin: fixture.server.origin, jquery: '3.7', body: '<form id="signup"><input name="email"></form>' });
     page.ApiErrors.installApiErrors();
     const input = page.document.querySelector('input')!;
-    await ajax(page, { url: respondUrl(400, { email: ['Bad.'] }) });
+    fixture.server.route('/no-form', { status: 400, body: { email: ['Bad.'] } });
+    await ajax(page, { url: '/no-form', type: 'PUT' });
     assert.deepEqual(fieldMessages(page, input), ['Bad.']);
-    await ajax(page, { url: respondUrl(200, { ok: true }) });
+    await ajax(page, { url: respondUrl(200, { ok: true }), type: 'PUT' });
+    assert.deepEqual(fieldMessages(page, input), ['Bad.'], 'another URL leaves them');
+    fixture.server.route('/no-form', { status: 200, body: { ok: true } });
+    await ajax(page, { url: '/no-form', type: 'PUT' });
     assert.equal(fieldMessages(page, input), null);
     assert.equal(page.document.querySelectorAll('.api-errors-message').length, 0);
     page.close();

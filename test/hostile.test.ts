@@ -17,7 +17,7 @@ interface Payload {
 const PAYLOADS: Payload[] = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/xss-payloads.json'), 'utf8')).payloads;
 
 /** The plugin's own markup: every element it draws is one of these. */
-const PLUGIN_TAGS = new Set(['DIV', 'P', 'UL', 'LI', 'BUTTON']);
+const PLUGIN_TAGS = new Set(['DIV', 'P', 'UL', 'LI', 'BUTTON', 'SPAN', 'H2', 'A']);
 const PATH_LENGTH = 200;
 
 /** A field name as the parser reports it: empty dot-segments dropped, cut to 200 characters. */

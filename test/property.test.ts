@@ -487,8 +487,9 @@ function renderCase(inputs: InputSpec[], field: string): void {
       assert.deepEqual(markedIndexes, expectedIndexes, `field ${JSON.stringify(field)} marked the wrong elements`);
     }
     assert.equal(result, marked.length > 0, 'returns whether an element took the field');
-    // At most one element was drawn: the message holder (a div holding one div of text).
-    assert.equal(doc.getElementsByTagName('*').length, before + (marked.length ? 2 : 0));
+    // At most one element was drawn: the message holder (a div holding the visually hidden
+    // "Error:" span and one div of text).
+    assert.equal(doc.getElementsByTagName('*').length, before + (marked.length ? 3 : 0));
     for (const twin of Array.from(outsideForm.children)) assert.equal(twin.hasAttribute('aria-invalid'), false);
     page.ApiErrors.clearFieldErrors(form);
     assert.equal(doc.querySelectorAll('[aria-invalid], .is-invalid, .api-errors-message').length, 0);

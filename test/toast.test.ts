@@ -86,7 +86,7 @@ for (const jquery of JQUERY_VERSIONS) {
     assert.equal(toast?.reference, 'Reference: ' + XSS_SCRIPT);
     const email = p.document.querySelector('input')!;
     const messageElement = p.document.getElementById(email.getAttribute('aria-describedby')!)!;
-    assert.equal(messageElement.textContent, XSS_SCRIPT);
+    assert.equal(messageElement.textContent, 'Error: ' + XSS_SCRIPT);
     assertNoMarkupInjected(p);
   });
 
@@ -366,7 +366,8 @@ test('a custom toast receives the message, the ApiError and the context', async 
   assert.equal(context.jqXHR, jqXHR);
   assert.equal(context.settings.type, 'POST');
   assert.ok(String(context.settings.url).includes('/respond?'));
-  assert.equal(context.scope, p.document);
+  // The request's data ({email}) names the form's fields: they are looked up in that form.
+  assert.equal(context.scope, p.document.querySelector('form'));
   assert.deepEqual(JSON.parse(JSON.stringify(context.unrendered)), { 'address.city': ['Required.'] });
   assert.equal(toastElements(p).length, 0, 'the built-in toast is replaced, not added to');
 });

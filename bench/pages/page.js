@@ -81,6 +81,20 @@
     }
   }
 
+  // ---- The repeat: Submit pressed again and again on a form with two bad fields, so the very
+  // same envelope (message, fields, correlation id) arrives each time ----
+  function queueRepeats(count) {
+    var text = JSON.stringify({ error: {
+      message: 'Validation failed',
+      code: 'VALIDATION_ERROR',
+      status: 400,
+      errors: fieldErrors(0),
+      timestamp: '2026-11-24T12:00:00+00:00',
+      correlation_id: 'c0ffee-repeat',
+    } });
+    for (var index = 0; index < count; index++) pending.push({ status: 400, statusText: 'Bad Request', text: text });
+  }
+
   function queueSuccesses(count) {
     for (var index = 0; index < count; index++) {
       sequence += 1;
@@ -125,6 +139,18 @@
      */
     failures: function (handler, count, fieldCount, extraErrors) {
       queueFailures(count, fieldCount || 0, extraErrors);
+      var start = performance.now();
+      for (var index = 0; index < count; index++) {
+        var jqXHR = send();
+        if (handler === 'hand-written') jqXHR.fail(handWrittenFail);
+      }
+      layout();
+      return (performance.now() - start) / count;
+    },
+
+    /** Like failures(), but every response is the same envelope: the repeat case. */
+    repeats: function (handler, count) {
+      queueRepeats(count);
       var start = performance.now();
       for (var index = 0; index < count; index++) {
         var jqXHR = send();

@@ -109,7 +109,8 @@
       notice.append($('<span class="code"></span>').text(' ' + error.code + (error.status ? ' · ' + error.status : '')));
       var unrendered = (context && context.unrendered) || {};
       $.each(unrendered, function (field, messages) {
-        notice.append($('<span class="detail"></span>').text(field + ': ' + messages.join(' ')));
+        var label = (context.fieldLabels && context.fieldLabels[field]) || field;
+        notice.append($('<span class="detail"></span>').text(label + ': ' + messages.join(' ')));
       });
       this.$('#bb-notices').prepend(notice).children().slice(MAX_NOTICES).remove();
       this.$('#bb-statusbar').prop('hidden', false);
@@ -146,7 +147,9 @@
       this.$('#bb-' + field).removeAttr('aria-invalid').removeAttr('aria-describedby').removeClass('is-invalid');
     },
 
+    // Any failure of the model's requests: "Saved." would no longer be true.
     showReference: function (model, error) {
+      this.$('#bb-saved').text('');
       var reference = this.$('#bb-reference');
       reference.text(error.correlationId ? 'Reference: ' + error.correlationId : '');
       reference.prop('hidden', !error.correlationId);

@@ -16,6 +16,9 @@ export interface TrackedRequest {
   textStatus: string;
   errorThrown: unknown;
   settled: boolean;
+  /** The URL and data as the prefilter saw them: jQuery later appends a GET's data to the URL. */
+  url?: unknown;
+  data?: unknown;
 }
 
 /** What the adapter calls on the current installation. */
@@ -91,6 +94,7 @@ function guardCallbacks(callbacks: unknown, where: string): (this: unknown, ...a
 function track(settings: AjaxSettings, originalOptions: AjaxSettings, jqXHR: JqXHR, slot: Slot): void {
   const request: TrackedRequest = {
     settings, originalOptions, jqXHR, failed: false, textStatus: '', errorThrown: undefined, settled: false,
+    url: settings.url, data: settings.data,
   };
   jqXHR[TRACKED_FLAG] = true;
   jqXHR.fail((_xhr: JqXHR, textStatus: string, errorThrown: unknown) => {

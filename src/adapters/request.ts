@@ -5,7 +5,7 @@
 import type { ResolvedOptions } from '../options';
 import { parseWithOptions } from '../parse/index';
 import { resolveScope } from '../render/dom';
-import type { ApiError, ApiErrorContext, AjaxSettings, JqXHR } from '../types';
+import type { ApiError, ApiErrorContext, AjaxSettings, JQueryLike, JqXHR } from '../types';
 
 /**
  * Kept on the jqXHR itself, not in a module-level set: a page may hold two copies of the plugin
@@ -58,6 +58,67 @@ export function scopeFor(options: ResolvedOptions, settings: AjaxSettings, doc: 
     return form || element;
   }
   return doc;
+}
+
+/** The form a request names: its `apiErrors.form`, or a <form> given as its DOM `context`. */
+export function namedForm(options: ResolvedOptions, settings: AjaxSettings, doc: Document): Element | null {
+  const form = resolveScope(options.form, doc);
+  if (form) return form.nodeType === 1 ? (form as Element) : null;
+  const context = resolveScope(settings && settings.context, doc);
+  return context && (context as Element).tagName === 'FORM' ? (context as Element) : null;
+}
+
+/** `METHOD url` (the URL as sent, before jQuery appended a GET's data): what a repeat shares. */
+export function requestKey(settings: AjaxSettings, url: unknown): string {
+  return String(settings.type || 'GET').toUpperCase() + ' ' + String(url || settings.url).split('#')[0];
+}
+
+/** The sorted names in urlencoded data, or a JSON object's keys; '' when there are none. */
+function namesOf(data: string): string {
+  try {
+    const names = data.charAt(0) === '{'
+      ? Object.keys(JSON.parse(data))
+      : data.split('&').map((pair) => decodeURIComponent((pair.split('=')[0] as string).replace(/\+/g, ' ')));
+    return names.sort().join('&');
+  } catch (_malformed) {
+    return '';
+  }
+}
+
+/** The names a form sends, as `$(form).serialize()` picks them: named, enabled, checked, no buttons. */
+function formNames(form: HTMLFormElement): string {
+  const names: string[] = [];
+  for (let index = 0; index < form.elements.length; index++) {
+    const control = form.elements[index] as HTMLInputElement;
+    if (
+      control.name &&
+      !control.disabled &&
+      !/^(submit|button|image|reset|file|fieldset)$/i.test(control.type) &&
+      (!/^(checkbox|radio)$/i.test(control.type) || control.checked)
+    ) {
+      names.push(control.name);
+    }
+  }
+  return names.sort().join('&');
+}
+
+/**
+ * The form whose fields a request's data was serialized from (`$.post(url, $(form).serialize())`
+ * or `data: {…}`, which jQuery encodes the same way): the one form on the page that sends the
+ * same field names; of several, the one whose serialization is the very same string. Comparing
+ * names first keeps it cheap: most forms differ there, and only look-alikes are serialized.
+ */
+export function dataForm(jQuery: JQueryLike, doc: Document, data: unknown): Element | null {
+  // Bounded work: a large upload is no form's fields.
+  const names = typeof data === 'string' && data.length < 100000 ? namesOf(data) : '';
+  if (!names) return null;
+  const alike: Element[] = [];
+  for (let index = 0; index < doc.forms.length; index++) {
+    const form = doc.forms[index] as HTMLFormElement;
+    if (formNames(form) === names) alike.push(form);
+  }
+  const found = alike.length > 1 ? alike.filter((form) => String(jQuery(form).serialize()) === data) : alike;
+  return found.length === 1 ? (found[0] as Element) : null;
 }
 
 export function makeContext(

@@ -1,5 +1,8 @@
 // The few DOM helpers every renderer shares: make an element holding text, escape a name for a
-// selector, report a caught exception. Text goes in through textContent only, never markup.
+// selector, report a caught exception, tell whether the stylesheet is loaded. Text goes in
+// through textContent only, never markup.
+
+import type { ApiErrorsText } from '../text';
 
 /** Creates `<tag class="className">text</tag>` in `doc`; text is set as text, never parsed. */
 export function createTextElement(
@@ -88,3 +91,49 @@ export function resolveScope(target: unknown, doc: Document | null): Element | D
   if (node.jquery && node[0]) return resolveScope(node[0], doc);
   return null;
 }
+
+/**
+ * Whether dist/api-errors.css styles this element (it sets --api-errors-theme on what it styles).
+ * Without it the renderers set a few fallback styles through the CSSOM: writes such as
+ * `style.cssText` are allowed under a strict CSP, which only blocks style attributes in markup
+ * and <style> elements.
+ */
+export function isThemed(element: Element): boolean {
+  const view = documentOf(element).defaultView;
+  try {
+    return !!view && view.getComputedStyle(element).getPropertyValue('--api-errors-theme').trim() !== '';
+  } catch (_unsupported) {
+    return false;
+  }
+}
+
+const themedDocuments: WeakMap<Document, boolean> = new WeakMap();
+
+/**
+ * Whether the fallback styles are needed for an element the plugin drew (already in the page):
+ * asked once per document, since reading a computed style forces a style recalculation.
+ */
+export function unthemed(element: Element): boolean {
+  const doc = documentOf(element);
+  let themed = themedDocuments.get(doc);
+  if (themed === undefined) themedDocuments.set(doc, (themed = isThemed(element)));
+  return !themed;
+}
+
+/** What the built-in renderers know of the request they draw for (set by the installation). */
+export interface DrawnFor {
+  /** `METHOD url`: a later request with the same key clears what this one drew. */
+  key: string;
+  /** The form the request names, cleared whole by its later requests. */
+  form: Element | null;
+  /** The form the request's data was serialized from, when one form on the page matches. */
+  dataForm: Element | null;
+  text: ApiErrorsText;
+  /** The message elements the built-in field renderer drew (or kept) for this request. */
+  drawn: Element[];
+  /** What the request's earlier drawing left, set aside until the redraw is done. */
+  stale: Element[];
+  failed: boolean;
+}
+
+export const drawnFor: WeakMap<object, DrawnFor> = new WeakMap();

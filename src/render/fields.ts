@@ -2,24 +2,39 @@
 // invalid and put its messages, as text, in an element linked by aria-describedby.
 
 import type { ApiError, ApiErrorContext } from '../types';
+import { DEFAULT_TEXT } from '../text';
 import {
   attributeSelector,
   createTextElement,
   documentOf,
+  drawnFor,
+  type DrawnFor,
   eachMatch,
   removeNode,
   resolveScope,
   uniqueId,
+  unthemed,
 } from './dom';
 
 /** On a marked input: the id of the element holding its messages. */
 const MARKED = 'data-api-errors-marked';
-/** On an element the renderer drew: the field path it holds messages for. */
-const DRAWN = 'data-api-errors-drawn';
-/** On an element drawn for a request with no form: its scope was the whole page. */
-const PAGE_WIDE = 'data-api-errors-page';
+/** On an element the renderers drew: the field path it holds messages for ('' for a summary). */
+export const DRAWN = 'data-api-errors-drawn';
+/** On an element the renderers drew: the method and URL of the request it was drawn for. */
+export const REQUEST = 'data-api-errors-request';
 const INVALID_CLASS = 'is-invalid';
 const MESSAGE_CLASS = 'api-errors-message';
+export const SUMMARY_CLASS = 'api-errors-summary';
+const HIDDEN_CLASS = 'api-errors-visually-hidden';
+/** Read by screen readers, invisible on screen, with or without the stylesheet. */
+const VISUALLY_HIDDEN = 'position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap';
+/** Without the stylesheet: a message that is not mistaken for help text, and a marked input. */
+const ERROR_COLOR = '#b3261e';
+const SHADOW = '0 0 0 2px ' + ERROR_COLOR;
+/** An input's own inline box-shadow, put back when its mark is cleared. */
+const shadows: WeakMap<Element, string> = new WeakMap();
+/** The inputs each message element marked, so clearing it needs no query of the page. */
+const markedBy: WeakMap<Element, Element[]> = new WeakMap();
 /** Radio groups share a name; more matches than this are a page bug, not a field. */
 const MAX_ELEMENTS_PER_FIELD = 50;
 
@@ -81,22 +96,42 @@ function unmark(element: Element): void {
   element.removeAttribute('aria-invalid');
   element.removeAttribute(MARKED);
   if (element.classList) element.classList.remove(INVALID_CLASS);
+  const shadow = shadows.get(element);
+  if (shadow !== undefined) {
+    (element as HTMLElement).style.boxShadow = shadow;
+    if (!shadow && !(element as HTMLElement).style.cssText) element.removeAttribute('style');
+  }
+  shadows.delete(element);
+}
+
+/**
+ * Takes a drawn element out of the page and, for a field's messages, unmarks the inputs that
+ * point to it (another copy of the plugin may have drawn it: then they are looked up).
+ */
+export function removeDrawn(drawn: Element): void {
+  const inputs = markedBy.get(drawn);
+  if (inputs) {
+    for (const input of inputs) if (input.getAttribute(MARKED) === drawn.id) unmark(input);
+  } else if (drawn.id) {
+    eachMatch(documentOf(drawn), attributeSelector(MARKED, drawn.id), unmark);
+  }
+  removeNode(drawn);
 }
 
 /** Clears one field everywhere in its document: its marked inputs and its message element. */
 function clearField(element: Element): void {
   const doc = documentOf(element);
   const messageId = element.getAttribute(MARKED) || '';
-  eachMatch(doc, attributeSelector(MARKED, messageId), unmark);
-  unmark(element);
   const message = messageId ? doc.getElementById(messageId) : null;
-  if (message && message.hasAttribute(DRAWN)) removeNode(message);
+  if (message && message.hasAttribute(DRAWN)) removeDrawn(message);
+  else eachMatch(doc, attributeSelector(MARKED, messageId), unmark);
+  unmark(element);
 }
 
 const watchedDocuments: WeakSet<Document> = new WeakSet();
 
-/** One delegated listener per document: a field is cleared when the user edits it. */
-function watchEdits(doc: Document): void {
+/** Delegated listeners, one set per document: editing a field clears it, submitting a form clears the form. */
+export function watchEdits(doc: Document): void {
   if (watchedDocuments.has(doc)) return;
   watchedDocuments.add(doc);
   const onEdit = (event: Event): void => {
@@ -110,6 +145,7 @@ function watchEdits(doc: Document): void {
   };
   doc.addEventListener('input', onEdit, true);
   doc.addEventListener('change', onEdit, true);
+  doc.addEventListener('submit', (event) => clearFieldErrors(event.target), true);
 }
 
 /**
@@ -130,6 +166,31 @@ function freeId(doc: Document): string {
 }
 
 /**
+ * The same request failing again with the same messages for a field (Submit pressed again):
+ * what it drew is still right, so it stays as it is instead of being removed and drawn anew.
+ */
+function keepRepeat(drawing: DrawnFor, scope: Element | Document, field: string, messages: string[]): boolean {
+  const text = drawing.text.error + ' ' + messages.join('');
+  for (let index = 0; index < drawing.stale.length; index++) {
+    const drawn = drawing.stale[index] as Element;
+    const inputs = markedBy.get(drawn);
+    if (
+      drawn.getAttribute(DRAWN) === field &&
+      inputs &&
+      drawn.children.length === messages.length + 1 &&
+      drawn.textContent === text &&
+      scope.contains(drawn) &&
+      inputs.every((input) => input.getAttribute(MARKED) === drawn.id)
+    ) {
+      drawing.stale.splice(index, 1);
+      drawing.drawn.push(drawn);
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
  * The built-in `renderField`. Returns false when the scope has no element for the field, so
  * its messages go into the toast instead.
  */
@@ -140,7 +201,9 @@ export function defaultRenderField(
   context?: Partial<ApiErrorContext>,
 ): boolean {
   const scope = (context && context.scope) || (typeof document !== 'undefined' ? document : null);
-  if (!scope || typeof field !== 'string' || !field) return false;
+  if (!scope || typeof field !== 'string' || !field || !Array.isArray(messages)) return false;
+  const drawing = context && drawnFor.get(context);
+  if (drawing && keepRepeat(drawing, scope, field, messages)) return true;
   const elements = findFieldElements(scope, field);
   const last = elements[elements.length - 1];
   if (!last) return false;
@@ -151,8 +214,14 @@ export function defaultRenderField(
   const messageId = freeId(doc);
   messageElement.id = messageId;
   messageElement.setAttribute(DRAWN, field);
-  if (scope.nodeType === 9) messageElement.setAttribute(PAGE_WIDE, '');
-  for (const message of Array.isArray(messages) ? messages : []) {
+  if (drawing) {
+    messageElement.setAttribute(REQUEST, drawing.key);
+    drawing.drawn.push(messageElement);
+  }
+  const prefix = createTextElement(doc, 'span', HIDDEN_CLASS, (drawing ? drawing.text : DEFAULT_TEXT).error + ' ');
+  prefix.style.cssText = VISUALLY_HIDDEN;
+  messageElement.appendChild(prefix);
+  for (const message of messages) {
     messageElement.appendChild(createTextElement(doc, 'div', '', String(message)));
   }
   const container = scope.querySelector(attributeSelector('data-api-errors-for', field));
@@ -161,6 +230,8 @@ export function defaultRenderField(
     const anchor = placeAfter(last, scope);
     if (anchor.parentNode) anchor.parentNode.insertBefore(messageElement, anchor.nextSibling);
   }
+  const fallback = unthemed(messageElement);
+  if (fallback) messageElement.style.cssText = 'color:' + ERROR_COLOR + ';font-weight:bold';
 
   for (const element of elements) {
     element.setAttribute('aria-invalid', 'true');
@@ -168,7 +239,13 @@ export function defaultRenderField(
     const describedBy = describedByWithout(element.getAttribute('aria-describedby'), messageId);
     element.setAttribute('aria-describedby', describedBy ? describedBy + ' ' + messageId : messageId);
     element.setAttribute(MARKED, messageId);
+    const style = (element as HTMLElement).style;
+    if (fallback && style) {
+      shadows.set(element, style.boxShadow);
+      style.boxShadow = SHADOW;
+    }
   }
+  markedBy.set(messageElement, elements);
   watchEdits(doc);
   return true;
 }
@@ -187,41 +264,12 @@ export function clearFieldErrors(scope?: unknown): void {
   eachMatch(root, '[' + DRAWN + ']', removeNode);
 }
 
-const drawnMessageLists: WeakMap<Document, HTMLCollection> = new WeakMap();
-
-function drawnMessages(doc: Document): HTMLCollection {
-  let list = drawnMessageLists.get(doc);
-  if (!list) {
-    list = doc.getElementsByClassName(MESSAGE_CLASS);
-    drawnMessageLists.set(doc, list);
-  }
-  return list;
-}
-
-/**
- * What the plugin clears by itself, before a failure is drawn and after a success: everything
- * drawn in a form scope, but for a request with no form only what such requests drew — an
- * unrelated background request must not wipe the errors of a form the user is still fixing.
- */
-export function clearDrawnFor(scope: Element | Document): void {
-  // Every successful request comes here: with no message on the page there is nothing to do,
-  // and a live collection's length is cheap where a query would walk the whole document.
-  if (!drawnMessages(documentOf(scope)).length) return;
-  if (scope.nodeType !== 9) {
-    clearFieldErrors(scope);
-    return;
-  }
-  const drawnIds: Record<string, boolean> = {};
-  let drawn = 0;
-  eachMatch(scope, '[' + DRAWN + '][' + PAGE_WIDE + ']', (message) => {
-    drawnIds[message.id] = true;
-    drawn++;
-    removeNode(message);
+/** Each field the built-in renderer marked in `root`, in page order: path, first input, messages. */
+export function eachDrawnField(root: Element, visit: (path: string, input: Element, messages: string[]) => void): void {
+  eachMatch(root, '.' + MESSAGE_CLASS, (message) => {
+    const input = (markedBy.get(message) || [])[0];
+    const lines: string[] = [];
+    for (let index = 1; index < message.children.length; index++) lines.push(message.children[index]!.textContent || '');
+    if (input) visit(message.getAttribute(DRAWN) || '', input, lines);
   });
-  // One pass over the marked inputs for all the fields, not one query per field.
-  if (drawn) {
-    eachMatch(scope, '[' + MARKED + ']', (element) => {
-      if (drawnIds[element.getAttribute(MARKED) || ''] === true) unmark(element);
-    });
-  }
 }

@@ -19,7 +19,8 @@ export function toastLines(message: string, error: ApiError, context: Partial<Ap
   for (const formError of error.formErrors) if (formError !== message) lines.push(formError);
   const unrendered = context.unrendered || {};
   for (const path of Object.keys(unrendered)) {
-    for (const fieldMessage of unrendered[path] || []) lines.push(path + ': ' + fieldMessage);
+    const label = (context.fieldLabels && context.fieldLabels[path]) || path;
+    for (const fieldMessage of unrendered[path] || []) lines.push(label + ': ' + fieldMessage);
   }
   if (lines.length > MAX_DETAIL_LINES) {
     lines.splice(MAX_DETAIL_LINES - 1, lines.length, fill(text.more, lines.length - MAX_DETAIL_LINES + 1));

@@ -3,7 +3,7 @@
 
 import { DEFAULT_TEXT, fill, type ApiErrorsText } from '../text';
 import type { ToastPosition } from '../types';
-import { createTextElement, removeNode } from './dom';
+import { createTextElement, isThemed, removeNode } from './dom';
 import { countdownPart, fillBody, part, type ToastSpec } from './toast-parts';
 
 export interface ToastHandle {
@@ -41,16 +41,6 @@ const states: WeakMap<Document, ToastState> = new WeakMap();
 
 const textOf = (spec: ToastSpec): string => [spec.message].concat(spec.lines || [], spec.reference || '').join('\n');
 const keyOf = (spec: ToastSpec): string => spec.key || textOf(spec);
-
-/** The stylesheet sets --api-errors-theme on the container; then the fallback styles are skipped. */
-function isThemed(container: HTMLElement): boolean {
-  const view = container.ownerDocument.defaultView;
-  try {
-    return !!view && view.getComputedStyle(container).getPropertyValue('--api-errors-theme').trim() !== '';
-  } catch (_unsupported) {
-    return false;
-  }
-}
 
 function place(state: ToastState, container: HTMLElement, position: ToastPosition): void {
   container.setAttribute('data-position', position);

@@ -39,6 +39,21 @@ function assertNoSeriousViolations(t, label, { violations, passes }) {
 
 browserSuite('accessibility (axe-core)', (env) => {
   for (const pagePath of ['/legacy.html', '/legacy.html?css=0']) {
+    it(`${pagePath}: the error summary, the toast and marked fields have no violation of any impact`, async (t) => {
+      const page = await env.open(pagePath);
+      await clickFor(page, '#btn-invalid', '/api/signup');
+      await waitForToasts(page, 1);
+      await page.waitForSelector('#signup .api-errors-summary li a');
+      await page.waitForSelector('#id_items-2-sku[aria-invalid="true"]');
+      const focused = await page.evaluate(() => document.activeElement && document.activeElement.className);
+      assert.equal(focused, 'api-errors-summary', 'focus is on the summary');
+      const result = await runAxe(page);
+      assertNoSeriousViolations(t, pagePath + ' with the summary', result);
+      assert.deepEqual(result.violations, [], `${pagePath}: axe violations of any impact`);
+    });
+  }
+
+  for (const pagePath of ['/legacy.html', '/legacy.html?css=0']) {
     it(`${pagePath} with a toast and marked fields`, async (t) => {
       const page = await env.open(pagePath);
       await clickFor(page, '#btn-invalid', '/api/signup');

@@ -40,11 +40,11 @@ browserSuite('Backbone app page, Backbone 1.6.1', (env) => {
     assert.equal(await page.textContent('#bb-email-error'), 'Enter a valid email address.');
     assert.equal(await page.textContent('#bb-password-error'), 'Ensure this field has at least 8 characters.');
     assert.deepEqual((await readField(page, '#bb-email')).describedBy, ['Enter a valid email address.']);
-    // ...and hands the others to ApiErrors.defaultRenderField.
+    // ...and hands the others to ApiErrors.defaultRenderField (led by its hidden "Error:").
     assert.deepEqual(await readField(page, '#bb-street'), {
-      ariaInvalid: 'true', isInvalid: true, describedBy: ['This field may not be blank.'],
+      ariaInvalid: 'true', isInvalid: true, describedBy: ['Error: This field may not be blank.'],
     });
-    assert.deepEqual((await readField(page, '#bb-qty')).describedBy, ['Ensure this value is greater than or equal to 1.']);
+    assert.deepEqual((await readField(page, '#bb-qty')).describedBy, ['Error: Ensure this value is greater than or equal to 1.']);
     assert.deepEqual(await invalidFields(page), ['#bb-email', '#bb-password', '#bb-street', '#bb-qty']);
     assert.equal(await focusedId(page), 'bb-email');
 
@@ -81,6 +81,15 @@ browserSuite('Backbone app page, Backbone 1.6.1', (env) => {
     assert.equal(await page.textContent('#bb-password-error'), '');
     assert.equal(await page.locator('.api-errors-message').count(), 0);
     assert.equal(await page.isVisible('#bb-statusbar'), false);
+  });
+
+  it('a later failed request takes the "Saved." line away', async () => {
+    const page = await env.open('/backbone.html');
+    await clickFor(page, '#bb-valid', '/api/signup');
+    await page.waitForSelector('#bb-saved:has-text("Saved.")');
+    await clickFor(page, '#bb-500', '/api/scenario/500');
+    await waitForNotices(page, 1);
+    assert.equal(await page.textContent('#bb-saved'), '');
   });
 
   it('with the default toast, a failed Backbone request is still one toast, and one event', async () => {

@@ -5,7 +5,7 @@
 
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserSuite, clickFor, focusedId, invalidFields, readField, waitForToasts } from './harness.mjs';
+import { browserSuite, clickFor, invalidFields, readField, waitForToasts } from './harness.mjs';
 
 /** Every string of a JSON value, keys included. */
 function stringsOf(value, found = []) {
@@ -21,7 +21,7 @@ function stringsOf(value, found = []) {
 }
 
 browserSuite('legacy page on the DRF demo', (env) => {
-  it('a nested 400 from real serializers marks each field and toasts the rest', async () => {
+  it('a nested 400 from real serializers marks each field (tags.1 on the tags input) and focuses the summary', async () => {
     const page = await env.open('/legacy.html');
     const response = await clickFor(page, '#btn-invalid', '/api/signup');
     assert.equal(response.status(), 400);
@@ -35,14 +35,15 @@ browserSuite('legacy page on the DRF demo', (env) => {
     });
     const [toast] = await waitForToasts(page, 1);
     assert.equal(toast.message, body.error.message);
-    assert.deepEqual(toast.details, ['tags.1: A valid integer is required.']);
+    assert.deepEqual(toast.details, [], 'tags.1 went to the tags input');
     assert.equal(toast.reference, `Reference: ${response.headers()['x-correlation-id']}`);
     assert.equal(body.error.correlation_id, response.headers()['x-correlation-id']);
     assert.deepEqual(await invalidFields(page), [
-      '#id_email', '#id_password', '#id_address-city', '#id_items-1-qty', '#id_items-2-sku',
+      '#id_email', '#id_password', '#id_address-city', '#id_items-1-qty', '#id_items-2-sku', '#id_tags',
     ]);
-    assert.deepEqual((await readField(page, '#id_items-1-qty')).describedBy, ['Ensure this value is greater than or equal to 1.']);
-    assert.equal(await focusedId(page), 'id_email');
+    assert.deepEqual((await readField(page, '#id_items-1-qty')).describedBy, ['Error: Ensure this value is greater than or equal to 1.']);
+    assert.deepEqual((await readField(page, '#id_tags')).describedBy.slice(1), ['Error: Item 2: A valid integer is required.']);
+    assert.equal(await page.evaluate(() => document.activeElement.className), 'api-errors-summary');
   });
 
   for (const scenario of ['401', '500']) {

@@ -57,6 +57,8 @@ function foreignElements(page) {
     const counts = {};
     for (const element of document.getElementsByTagName('*')) {
       if (own.has(element.tagName) || element.hasAttribute('data-hostile-test')) continue;
+      // The summary's heading and links, and the hidden "Error:" spans, are the plugin's own.
+      if (element.closest('.api-errors-summary, .api-errors-message')) continue;
       counts[element.tagName] = (counts[element.tagName] || 0) + 1;
     }
     return counts;
@@ -67,10 +69,11 @@ function foreignElements(page) {
 function markupFromText(page) {
   return page.evaluate(() => ({
     inText: document.querySelectorAll(
-      '.api-errors-toast-message *, .api-errors-toast-details li *, .api-errors-toast-reference *, .api-errors-message div *',
+      '.api-errors-toast-message *, .api-errors-toast-details li *, .api-errors-toast-reference *, .api-errors-message div *, '
+        + '.api-errors-message span *, .api-errors-summary h2 *, .api-errors-summary li > :not(a), .api-errors-summary a *',
     ).length,
-    foreignInPlugin: Array.from(document.querySelectorAll('.api-errors-toasts *, .api-errors-message, .api-errors-message *'))
-      .filter((element) => !['DIV', 'P', 'UL', 'LI', 'BUTTON'].includes(element.tagName)).length,
+    foreignInPlugin: Array.from(document.querySelectorAll('.api-errors-toasts *, .api-errors-message, .api-errors-message *, .api-errors-summary *'))
+      .filter((element) => !['DIV', 'P', 'UL', 'LI', 'BUTTON', 'SPAN', 'H2', 'A'].includes(element.tagName)).length,
     handlers: Array.from(document.querySelectorAll('*')).filter((element) =>
       Array.from(element.attributes).some((attribute) => /^on/i.test(attribute.name)),
     ).length,
@@ -125,13 +128,14 @@ async function checkPayload(page, index) {
   assert.equal(toast.reference, `Reference: ${payload}`);
   assert.ok(toast.text.includes(payload));
   assert.ok(toast.count <= 3);
-  assert.deepEqual((await readField(page, '#id_email')).describedBy, [payload]);
+  // What a screen reader hears: the visually hidden "Error:", then the payload as text.
+  assert.deepEqual((await readField(page, '#id_email')).describedBy, ['Error: ' + payload]);
   const named = await page.evaluate(() => {
     const input = document.querySelector('input[data-hostile-test]');
     const ids = (input.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
     return { invalid: input.getAttribute('aria-invalid'), messages: ids.map((id) => document.getElementById(id)?.textContent ?? null) };
   });
-  assert.deepEqual(named, { invalid: 'true', messages: [`named ${payload}`] });
+  assert.deepEqual(named, { invalid: 'true', messages: [`Error: named ${payload}`] });
   assert.equal(await page.locator('[aria-invalid="true"]').count(), 2, 'only the two inputs named in the body');
 
   if (headerSafe(payload)) {

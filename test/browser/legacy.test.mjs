@@ -29,19 +29,20 @@ browserSuite('legacy page', (env) => {
         assert.equal(await page.evaluate(() => typeof window.ApiErrors.installApiErrors), 'function');
       });
 
-      it('a nested 400 marks each field, toasts the rest with the reference, focuses the first', async () => {
+      it('a nested 400 marks each field, lists them in the summary and focuses it; the toast has the reference', async () => {
         const page = await env.open(legacy);
         const response = await clickFor(page, '#btn-invalid', '/api/signup');
         assert.equal(response.status(), 400);
         const [toast] = await waitForToasts(page, 1);
         assert.equal(toast.role, 'alert');
         assert.equal(toast.message, 'Validation failed');
-        assert.deepEqual(toast.details, ['tags.1: A valid integer is required.']);
+        // tags.1 has no input of its own: it goes to the tags input, led by "Item 2:".
+        assert.deepEqual(toast.details, []);
         assert.equal(toast.reference, `Reference: ${response.headers()['x-correlation-id']}`);
         assert.equal(toast.closeLabel, 'Dismiss');
 
         assert.deepEqual(await invalidFields(page), [
-          '#id_email', '#id_password', '#id_address-city', '#id_items-1-qty', '#id_items-2-sku',
+          '#id_email', '#id_password', '#id_address-city', '#id_items-1-qty', '#id_items-2-sku', '#id_tags',
         ]);
         const expected = {
           '#id_email': 'Enter a valid email address.',
@@ -53,21 +54,35 @@ browserSuite('legacy page', (env) => {
           const field = await readField(page, selector);
           assert.equal(field.ariaInvalid, 'true', selector);
           assert.equal(field.isInvalid, true, selector);
-          assert.deepEqual(field.describedBy, [message], selector);
+          // Screen readers hear each message led by the visually hidden "Error:".
+          assert.deepEqual(field.describedBy, ['Error: ' + message], selector);
         }
         // The password keeps its hint and gains the message, drawn in its data-api-errors-for slot.
         const password = await readField(page, '#id_password');
         assert.deepEqual(password.describedBy, [
-          'At least 8 characters.', 'Ensure this field has at least 8 characters.',
+          'At least 8 characters.', 'Error: Ensure this field has at least 8 characters.',
         ]);
         assert.equal(
           await page.textContent('[data-api-errors-for="password"] .api-errors-message'),
-          'Ensure this field has at least 8 characters.',
+          'Error: Ensure this field has at least 8 characters.',
         );
+        // tags.1 on the list's input, after its hint.
+        assert.deepEqual((await readField(page, '#id_tags')).describedBy.slice(1), ['Error: Item 2: A valid integer is required.']);
         // Valid inputs stay untouched.
         assert.equal((await readField(page, '#id_address-street')).ariaInvalid, null);
         assert.equal((await readField(page, '#id_items-1-sku')).ariaInvalid, null);
-        assert.equal(await focusedId(page), 'id_email');
+        // The summary at the top of the form has the focus and one link per marked field.
+        assert.deepEqual(await page.$$eval('#signup .api-errors-summary li', (items) => items.map((item) => item.textContent)), [
+          'Email: Enter a valid email address.',
+          'Password: Ensure this field has at least 8 characters.',
+          'City: This field may not be blank.',
+          'Item 2 quantity: Ensure this value is greater than or equal to 1.',
+          'Item 3 SKU: This field may not be blank.',
+          'Tags: Item 2: A valid integer is required.',
+        ]);
+        assert.equal(await page.evaluate(() => document.activeElement.className), 'api-errors-summary');
+        await page.click('#signup .api-errors-summary a[href="#id_tags"]');
+        assert.equal(await focusedId(page), 'id_tags');
       });
 
       it('editing a field clears its error; a later successful signup clears them all', async () => {
@@ -77,7 +92,7 @@ browserSuite('legacy page', (env) => {
         await page.fill('#id_email', 'ada@example.com');
         const email = await readField(page, '#id_email');
         assert.deepEqual(email, { ariaInvalid: null, isInvalid: false, describedBy: [] });
-        assert.equal((await invalidFields(page)).length, 4);
+        assert.equal((await invalidFields(page)).length, 5);
 
         const response = await clickFor(page, '#btn-valid', '/api/signup');
         assert.equal(response.status(), 201);

@@ -51,9 +51,10 @@ browserSuite('XSS payloads stay text', (env) => {
         `${P.selectorName}: ${P.selectorMessage}`,
       ].sort());
       assert.equal(toast.reference, `Reference: ${P.correlationId}`);
-      assert.deepEqual((await readField(page, '#id_email')).describedBy, [P.email]);
+      // Each message is led by the visually hidden "Error:" that screen readers hear.
+      assert.deepEqual((await readField(page, '#id_email')).describedBy, ['Error: ' + P.email]);
       assert.deepEqual(await readField(page, '#id_password'), {
-        ariaInvalid: 'true', isInvalid: true, describedBy: ['At least 8 characters.', P.password],
+        ariaInvalid: 'true', isInvalid: true, describedBy: ['At least 8 characters.', 'Error: ' + P.password],
       });
       // A field name built to break an unescaped selector marks nothing else.
       assert.equal(await page.locator('[aria-invalid="true"]').count(), 2);

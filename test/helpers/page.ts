@@ -113,14 +113,20 @@ export function toasts(page: TestPage): Array<{ message: string; details: string
 
 export const toastMessages = (page: TestPage): string[] => toasts(page).map((toast) => toast.message);
 
-/** The messages drawn for an input (through its aria-describedby), or null when not marked. */
+/**
+ * The messages drawn for an input (through its aria-describedby), or null when not marked; the
+ * visually hidden "Error:" that leads them for screen readers is not one of them.
+ */
 export function fieldMessages(page: TestPage, input: Element): string[] | null {
   if (input.getAttribute('aria-invalid') !== 'true') return null;
   const ids = (input.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
   const messages: string[] = [];
   for (const id of ids) {
     const element = page.document.getElementById(id);
-    if (element) for (const child of Array.from(element.children)) messages.push(child.textContent ?? '');
+    if (!element) continue;
+    for (const child of Array.from(element.children)) {
+      if (!child.classList.contains('api-errors-visually-hidden')) messages.push(child.textContent ?? '');
+    }
   }
   return messages;
 }
