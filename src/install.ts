@@ -7,6 +7,7 @@ import { watchPageLeave } from './adapters/page';
 import { errorFor, makeContext, scopeFor } from './adapters/request';
 import { DEFAULT_OPTIONS, mergeOptions, type ResolvedOptions } from './options';
 import { guarded, handleFailure, handleSuccess } from './pipeline';
+import { createPolicies } from './policies/index';
 import { reportError } from './render/dom';
 import type { ApiErrorsInstallation, ApiErrorsOptions, BackboneLike, JQueryLike, JqXHR } from './types';
 
@@ -35,12 +36,15 @@ function backboneOf(request: TrackedRequest): BackboneRequest | undefined {
 
 function createInstallation(jQuery: JQueryLike, Backbone: BackboneLike, doc: Document, base: ResolvedOptions): Installed {
   const leaving = watchPageLeave(doc.defaultView);
+  const policies = createPolicies(doc, jQuery, base);
   let unwrapBackbone: (() => void) | null = null;
   let stopLooking = (): void => {};
 
   const contextFor = (request: TrackedRequest, options: ResolvedOptions) => {
     const backbone = backboneOf(request);
-    return makeContext(request.jqXHR, request.settings, scopeFor(options, request.settings, doc), backbone);
+    const context = makeContext(request.jqXHR, request.settings, scopeFor(options, request.settings, doc), backbone);
+    context.originalOptions = request.originalOptions;
+    return context;
   };
 
   const installation: Installed = {
@@ -50,12 +54,12 @@ function createInstallation(jQuery: JQueryLike, Backbone: BackboneLike, doc: Doc
       // A shouldHandle that throws is reported and counts as "handle it".
       if (shouldHandle && !guarded('shouldHandle', () => shouldHandle(request.jqXHR, request.settings) !== false, true)) return;
       const error = errorFor(request.jqXHR, request.textStatus, request.errorThrown, options);
-      handleFailure(error, contextFor(request, options), options, jQuery);
+      handleFailure(error, contextFor(request, options), options, jQuery, policies);
     },
     onSuccess(request) {
       if (request.settings.global === false || request.settings.apiErrors === false) return;
       const options = mergeOptions(base, request.settings.apiErrors);
-      handleSuccess(contextFor(request, options), options);
+      handleSuccess(contextFor(request, options), options, policies);
     },
     isLeavingPage: leaving.isLeaving,
     uninstall() {
@@ -64,6 +68,7 @@ function createInstallation(jQuery: JQueryLike, Backbone: BackboneLike, doc: Doc
       unwrapBackbone = null;
       stopLooking();
       leaving.stop();
+      policies.stop();
     },
   };
   const detachJQuery = attachJQuery(jQuery, installation);

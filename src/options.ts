@@ -10,6 +10,7 @@ import type {
   ApiErrorsOptions,
   FieldClearer,
   FieldRenderer,
+  SessionExpiredHandler,
   ToastRenderer,
 } from './types';
 
@@ -22,6 +23,11 @@ export interface ResolvedOptions {
   messages: Record<string, string>;
   shouldHandle: ApiErrorsOptions['shouldHandle'] | undefined;
   form: unknown;
+  /** A function, `false` (off), or null for the built-in toast. */
+  onSessionExpired: SessionExpiredHandler | false | null;
+  /** Null: the current page. */
+  loginUrl: string | null;
+  retry: boolean;
 }
 
 const defaultClearFields: FieldClearer = (context: ApiErrorContext) => clearDrawnFor(context.scope);
@@ -53,6 +59,8 @@ export function mergeOptions(base: ResolvedOptions, layer: unknown): ResolvedOpt
   if (!isObject(layer)) return base;
   const fallbackMessage = ownValue(layer, 'fallbackMessage');
   const shouldHandle = ownValue(layer, 'shouldHandle');
+  const loginUrl = ownValue(layer, 'loginUrl');
+  const retry = ownValue(layer, 'retry');
   return {
     toast: rendererOption<ToastRenderer>(ownValue(layer, 'toast'), base.toast, defaultToast),
     renderField: rendererOption<FieldRenderer>(ownValue(layer, 'renderField'), base.renderField, defaultRenderField),
@@ -62,6 +70,9 @@ export function mergeOptions(base: ResolvedOptions, layer: unknown): ResolvedOpt
     messages: messagesOption(base.messages, ownValue(layer, 'messages')),
     shouldHandle: typeof shouldHandle === 'function' ? (shouldHandle as ResolvedOptions['shouldHandle']) : base.shouldHandle,
     form: ownValue(layer, 'form') || base.form,
+    onSessionExpired: rendererOption<SessionExpiredHandler | null>(ownValue(layer, 'onSessionExpired'), base.onSessionExpired, null),
+    loginUrl: typeof loginUrl === 'string' && loginUrl.trim() ? loginUrl : base.loginUrl,
+    retry: typeof retry === 'boolean' ? retry : base.retry,
   };
 }
 
@@ -73,4 +84,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   messages: {},
   shouldHandle: undefined,
   form: undefined,
+  onSessionExpired: null,
+  loginUrl: null,
+  retry: false,
 };

@@ -44,17 +44,28 @@ function announce(error: ApiError, context: ApiErrorContext, jQuery: JQueryLike)
   }
 }
 
+/**
+ * What the installation does with a kind of failure (src/policies/): `decide` returns true when
+ * a policy drew the failure its own way (or chose to stay quiet), so the default toast is skipped.
+ */
+export interface FailurePolicies {
+  decide(error: ApiError, context: ApiErrorContext, options: ResolvedOptions): boolean;
+  succeed(context: ApiErrorContext): void;
+}
+
 export function handleFailure(
   error: ApiError,
   context: ApiErrorContext,
   options: ResolvedOptions,
   jQuery: JQueryLike,
+  policies?: FailurePolicies,
 ): void {
   const clearFields = options.clearFields;
   if (clearFields) guarded('clearFields', () => clearFields(context));
   context.unrendered = renderFields(error, context, options);
   const toast = options.toast;
-  if (toast) guarded('toast', () => toast(error.message, error, context));
+  const taken = !!policies && guarded('the plugin', () => policies.decide(error, context, options), false);
+  if (toast && !taken) guarded('toast', () => toast(error.message, error, context));
   // Only move focus when this failure marked a field: never steal it for a toast alone.
   const renderedFields = Object.keys(error.errors).length - Object.keys(context.unrendered).length;
   if (renderedFields > 0) guarded('focus', () => focusFirstInvalid(context.scope));
@@ -62,7 +73,8 @@ export function handleFailure(
 }
 
 /** A later success in the same scope clears the field errors drawn there. */
-export function handleSuccess(context: ApiErrorContext, options: ResolvedOptions): void {
+export function handleSuccess(context: ApiErrorContext, options: ResolvedOptions, policies?: FailurePolicies): void {
+  if (policies) guarded('the plugin', () => policies.succeed(context));
   const clearFields = options.clearFields;
   if (clearFields) guarded('clearFields', () => clearFields(context));
 }

@@ -28,6 +28,8 @@ export interface ApiError {
   format: ApiErrorFormat;
   /** The parsed body, if any. */
   raw: unknown;
+  /** Seconds until the server accepts requests again (`Retry-After`), or null. */
+  retryAfter?: number | null;
 }
 
 /** What parseApiError accepts: a jqXHR or anything shaped like one. */
@@ -60,7 +62,12 @@ export interface ApiErrorContext {
   options?: Record<string, unknown>;
   /** Field errors that no element took; the toast shows them, each led by its path. */
   unrendered: Record<string, string[]>;
+  /** The options the page passed to `$.ajax`, before jQuery merged in its defaults. */
+  originalOptions?: AjaxSettings;
 }
+
+/** Called once when requests start failing with SESSION_EXPIRED, again only after a success. */
+export type SessionExpiredHandler = (error: ApiError, context: ApiErrorContext) => void;
 
 export type ToastRenderer = (message: string, error: ApiError, context: ApiErrorContext) => void;
 export type FieldRenderer = (
@@ -79,6 +86,12 @@ export interface ApiErrorsOptions {
   fallbackMessage?: string;
   messages?: Record<string | number, string>;
   shouldHandle?: (jqXHR: JqXHR, settings: AjaxSettings) => boolean;
+  /** Replaces the built-in "Your session has expired." toast; `false` treats it as any failure. */
+  onSessionExpired?: SessionExpiredHandler | false;
+  /** Where "Sign in again" leads; the current page by default (Django redirects it to the login). */
+  loginUrl?: string;
+  /** A "Try again" button for failed GET and HEAD requests (throttled, unavailable, timeout, network). */
+  retry?: boolean;
   jQuery?: JQueryLike;
   Backbone?: BackboneLike;
 }

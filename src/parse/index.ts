@@ -34,7 +34,12 @@ export function parseWithOptions(
   options: MessageOptions,
 ): ApiError {
   try {
-    return buildError(xhrLike, textStatus, options);
+    // --- retryAfter (temporary): Retry-After in whole seconds only, until the parser's own ---
+    const error = buildError(xhrLike, textStatus, options);
+    const retryAfter = Number(responseHeader(xhrLike, 'Retry-After'));
+    if (retryAfter > 0 && retryAfter < 86400) error.retryAfter = Math.ceil(retryAfter);
+    return error;
+    // --- end retryAfter ---
   } catch {
     return {
       message: fallbackMessage(options),

@@ -180,3 +180,81 @@ export function defaultToast(message: string, error: ApiError, context?: Partial
   container.appendChild(toast);
   dismissers.set(toast, scheduleDismiss(toast, () => forget(state, key)));
 }
+
+// --- showToast (temporary) ---
+// A stand-in for the toast API the failure policies draw with, just enough for their tests.
+export interface ToastSpec {
+  message: string; lines?: string[]; reference?: string | null;
+  duration: number;
+  key?: string;
+  action?: { label: string; href?: string; run?: () => void };
+  countdown?: { seconds: number; text: string; done: string };
+}
+export interface ToastHandle { element: HTMLElement; update(spec: Partial<ToastSpec>): void; close(): void; }
+
+const keyedToasts: Record<string, ToastHandle> = {};
+
+export function showToast(doc: Document, spec: ToastSpec, _options?: unknown): ToastHandle | null {
+  const container = containerFor(doc, stateOf(doc));
+  if (!container) return null;
+  const same = spec.key ? keyedToasts[spec.key] : undefined;
+  if (same && same.element.parentNode === container) {
+    same.update(spec);
+    return same;
+  }
+  const element = createTextElement(doc, 'div', TOAST_CLASS);
+  element.setAttribute('role', 'alert');
+  let current = spec;
+  let left = spec.countdown ? Math.ceil(spec.countdown.seconds) : 0;
+  let timers: Array<ReturnType<typeof setTimeout>> = [];
+  const stop = (): void => {
+    for (const timer of timers) clearTimeout(timer);
+    timers = [];
+  };
+  const close = (): void => {
+    stop();
+    removeNode(element);
+  };
+  const draw = (): void => {
+    stop();
+    const built = buildToast(doc, current.message, current.lines || [], current.reference || null, true);
+    while (element.firstChild) element.removeChild(element.firstChild);
+    while (built.firstChild) element.appendChild(built.firstChild);
+    const body = element.firstChild as unknown as HTMLElement;
+    (element.lastChild as unknown as HTMLElement).addEventListener('click', close);
+    const action = current.action;
+    if (action) {
+      const control = createTextElement(doc, action.href ? 'a' : 'button', 'api-errors-toast-action', action.label);
+      if (action.href) control.setAttribute('href', action.href);
+      else control.addEventListener('click', () => action.run && action.run());
+      body.appendChild(control);
+    }
+    const countdown = current.countdown;
+    if (countdown) {
+      const line = createTextElement(doc, 'p', 'api-errors-toast-countdown');
+      line.setAttribute('aria-live', 'off');
+      body.appendChild(line);
+      const tick = (): void => {
+        line.textContent = left > 0 ? countdown.text.replace('{n}', String(left)) : countdown.done;
+        if (left-- > 0) timers.push(setTimeout(tick, 1000));
+        else line.setAttribute('role', 'status');
+      };
+      tick();
+    }
+    if (current.duration > 0) timers.push(setTimeout(close, current.duration));
+  };
+  draw();
+  container.appendChild(element);
+  const handle: ToastHandle = {
+    element,
+    update(partial) {
+      current = Object.assign({}, current, partial);
+      if (partial.countdown) left = Math.ceil(partial.countdown.seconds);
+      draw();
+    },
+    close,
+  };
+  if (spec.key) keyedToasts[spec.key] = handle;
+  return handle;
+}
+// --- end showToast ---

@@ -1,0 +1,24 @@
+// CSRF failures: the page's token is stale, so the one fix is a reload. One toast with a
+// "Reload" button, never two at a time; once the person closed it, the next failure shows it again.
+
+import type { ToastHandle } from '../render/toast';
+import { drawsToasts, onScreen, type Policy, type PolicyDeps } from './policy';
+import { POLICY_TEXT } from './text';
+
+export function csrfPolicy(deps: PolicyDeps): Policy {
+  let handle: ToastHandle | null = null;
+  return {
+    fail(error, _context, options) {
+      if (error.code !== 'CSRF_FAILED' || !drawsToasts(options)) return false;
+      if (onScreen(handle)) return true;
+      handle = deps.show({
+        message: options.messages.CSRF_FAILED || POLICY_TEXT.csrfFailed,
+        reference: error.correlationId,
+        duration: 0,
+        key: 'CSRF_FAILED',
+        action: { label: POLICY_TEXT.reload, run: () => deps.doc.location.reload() },
+      });
+      return true;
+    },
+  };
+}
