@@ -8,44 +8,38 @@ import { onScreen } from './policy';
 
 export const BURST_MS = 2000;
 
-/** One burst: how many failures, when the last came, its toast, and the reads "Try again" re-sends. */
+/** One burst: its kind, count, last failure, toast, and the reads "Try again" re-sends by URL. */
 export interface Burst {
+  kind: string;
   count: number;
   at: number;
   handle: ToastHandle | null;
-  requests: AjaxSettings[];
+  requests: Record<string, AjaxSettings>;
+  timer?: ReturnType<typeof setTimeout>;
 }
 
 export function isBurstKind(error: ApiError): boolean {
-  if (Object.keys(error.errors).length || error.formErrors.length) return false;
   const code = error.code;
-  return code === 'NETWORK_ERROR' || code === 'TIMEOUT' || code === 'RATE_LIMITED' || error.status >= 500;
+  return !Object.keys(error.errors).length && !error.formErrors.length
+    && (code === 'NETWORK_ERROR' || code === 'TIMEOUT' || code === 'RATE_LIMITED' || error.status >= 500);
 }
 
-export function burstPolicy(now: () => number): { join(error: ApiError): Burst } {
-  let bursts: Record<string, Burst> = {};
-  return {
-    /** The burst this failure belongs to, counted in; a new one when none is under way. */
-    join(error) {
-      const at = now();
-      const fresh: Burst = { count: 1, at, handle: null, requests: [] };
-      if (!isBurstKind(error)) return fresh;
-      const key = error.code + ' ' + error.status;
-      const current = bursts[key];
-      if (current && at - current.at < BURST_MS && onScreen(current.handle)) {
-        current.count += 1;
-        current.at = at;
-        return current;
-      }
-      // Only bursts still under way are kept: the map never outgrows the kinds failing right now.
-      const kept: Record<string, Burst> = {};
-      for (const other of Object.keys(bursts)) {
-        const burst = bursts[other] as Burst;
-        if (at - burst.at < BURST_MS) kept[other] = burst;
-      }
-      kept[key] = fresh;
-      bursts = kept;
-      return fresh;
-    },
+/** Returns `join`: the burst a failure belongs to, counted in; a new one when none is under way. */
+export function burstPolicy(now: () => number): (error: ApiError) => Burst {
+  let bursts: Burst[] = [];
+  return (error) => {
+    const at = now();
+    const kind = isBurstKind(error) ? error.code + ' ' + error.status : '';
+    // Only bursts still under way are kept: the list never outgrows the kinds failing right now.
+    bursts = bursts.filter((burst) => at - burst.at < BURST_MS && onScreen(burst.handle));
+    let burst = kind ? bursts.filter((under) => under.kind === kind)[0] : undefined;
+    if (burst) {
+      burst.count += 1;
+      burst.at = at;
+    } else {
+      burst = { kind, count: 1, at, handle: null, requests: {} };
+      if (kind) bursts.push(burst);
+    }
+    return burst;
   };
 }

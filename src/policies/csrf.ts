@@ -13,7 +13,6 @@ export function csrfPolicy(deps: PolicyDeps): Policy {
       if (onScreen(handle)) return true;
       handle = deps.show({
         message: options.messages.CSRF_FAILED || POLICY_TEXT.csrfFailed,
-        reference: error.correlationId,
         duration: 0,
         key: 'CSRF_FAILED',
         action: { label: POLICY_TEXT.reload, run: () => deps.doc.location.reload() },

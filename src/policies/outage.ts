@@ -1,30 +1,35 @@
 // Outages: a burst of failures of one kind is one toast with its count; a Retry-After wait is
 // counted down on it; with the retry option, reads get a "Try again" button (after the wait).
 
-import type { ResolvedOptions } from '../options';
-import type { ToastSpec } from '../render/toast';
-import type { ApiError, ApiErrorContext } from '../types';
+import { TOAST_DURATION_MS, toastLines, type ToastSpec } from '../render/toast';
 import { burstPolicy, isBurstKind } from './burst';
-import { drawsToasts, failureSpec, type Policy, type PolicyDeps } from './policy';
-import { MAX_RETRIED, retryPolicy } from './retry';
+import { drawsToasts, type Policy, type PolicyDeps } from './policy';
+import { retryAction, retryRequest } from './retry';
 import { POLICY_TEXT } from './text';
-import { throttlePolicy } from './throttle';
+import { countdownFor } from './throttle';
 
-/** One outage, however many requests it fails: one toast, its count, countdown and button. */
+/** A burst's button re-sends at most this many requests. */
+const MAX_RETRIED = 20;
+
 export function outagePolicy(deps: PolicyDeps): Policy {
-  const bursts = burstPolicy(deps.now);
-  const retry = retryPolicy(deps.jQuery);
-  const throttle = throttlePolicy();
+  const join = burstPolicy(deps.now);
+  let stopped = false;
   return {
-    fail(error: ApiError, context: ApiErrorContext, options: ResolvedOptions) {
-      const request = retry.requestFor(error, context, options);
-      const countdown = throttle.countdownFor(error);
+    fail(error, context, options) {
+      const request = retryRequest(error, context, options);
+      const countdown = countdownFor(error);
       if (!drawsToasts(options) || (!request && !countdown && !isBurstKind(error))) return false;
-      const burst = bursts.join(error);
-      if (request && burst.requests.length < MAX_RETRIED) burst.requests.push(request);
-      const spec: ToastSpec = failureSpec(error, context);
-      if (burst.count > 1) spec.message = POLICY_TEXT.burst.replace('{n}', String(burst.count)) + spec.message;
-      const action = burst.requests.length ? retry.action(burst.requests, () => burst.handle && burst.handle.close()) : undefined;
+      const burst = join(error);
+      const requests = burst.requests;
+      if (request && Object.keys(requests).length < MAX_RETRIED) requests[context.settings.url] = request;
+      const message = (burst.count > 1 ? POLICY_TEXT.burst.replace('{n}', String(burst.count)) : '') + error.message;
+      const spec: ToastSpec = {
+        message,
+        lines: toastLines(error.message, error, context),
+        reference: error.correlationId,
+        duration: TOAST_DURATION_MS,
+      };
+      const action = Object.keys(requests).length ? retryAction(deps.jQuery, requests, () => handle && handle.close()) : undefined;
       if (countdown) {
         // Kept on screen through the wait, and a few seconds past it to read "try again now".
         spec.countdown = countdown;
@@ -37,9 +42,14 @@ export function outagePolicy(deps: PolicyDeps): Policy {
       if (burst.handle) burst.handle.update(spec);
       else burst.handle = deps.show(spec);
       const handle = burst.handle;
-      if (handle && countdown && action) throttle.atZero(handle, countdown.seconds, () => handle.update({ action, duration: 0 }));
+      clearTimeout(burst.timer);
+      if (handle && countdown && action) {
+        burst.timer = setTimeout(() => stopped || handle.update({ action, duration: 0 }), countdown.seconds * 1000);
+      }
       return true;
     },
-    stop: throttle.stop,
+    stop() {
+      stopped = true;
+    },
   };
 }

@@ -2,7 +2,7 @@
 // from the default toast, hears of successes, and lets go of timers and listeners on uninstall.
 
 import type { ResolvedOptions } from '../options';
-import { TOAST_DURATION_MS, defaultToast, toastLines, type ToastHandle, type ToastSpec } from '../render/toast';
+import { defaultToast, type ToastHandle, type ToastSpec } from '../render/toast';
 import type { ApiError, ApiErrorContext, JQueryLike } from '../types';
 
 export interface Policy {
@@ -32,14 +32,4 @@ export function drawsToasts(options: ResolvedOptions): boolean {
 
 export function onScreen(handle: ToastHandle | null | undefined): handle is ToastHandle {
   return !!handle && !!handle.element.parentNode;
-}
-
-/** The toast of one failure as the default toast would show it. */
-export function failureSpec(error: ApiError, context: ApiErrorContext): ToastSpec {
-  return {
-    message: error.message,
-    lines: toastLines(error.message, error, context),
-    reference: error.correlationId,
-    duration: TOAST_DURATION_MS,
-  };
 }

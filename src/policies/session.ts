@@ -23,7 +23,6 @@ export function sessionPolicy(deps: PolicyDeps): Policy {
       const location = deps.doc.location;
       handle = deps.show({
         message: options.messages.SESSION_EXPIRED || POLICY_TEXT.sessionExpired,
-        reference: error.correlationId,
         duration: 0,
         key: 'SESSION_EXPIRED',
         action: { label: POLICY_TEXT.signIn, href: options.loginUrl || (location ? location.href : '') },

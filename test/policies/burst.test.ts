@@ -5,8 +5,8 @@ import { burstPolicy, isBurstKind } from '../../src/policies/burst.ts';
 import { apiError, fakes } from './fakes.ts';
 
 /** A burst that has a toast on screen, as the outage policy leaves it. */
-function onScreen(f: ReturnType<typeof fakes>, bursts: ReturnType<typeof burstPolicy>, error = apiError()) {
-  const burst = bursts.join(error);
+function onScreen(f: ReturnType<typeof fakes>, join: ReturnType<typeof burstPolicy>, error = apiError()) {
+  const burst = join(error);
   if (!burst.handle) burst.handle = f.deps.show({ message: error.message, duration: 5000 });
   return burst;
 }
@@ -24,12 +24,12 @@ test('network, timeout, 5xx and 429 failures are burst kinds; 4xx and failures w
 
 test('failures of the same code and status less than 2 s apart are one burst, counted', () => {
   const f = fakes();
-  const bursts = burstPolicy(f.deps.now);
-  const first = onScreen(f, bursts);
+  const join = burstPolicy(f.deps.now);
+  const first = onScreen(f, join);
   f.tick(1999);
-  const second = bursts.join(apiError());
+  const second = join(apiError());
   f.tick(1999);
-  const third = bursts.join(apiError());
+  const third = join(apiError());
   assert.equal(second, first);
   assert.equal(third, first);
   assert.equal(first.count, 3);
@@ -37,37 +37,37 @@ test('failures of the same code and status less than 2 s apart are one burst, co
 
 test('2 s after the last failure the burst is over: the next one starts a new count', () => {
   const f = fakes();
-  const bursts = burstPolicy(f.deps.now);
-  const first = onScreen(f, bursts);
+  const join = burstPolicy(f.deps.now);
+  const first = onScreen(f, join);
   f.tick(2000);
-  const next = bursts.join(apiError());
+  const next = join(apiError());
   assert.notEqual(next, first);
   assert.equal(next.count, 1);
 });
 
 test('another code or status is another burst', () => {
   const f = fakes();
-  const bursts = burstPolicy(f.deps.now);
-  const five = onScreen(f, bursts, apiError({ code: 'SERVICE_UNAVAILABLE', status: 503 }));
-  const other = onScreen(f, bursts, apiError({ code: 'SERVICE_UNAVAILABLE', status: 502 }));
-  const timeout = onScreen(f, bursts, apiError({ code: 'TIMEOUT', status: 0 }));
+  const join = burstPolicy(f.deps.now);
+  const five = onScreen(f, join, apiError({ code: 'SERVICE_UNAVAILABLE', status: 503 }));
+  const other = onScreen(f, join, apiError({ code: 'SERVICE_UNAVAILABLE', status: 502 }));
+  const timeout = onScreen(f, join, apiError({ code: 'TIMEOUT', status: 0 }));
   assert.equal(new Set([five, other, timeout]).size, 3);
-  assert.equal(bursts.join(apiError({ code: 'SERVICE_UNAVAILABLE', status: 503 })).count, 2);
+  assert.equal(join(apiError({ code: 'SERVICE_UNAVAILABLE', status: 503 })).count, 2);
 });
 
 test('a failure with field errors never joins a burst, even of the same code and status', () => {
   const f = fakes();
-  const bursts = burstPolicy(f.deps.now);
+  const join = burstPolicy(f.deps.now);
   const withFields = apiError({ status: 500, errors: { email: ['Taken.'] } });
-  onScreen(f, bursts, withFields);
-  assert.equal(bursts.join(withFields).count, 1);
+  onScreen(f, join, withFields);
+  assert.equal(join(withFields).count, 1);
 });
 
 test('once the person closed the burst\'s toast, the next failure starts a new one', () => {
   const f = fakes();
-  const bursts = burstPolicy(f.deps.now);
-  const first = onScreen(f, bursts);
+  const join = burstPolicy(f.deps.now);
+  const first = onScreen(f, join);
   first.handle!.close();
   f.tick(10);
-  assert.equal(bursts.join(apiError()).count, 1);
+  assert.equal(join(apiError()).count, 1);
 });

@@ -50,11 +50,12 @@ test('with retry, a failed read gets "Try again" and its toast stays until dismi
   assert.equal(f.shown[0]!.closed, true, 'pressed, the toast goes');
 });
 
-test('a burst\'s "Try again" sends again each read of the burst', () => {
+test('a burst\'s "Try again" sends again each read of the burst, each URL once', () => {
   const f = fakes();
   const outage = outagePolicy(f.deps);
-  outage.fail(network(), context({ originalOptions: { url: '/a' } }), options({ retry: true }));
-  outage.fail(network(), context({ originalOptions: { url: '/b' } }), options({ retry: true }));
+  outage.fail(network(), context({ settings: { url: '/a', type: 'GET' }, originalOptions: { url: '/a' } }), options({ retry: true }));
+  outage.fail(network(), context({ settings: { url: '/b', type: 'GET' }, originalOptions: { url: '/b' } }), options({ retry: true }));
+  outage.fail(network(), context({ settings: { url: '/b', type: 'GET' }, originalOptions: { url: '/b' } }), options({ retry: true }));
   f.shown[0]!.spec.action!.run!();
   assert.deepEqual(f.sent, [{ url: '/a' }, { url: '/b' }]);
 });

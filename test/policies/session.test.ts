@@ -12,7 +12,7 @@ test('one toast that stays, "Sign in again" leading to the current page, however
   for (let i = 0; i < 5; i++) assert.equal(session.fail(expired(), context(), options()), true);
   assert.equal(f.shown.length, 1);
   assert.deepEqual(f.shown[0]!.spec, {
-    message: 'Your session has expired.', reference: null, duration: 0, key: 'SESSION_EXPIRED',
+    message: 'Your session has expired.', duration: 0, key: 'SESSION_EXPIRED',
     action: { label: 'Sign in again', href: 'https://shop.example/orders/' },
   });
 });
