@@ -54,6 +54,10 @@ function createInstallation(jQuery: JQueryLike, Backbone: BackboneLike, doc: Doc
       // A shouldHandle that throws is reported and counts as "handle it".
       if (shouldHandle && !guarded('shouldHandle', () => shouldHandle(request.jqXHR, request.settings) !== false, true)) return;
       const error = errorFor(request.jqXHR, request.textStatus, request.errorThrown, options);
+      // --- retryAfter (temporary): Retry-After in whole seconds, until the parser reads it ---
+      const retryAfter = Number(request.jqXHR.getResponseHeader('Retry-After'));
+      if (error.retryAfter === undefined && retryAfter > 0 && retryAfter < 86400) error.retryAfter = Math.ceil(retryAfter);
+      // --- end retryAfter ---
       handleFailure(error, contextFor(request, options), options, jQuery, policies);
     },
     onSuccess(request) {

@@ -34,12 +34,7 @@ export function parseWithOptions(
   options: MessageOptions,
 ): ApiError {
   try {
-    // --- retryAfter (temporary): Retry-After in whole seconds only, until the parser's own ---
-    const error = buildError(xhrLike, textStatus, options);
-    const retryAfter = Number(responseHeader(xhrLike, 'Retry-After'));
-    if (retryAfter > 0 && retryAfter < 86400) error.retryAfter = Math.ceil(retryAfter);
-    return error;
-    // --- end retryAfter ---
+    return buildError(xhrLike, textStatus, options);
   } catch {
     return {
       message: fallbackMessage(options),
