@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { respondUrl } from './helpers/server.ts';
 import { pageClock } from './helpers/clock.ts';
-import { JQUERY_VERSIONS, ajax, idle, pageServer, settled, toasts, type TestPage } from './helpers/page.ts';
+import { BACKBONE_VERSIONS, JQUERY_VERSIONS, ajax, idle, pageServer, settled, toasts, type TestPage } from './helpers/page.ts';
 
 const fixture = pageServer();
 const { page } = fixture;
@@ -239,3 +239,40 @@ test('with its own toast, a page gets every failure as before, with its code', a
   assert.deepEqual(seen, ['CSRF_FAILED', 'CSRF_FAILED']);
   assert.deepEqual(toasts(p), [], 'no banner drawn over the page\'s own toasts');
 });
+
+for (const backbone of BACKBONE_VERSIONS) {
+  test(`Backbone ${backbone}: "Try again" on a failed fetch sends it again and the model takes the answer`, async (t) => {
+    const path = `/account-${backbone}`;
+    let answered = 0;
+    fixture.server.route(path, (_request, response) => {
+      answered += 1;
+      response.writeHead(answered > 1 ? 200 : 503, { 'Content-Type': 'application/json' });
+      response.end(JSON.stringify(answered > 1 ? { id: 1, name: 'Ada' } : envelope('SERVICE_UNAVAILABLE', 503, 'Down.')));
+    });
+    const p = page(t, { backbone });
+    p.ApiErrors.installApiErrors({ retry: true });
+    const Account = p.Backbone.Model.extend({ url: path });
+    const account = new Account();
+    const synced: string[] = [];
+    account.on('sync', () => synced.push(account.get('name')));
+    account.fetch();
+    await idle(p);
+    assert.deepEqual(labels(p), ['Try again']);
+    controls(p)[0]!.element.click();
+    await idle(p);
+    assert.equal(answered, 2);
+    assert.deepEqual(synced, ['Ada']);
+    assert.deepEqual(toasts(p), []);
+  });
+
+  test(`Backbone ${backbone}: a save that fails with an expired session shows the session toast once, and no Try again`, async (t) => {
+    const p = page(t, { backbone });
+    p.ApiErrors.installApiErrors({ retry: true });
+    const Account = p.Backbone.Model.extend({ url: SESSION });
+    new Account({ name: 'Ada' }).save();
+    new Account({ name: 'Bob' }).save();
+    await idle(p);
+    assert.deepEqual(toasts(p).map((toast) => toast.message), ['Your session has expired.']);
+    assert.deepEqual(labels(p), ['Sign in again']);
+  });
+}
