@@ -69,10 +69,16 @@ const options: ApiErrorsOptions = {
   fallbackMessage: 'Something went wrong.',
   messages: { 401: 'Please sign in again.', TIMEOUT: 'The server took too long.' },
   shouldHandle: (jqXHR, settings) => jqXHR !== null && settings['url'] !== '/ping',
+  onSessionExpired: (error, context) => {
+    const wait: number | null | undefined = error.retryAfter;
+    describeContext(context).push(wait, context.originalOptions);
+  },
+  loginUrl: '/accounts/login/',
+  retry: true,
   jQuery: undefined,
   Backbone: undefined,
 };
-const quiet: ApiErrorsOptions = { toast: false, renderField: false, clearFields: false };
+const quiet: ApiErrorsOptions = { toast: false, renderField: false, clearFields: false, onSessionExpired: false };
 
 const installation: ApiErrorsInstallation = installApiErrors(options);
 installApiErrors(quiet).uninstall();
