@@ -8,9 +8,9 @@ import type { ToastSpec } from '../render/toast';
 import type { AjaxSettings, ApiError, ApiErrorContext, JQueryLike } from '../types';
 import { POLICY_TEXT } from './text';
 
-const RETRIED_CODES = ['RATE_LIMITED', 'SERVICE_UNAVAILABLE', 'TIMEOUT', 'NETWORK_ERROR'];
+const RETRIED_CODES = /^(RATE_LIMITED|SERVICE_UNAVAILABLE|TIMEOUT|NETWORK_ERROR)$/;
 /** Only reads: sending a POST twice could place an order twice. */
-const IDEMPOTENT = ['GET', 'HEAD'];
+const IDEMPOTENT = /^(GET|HEAD)$/i;
 
 /** The copies this plugin sent again: when one fails again, it gets no second button. */
 const resent: WeakSet<object> = new WeakSet();
@@ -19,8 +19,8 @@ const resent: WeakSet<object> = new WeakSet();
 export function retryRequest(error: ApiError, context: ApiErrorContext, options: ResolvedOptions): AjaxSettings | null {
   const original = context.originalOptions;
   const settings = context.settings;
-  if (!options.retry || !original || resent.has(original) || RETRIED_CODES.indexOf(error.code) < 0
-    || IDEMPOTENT.indexOf(String(settings.type || settings.method).toUpperCase()) < 0) return null;
+  if (!options.retry || !original || resent.has(original) || !RETRIED_CODES.test(error.code)
+    || !IDEMPOTENT.test(settings.type || settings.method)) return null;
   // A copy, so a page that sends the same options object again still gets its button.
   const request: AjaxSettings = Object.assign({}, original);
   if (!request.url) {
