@@ -55,7 +55,8 @@ function createInstallation(jQuery: JQueryLike, Backbone: BackboneLike, doc: Doc
       if (shouldHandle && !guarded('shouldHandle', () => shouldHandle(request.jqXHR, request.settings) !== false, true)) return;
       const error = errorFor(request.jqXHR, request.textStatus, request.errorThrown, options);
       // --- retryAfter (temporary): Retry-After in whole seconds, until the parser reads it ---
-      const retryAfter = Number(request.jqXHR.getResponseHeader('Retry-After'));
+      const jqXHR = request.jqXHR;
+      const retryAfter = typeof jqXHR.getResponseHeader === 'function' ? Number(jqXHR.getResponseHeader('Retry-After')) : 0;
       if (error.retryAfter === undefined && retryAfter > 0 && retryAfter < 86400) error.retryAfter = Math.ceil(retryAfter);
       // --- end retryAfter ---
       handleFailure(error, contextFor(request, options), options, jQuery, policies);
