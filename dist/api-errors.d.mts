@@ -110,6 +110,11 @@ interface ResolvedOptions {
     stickyWhen: ((error: ApiError) => boolean) | undefined;
     position: ToastPosition;
     text: ApiErrorsText;
+    /** A function, `false` (off), or undefined for the built-in toast. */
+    onSessionExpired: SessionExpiredHandler | false | undefined;
+    /** Undefined: the current page. */
+    loginUrl: string | undefined;
+    retry: boolean;
 }
 /** Overlays one layer of options (install or per request) on resolved ones. */
 declare function mergeOptions(base: ResolvedOptions, layer: unknown): ResolvedOptions;
@@ -219,9 +224,81 @@ declare function httpStatusOf(value: unknown): number | undefined;
 // pipeline.ts
 /** Runs `work`, reporting what it throws; `failed` is returned in that case. */
 declare function guarded<T>(where: string, work: () => T, failed?: T): T | undefined;
-declare function handleFailure(error: ApiError, context: ApiErrorContext, options: ResolvedOptions, jQuery: JQueryLike): void;
+/**
+ * What the installation does with a kind of failure (src/policies/): `decide` returns true when
+ * a policy drew the failure its own way (or chose to stay quiet), so the default toast is skipped.
+ */
+interface FailurePolicies {
+    decide(error: ApiError, context: ApiErrorContext, options: ResolvedOptions): boolean;
+    succeed(context: ApiErrorContext): void;
+}
+declare function handleFailure(error: ApiError, context: ApiErrorContext, options: ResolvedOptions, jQuery: JQueryLike, policies?: FailurePolicies): void;
 /** A later success in the same scope clears the field errors drawn there. */
-declare function handleSuccess(context: ApiErrorContext, options: ResolvedOptions): void;
+declare function handleSuccess(context: ApiErrorContext, options: ResolvedOptions, policies?: FailurePolicies): void;
+
+// policies/burst.ts
+declare const BURST_MS = 2000;
+/** One burst: its kind, count, last failure, toast, and the reads "Try again" re-sends by URL. */
+interface Burst {
+    kind: string;
+    count: number;
+    at: number;
+    handle: ToastHandle | null;
+    requests: Record<string, AjaxSettings>;
+    timer?: ReturnType<typeof setTimeout>;
+}
+declare function isBurstKind(error: ApiError): boolean;
+/** Returns `join`: the burst a failure belongs to, counted in; a new one when none is under way. */
+declare function burstPolicy(now: () => number): (error: ApiError) => Burst;
+
+// policies/csrf.ts
+declare function csrfPolicy(deps: PolicyDeps): Policy;
+
+// policies/index.ts
+declare function createPolicies(doc: Document, jQuery: JQueryLike, base: ResolvedOptions): FailurePolicies & {
+    stop(): void;
+};
+
+// policies/offline.ts
+declare function offlinePolicy(deps: PolicyDeps): Policy;
+
+// policies/outage.ts
+declare function outagePolicy(deps: PolicyDeps): Policy;
+
+// policies/policy.ts
+interface Policy {
+    /** True when this policy took the failure: the default toast is then skipped. */
+    fail(error: ApiError, context: ApiErrorContext, options: ResolvedOptions): boolean;
+    succeed?(): void;
+    stop?(): void;
+}
+/** What a policy may use: the page, its jQuery, a clock, and a way to show a toast. */
+interface PolicyDeps {
+    doc: Document;
+    jQuery: JQueryLike;
+    now(): number;
+    show(options: ResolvedOptions, spec: ToastSpec): ToastHandle | null;
+    /** The install options (the offline banner answers window events, outside any request). */
+    base: ResolvedOptions;
+}
+/**
+ * The policies draw their own toasts only in place of the built-in one: a page with its own
+ * `toast` gets every failure as before, `error.code` saying its kind.
+ */
+declare function drawsToasts(options: ResolvedOptions): boolean;
+declare function onScreen(handle: ToastHandle | null | undefined): handle is ToastHandle;
+
+// policies/retry.ts
+/** What to send again for this failure, or null when it gets no "Try again". */
+declare function retryRequest(error: ApiError, context: ApiErrorContext, options: ResolvedOptions): AjaxSettings | null;
+/** The button: sends each request once with the page's jQuery, then `done` (the toast goes). */
+declare function retryAction(jQuery: JQueryLike, requests: Record<string, AjaxSettings>, label: string, done: () => void): NonNullable<ToastSpec['action']>;
+
+// policies/session.ts
+declare function sessionPolicy(deps: PolicyDeps): Policy;
+
+// policies/throttle.ts
+declare function countdownFor(error: ApiError, text: ApiErrorsText): ToastSpec['countdown'] | null;
 
 // render/dom.ts
 /** Creates `<tag class="className">text</tag>` in `doc`; text is set as text, never parsed. */
@@ -443,6 +520,8 @@ interface ApiErrorsText {
     pageOutOfDate: string;
     reload: string;
     rateLimited: string;
+    /** The countdown of a service that said when it will be back. */
+    unavailable: string;
     retryReady: string;
     retry: string;
     offline: string;
@@ -484,6 +563,8 @@ interface ApiError {
     format: ApiErrorFormat;
     /** The parsed body, if any. */
     raw: unknown;
+    /** Seconds until the server accepts requests again (`Retry-After`), or null. */
+    retryAfter?: number | null;
 }
 /** What parseApiError accepts: a jqXHR or anything shaped like one. */
 interface XhrLike {
@@ -515,9 +596,13 @@ interface ApiErrorContext {
     fieldLabels?: Record<string, string>;
     /** The options in force for this request: the install options, then its own `apiErrors`. */
     apiErrors?: Readonly<ApiErrorsOptions>;
+    /** The options the page passed to `$.ajax`, before jQuery merged in its defaults. */
+    originalOptions?: AjaxSettings;
 }
 /** Where the default toasts sit; `start` and `end` follow the page's direction. */
 type ToastPosition = 'top-end' | 'top-start' | 'top-center' | 'bottom-end' | 'bottom-start' | 'bottom-center';
+/** Called once when requests start failing with SESSION_EXPIRED, again only after a success. */
+type SessionExpiredHandler = (error: ApiError, context: ApiErrorContext) => void;
 type ToastRenderer = (message: string, error: ApiError, context: ApiErrorContext) => void;
 type FieldRenderer = (field: string, messages: string[], error: ApiError, context: ApiErrorContext) => boolean | void;
 type FieldClearer = (context: ApiErrorContext) => void;
@@ -542,6 +627,12 @@ interface ApiErrorsOptions {
     summary?: boolean;
     /** The words a field is known by in the toast and the summary (its label text by default). */
     fieldLabel?: (path: string, element: Element | null) => string | void;
+    /** Replaces the built-in "Your session has expired." toast; `false` treats it as any failure. */
+    onSessionExpired?: SessionExpiredHandler | false;
+    /** Where "Sign in again" leads; the current page by default (Django redirects it to the login). */
+    loginUrl?: string;
+    /** A "Try again" button for failed GET and HEAD requests (throttled, unavailable, timeout, network). */
+    retry?: boolean;
     jQuery?: JQueryLike;
     Backbone?: BackboneLike;
 }

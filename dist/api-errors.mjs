@@ -139,6 +139,7 @@ var DEFAULT_TEXT = {
   pageOutOfDate: "The page is out of date. Reload it and try again.",
   reload: "Reload",
   rateLimited: "Too many requests. Try again in {n} seconds.",
+  unavailable: "Try again in {n} seconds.",
   retryReady: "You can try again now.",
   retry: "Try again",
   offline: "You are offline. Changes will not be saved until the connection is back.",
@@ -520,7 +521,7 @@ function announce(error, context, jQuery) {
     guarded("a Backbone api:error handler", () => model.trigger("api:error", model, error, context.options));
   }
 }
-function handleFailure(error, context, options, jQuery) {
+function handleFailure(error, context, options, jQuery, policies) {
   context.apiErrors = options;
   const clearFields = options.clearFields;
   if (clearFields) guarded("clearFields", () => clearFields(context));
@@ -534,13 +535,15 @@ function handleFailure(error, context, options, jQuery) {
   const hook = options.message;
   const text = hook ? guarded("message", () => hook(error, context)) : void 0;
   const message = typeof text === "string" && text.trim() ? text : error.message;
-  if (toast) guarded("toast", () => toast(message, error, context));
+  const taken = !!policies && guarded("the plugin", () => policies.decide(error, context, options), false);
+  if (toast && !taken) guarded("toast", () => toast(message, error, context));
   const renderedFields = Object.keys(error.errors).length - unrenderedPaths.length;
   if (summary) guarded("focus", () => summary.focus());
   else if (renderedFields > 0) guarded("focus", () => focusFirstInvalid(context.scope));
   announce(error, context, jQuery);
 }
-function handleSuccess(context, options) {
+function handleSuccess(context, options, policies) {
+  if (policies) guarded("the plugin", () => policies.succeed(context));
   const clearFields = options.clearFields;
   if (clearFields) guarded("clearFields", () => clearFields(context));
 }
@@ -1457,6 +1460,8 @@ function mergeOptions(base, layer) {
   const toastDuration = ownValue(layer, "toastDuration");
   const position = ownValue(layer, "position");
   const summary = ownValue(layer, "summary");
+  const loginUrl = ownValue(layer, "loginUrl");
+  const retry = ownValue(layer, "retry");
   return {
     toast: rendererOption(ownValue(layer, "toast"), base.toast, defaultToast),
     renderField: rendererOption(ownValue(layer, "renderField"), base.renderField, defaultRenderField),
@@ -1471,7 +1476,10 @@ function mergeOptions(base, layer) {
     toastDuration: typeof toastDuration === "number" && toastDuration >= 0 ? Math.min(toastDuration, 2147483647) : base.toastDuration,
     stickyWhen: functionOption(layer, "stickyWhen", base.stickyWhen),
     position: POSITIONS.indexOf(position) >= 0 ? position : base.position,
-    text: overlayStrings(base.text, ownValue(layer, "text"))
+    text: overlayStrings(base.text, ownValue(layer, "text")),
+    onSessionExpired: rendererOption(ownValue(layer, "onSessionExpired"), base.onSessionExpired, void 0),
+    loginUrl: typeof loginUrl === "string" && loginUrl.trim() ? loginUrl : base.loginUrl,
+    retry: typeof retry === "boolean" ? retry : base.retry
   };
 }
 var DEFAULT_OPTIONS = {
@@ -1488,8 +1496,236 @@ var DEFAULT_OPTIONS = {
   toastDuration: 5e3,
   stickyWhen: void 0,
   position: "top-end",
-  text: DEFAULT_TEXT
+  text: DEFAULT_TEXT,
+  onSessionExpired: void 0,
+  loginUrl: void 0,
+  retry: false
 };
+
+// src/policies/policy.ts
+function drawsToasts(options) {
+  return options.toast === defaultToast;
+}
+function onScreen(handle) {
+  return !!handle && !!handle.element.parentNode;
+}
+
+// src/policies/csrf.ts
+function csrfPolicy(deps) {
+  let handle = null;
+  return {
+    fail(error, _context, options) {
+      if (error.code !== "CSRF_FAILED" || !drawsToasts(options)) return false;
+      if (onScreen(handle)) return true;
+      handle = deps.show(options, {
+        message: options.messages.CSRF_FAILED || options.text.pageOutOfDate,
+        duration: 0,
+        key: "CSRF_FAILED",
+        action: { label: options.text.reload, run: () => deps.doc.location.reload() }
+      });
+      return true;
+    }
+  };
+}
+
+// src/policies/offline.ts
+function offlinePolicy(deps) {
+  const view = deps.doc.defaultView;
+  let offline = false;
+  let banner = null;
+  const goOffline = () => {
+    offline = true;
+    if (!onScreen(banner)) banner = deps.show(deps.base, { message: deps.base.text.offline, duration: 0, key: "OFFLINE" });
+  };
+  const goOnline = () => {
+    offline = false;
+    if (banner) banner.close();
+    banner = null;
+  };
+  const onOffline = () => {
+    if (drawsToasts(deps.base)) goOffline();
+  };
+  if (view) {
+    view.addEventListener("offline", onOffline);
+    view.addEventListener("online", goOnline);
+  }
+  return {
+    fail(error, _context, options) {
+      if (error.code !== "OFFLINE" && error.code !== "NETWORK_ERROR" || !drawsToasts(options)) return false;
+      if (offline) return true;
+      if (!view || view.navigator.onLine !== false) return false;
+      goOffline();
+      return true;
+    },
+    // A response arrived, so the connection is back even if no `online` event said so.
+    succeed: () => {
+      if (offline) goOnline();
+    },
+    stop() {
+      if (view) {
+        view.removeEventListener("offline", onOffline);
+        view.removeEventListener("online", goOnline);
+      }
+      goOnline();
+    }
+  };
+}
+
+// src/policies/burst.ts
+var BURST_MS = 2e3;
+function isBurstKind(error) {
+  const code = error.code;
+  return !Object.keys(error.errors).length && !error.formErrors.length && (code === "NETWORK_ERROR" || code === "TIMEOUT" || code === "RATE_LIMITED" || error.status >= 500);
+}
+function burstPolicy(now) {
+  let bursts = [];
+  return (error) => {
+    const at = now();
+    const kind = isBurstKind(error) ? error.code + " " + error.status : "";
+    bursts = bursts.filter((burst2) => at - burst2.at < BURST_MS && onScreen(burst2.handle));
+    let burst = kind ? bursts.filter((under) => under.kind === kind)[0] : void 0;
+    if (burst) {
+      burst.count += 1;
+      burst.at = at;
+    } else {
+      burst = { kind, count: 1, at, handle: null, requests: {} };
+      if (kind) bursts.push(burst);
+    }
+    return burst;
+  };
+}
+
+// src/policies/retry.ts
+var RETRIED_CODES = /^(RATE_LIMITED|SERVICE_UNAVAILABLE|TIMEOUT|NETWORK_ERROR)$/;
+var IDEMPOTENT = /^(GET|HEAD)$/i;
+var resent = /* @__PURE__ */ new WeakSet();
+function retryRequest(error, context, options) {
+  const original = context.originalOptions;
+  const settings = context.settings;
+  if (!options.retry || !original || resent.has(original) || !RETRIED_CODES.test(error.code) || !IDEMPOTENT.test(settings.type || settings.method)) return null;
+  const request = Object.assign({}, original);
+  if (!request.url) {
+    request.url = settings.url;
+    delete request.data;
+  }
+  return request;
+}
+function retryAction(jQuery, requests, label, done) {
+  let used = false;
+  return {
+    label,
+    run() {
+      if (used) return;
+      used = true;
+      done();
+      for (const url of Object.keys(requests)) {
+        const request = requests[url];
+        resent.add(request);
+        guarded("the retried request", () => jQuery.ajax(request));
+      }
+    }
+  };
+}
+
+// src/policies/throttle.ts
+function countdownFor(error, text) {
+  const seconds = error.retryAfter;
+  const throttled = error.code === "RATE_LIMITED";
+  return seconds && seconds > 0 && (throttled || error.code === "SERVICE_UNAVAILABLE") ? { seconds, text: throttled ? text.rateLimited : text.unavailable, done: text.retryReady } : null;
+}
+
+// src/policies/outage.ts
+var MAX_RETRIED = 20;
+function outagePolicy(deps) {
+  const join = burstPolicy(deps.now);
+  let stopped = false;
+  return {
+    fail(error, context, options) {
+      const request = retryRequest(error, context, options);
+      const text = options.text;
+      const countdown = countdownFor(error, text);
+      if (!drawsToasts(options) || !request && !countdown && !isBurstKind(error)) return false;
+      const burst = join(error);
+      const requests = burst.requests;
+      if (request && Object.keys(requests).length < MAX_RETRIED) requests[context.settings.url] = request;
+      const message = burst.count > 1 ? fill(text.burst, burst.count, error.message) : error.message;
+      const spec = {
+        message,
+        lines: toastLines(error.message, error, context, text),
+        reference: error.correlationId,
+        duration: options.toastDuration
+      };
+      const action = Object.keys(requests).length ? retryAction(deps.jQuery, requests, text.retry, () => handle && handle.close()) : void 0;
+      if (countdown) {
+        spec.countdown = countdown;
+        spec.duration += countdown.seconds * 1e3;
+      } else if (action) {
+        spec.action = action;
+        spec.duration = 0;
+      }
+      if (burst.handle) burst.handle.update(spec);
+      else burst.handle = deps.show(options, spec);
+      const handle = burst.handle;
+      clearTimeout(burst.timer);
+      if (handle && countdown && action) {
+        burst.timer = setTimeout(() => stopped || handle.update({ action, duration: 0 }), countdown.seconds * 1e3);
+      }
+      return true;
+    },
+    stop() {
+      stopped = true;
+    }
+  };
+}
+
+// src/policies/session.ts
+function sessionPolicy(deps) {
+  let told = false;
+  let handle = null;
+  return {
+    fail(error, context, options) {
+      const handler = options.onSessionExpired;
+      if (error.code !== "SESSION_EXPIRED" || handler === false || !handler && !drawsToasts(options)) return false;
+      if (told) return true;
+      told = true;
+      if (handler) {
+        guarded("onSessionExpired", () => handler(error, context));
+        return true;
+      }
+      const location = deps.doc.location;
+      handle = deps.show(options, {
+        message: options.messages.SESSION_EXPIRED || options.text.sessionExpired,
+        duration: 0,
+        key: "SESSION_EXPIRED",
+        action: { label: options.text.signIn, href: options.loginUrl || (location ? location.href : "") }
+      });
+      return true;
+    },
+    succeed() {
+      told = false;
+      if (handle) handle.close();
+      handle = null;
+    }
+  };
+}
+
+// src/policies/index.ts
+function createPolicies(doc, jQuery, base) {
+  const deps = { doc, jQuery, base, now: () => Date.now(), show: (options, spec) => showToast(doc, spec, options) };
+  const policies = [offlinePolicy(deps), sessionPolicy(deps), csrfPolicy(deps), outagePolicy(deps)];
+  return {
+    decide(error, context, options) {
+      for (const policy of policies) if (policy.fail(error, context, options)) return true;
+      return false;
+    },
+    succeed() {
+      for (const policy of policies) if (policy.succeed) policy.succeed();
+    },
+    stop() {
+      for (const policy of policies) if (policy.stop) policy.stop();
+    }
+  };
+}
 
 // src/install.ts
 function pageGlobal(name) {
@@ -1510,6 +1746,7 @@ function backboneOf(request) {
 }
 function createInstallation(jQuery, Backbone, doc, base) {
   const leaving = watchPageLeave(doc.defaultView);
+  const policies = createPolicies(doc, jQuery, base);
   let unwrapBackbone = null;
   let stopLooking = () => {
   };
@@ -1518,6 +1755,7 @@ function createInstallation(jQuery, Backbone, doc, base) {
     const scope = scopeFor(options, settings, doc);
     const fromData = request.failed && scope === doc ? dataForm(jQuery, doc, "data" in request ? request.data : settings.data) : null;
     const context = makeContext(request.jqXHR, settings, fromData || scope, backboneOf(request));
+    context.originalOptions = request.originalOptions;
     drawnFor.set(context, {
       key: requestKey(settings, request.url),
       form: namedForm(options, settings, doc),
@@ -1535,12 +1773,15 @@ function createInstallation(jQuery, Backbone, doc, base) {
       const shouldHandle = options.shouldHandle;
       if (shouldHandle && !guarded("shouldHandle", () => shouldHandle(request.jqXHR, request.settings) !== false, true)) return;
       const error = errorFor(request.jqXHR, request.textStatus, request.errorThrown, options);
-      handleFailure(error, contextFor(request, options), options, jQuery);
+      const jqXHR = request.jqXHR;
+      const retryAfter = typeof jqXHR.getResponseHeader === "function" ? Number(jqXHR.getResponseHeader("Retry-After")) : 0;
+      if (error.retryAfter === void 0 && retryAfter > 0 && retryAfter < 86400) error.retryAfter = Math.ceil(retryAfter);
+      handleFailure(error, contextFor(request, options), options, jQuery, policies);
     },
     onSuccess(request) {
       if (request.settings.global === false || request.settings.apiErrors === false) return;
       const options = mergeOptions(base, request.settings.apiErrors);
-      handleSuccess(contextFor(request, options), options);
+      handleSuccess(contextFor(request, options), options, policies);
     },
     isLeavingPage: leaving.isLeaving,
     uninstall() {
@@ -1549,6 +1790,7 @@ function createInstallation(jQuery, Backbone, doc, base) {
       unwrapBackbone = null;
       stopLooking();
       leaving.stop();
+      policies.stop();
     }
   };
   const detachJQuery = attachJQuery(jQuery, installation);

@@ -7,6 +7,7 @@ import { watchPageLeave } from './adapters/page';
 import { dataForm, errorFor, makeContext, namedForm, requestKey, scopeFor } from './adapters/request';
 import { DEFAULT_OPTIONS, mergeOptions, type ResolvedOptions } from './options';
 import { guarded, handleFailure, handleSuccess } from './pipeline';
+import { createPolicies } from './policies/index';
 import { drawnFor, reportError } from './render/dom';
 import type { ApiErrorsInstallation, ApiErrorsOptions, BackboneLike, JQueryLike, JqXHR } from './types';
 
@@ -35,6 +36,7 @@ function backboneOf(request: TrackedRequest): BackboneRequest | undefined {
 
 function createInstallation(jQuery: JQueryLike, Backbone: BackboneLike, doc: Document, base: ResolvedOptions): Installed {
   const leaving = watchPageLeave(doc.defaultView);
+  const policies = createPolicies(doc, jQuery, base);
   let unwrapBackbone: (() => void) | null = null;
   let stopLooking = (): void => {};
 
@@ -47,6 +49,7 @@ function createInstallation(jQuery: JQueryLike, Backbone: BackboneLike, doc: Doc
     const scope = scopeFor(options, settings, doc);
     const fromData = request.failed && scope === doc ? dataForm(jQuery, doc, 'data' in request ? request.data : settings.data) : null;
     const context = makeContext(request.jqXHR, settings, fromData || scope, backboneOf(request));
+    context.originalOptions = request.originalOptions;
     drawnFor.set(context, {
       key: requestKey(settings, request.url),
       form: namedForm(options, settings, doc),
@@ -66,12 +69,17 @@ function createInstallation(jQuery: JQueryLike, Backbone: BackboneLike, doc: Doc
       // A shouldHandle that throws is reported and counts as "handle it".
       if (shouldHandle && !guarded('shouldHandle', () => shouldHandle(request.jqXHR, request.settings) !== false, true)) return;
       const error = errorFor(request.jqXHR, request.textStatus, request.errorThrown, options);
-      handleFailure(error, contextFor(request, options), options, jQuery);
+      // --- retryAfter (temporary): Retry-After in whole seconds, until the parser reads it ---
+      const jqXHR = request.jqXHR;
+      const retryAfter = typeof jqXHR.getResponseHeader === 'function' ? Number(jqXHR.getResponseHeader('Retry-After')) : 0;
+      if (error.retryAfter === undefined && retryAfter > 0 && retryAfter < 86400) error.retryAfter = Math.ceil(retryAfter);
+      // --- end retryAfter ---
+      handleFailure(error, contextFor(request, options), options, jQuery, policies);
     },
     onSuccess(request) {
       if (request.settings.global === false || request.settings.apiErrors === false) return;
       const options = mergeOptions(base, request.settings.apiErrors);
-      handleSuccess(contextFor(request, options), options);
+      handleSuccess(contextFor(request, options), options, policies);
     },
     isLeavingPage: leaving.isLeaving,
     uninstall() {
@@ -80,6 +88,7 @@ function createInstallation(jQuery: JQueryLike, Backbone: BackboneLike, doc: Doc
       unwrapBackbone = null;
       stopLooking();
       leaving.stop();
+      policies.stop();
     },
   };
   const detachJQuery = attachJQuery(jQuery, installation);

@@ -14,6 +14,7 @@ import type {
   FieldClearer,
   FieldRenderer,
   ToastPosition,
+  SessionExpiredHandler,
   ToastRenderer,
 } from './types';
 
@@ -34,6 +35,11 @@ export interface ResolvedOptions {
   stickyWhen: ((error: ApiError) => boolean) | undefined;
   position: ToastPosition;
   text: ApiErrorsText;
+  /** A function, `false` (off), or undefined for the built-in toast. */
+  onSessionExpired: SessionExpiredHandler | false | undefined;
+  /** Undefined: the current page. */
+  loginUrl: string | undefined;
+  retry: boolean;
 }
 
 const POSITIONS = ['top-end', 'top-start', 'top-center', 'bottom-end', 'bottom-start', 'bottom-center'];
@@ -64,6 +70,8 @@ export function mergeOptions(base: ResolvedOptions, layer: unknown): ResolvedOpt
   const toastDuration = ownValue(layer, 'toastDuration');
   const position = ownValue(layer, 'position');
   const summary = ownValue(layer, 'summary');
+  const loginUrl = ownValue(layer, 'loginUrl');
+  const retry = ownValue(layer, 'retry');
   return {
     toast: rendererOption<ToastRenderer>(ownValue(layer, 'toast'), base.toast, defaultToast),
     renderField: rendererOption<FieldRenderer>(ownValue(layer, 'renderField'), base.renderField, defaultRenderField),
@@ -80,6 +88,9 @@ export function mergeOptions(base: ResolvedOptions, layer: unknown): ResolvedOpt
     stickyWhen: functionOption(layer, 'stickyWhen', base.stickyWhen),
     position: POSITIONS.indexOf(position as string) >= 0 ? (position as ToastPosition) : base.position,
     text: overlayStrings(base.text, ownValue(layer, 'text')),
+    onSessionExpired: rendererOption<SessionExpiredHandler | undefined>(ownValue(layer, 'onSessionExpired'), base.onSessionExpired, undefined),
+    loginUrl: typeof loginUrl === 'string' && loginUrl.trim() ? loginUrl : base.loginUrl,
+    retry: typeof retry === 'boolean' ? retry : base.retry,
   };
 }
 
@@ -98,4 +109,7 @@ export const DEFAULT_OPTIONS: ResolvedOptions = {
   stickyWhen: undefined,
   position: 'top-end',
   text: DEFAULT_TEXT,
+  onSessionExpired: undefined,
+  loginUrl: undefined,
+  retry: false,
 };

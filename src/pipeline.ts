@@ -84,11 +84,21 @@ function announce(error: ApiError, context: ApiErrorContext, jQuery: JQueryLike)
   }
 }
 
+/**
+ * What the installation does with a kind of failure (src/policies/): `decide` returns true when
+ * a policy drew the failure its own way (or chose to stay quiet), so the default toast is skipped.
+ */
+export interface FailurePolicies {
+  decide(error: ApiError, context: ApiErrorContext, options: ResolvedOptions): boolean;
+  succeed(context: ApiErrorContext): void;
+}
+
 export function handleFailure(
   error: ApiError,
   context: ApiErrorContext,
   options: ResolvedOptions,
   jQuery: JQueryLike,
+  policies?: FailurePolicies,
 ): void {
   context.apiErrors = options;
   const clearFields = options.clearFields;
@@ -105,7 +115,8 @@ export function handleFailure(
   const hook = options.message;
   const text = hook ? guarded('message', () => hook(error, context)) : undefined;
   const message = typeof text === 'string' && text.trim() ? text : error.message;
-  if (toast) guarded('toast', () => toast(message, error, context));
+  const taken = !!policies && guarded('the plugin', () => policies.decide(error, context, options), false);
+  if (toast && !taken) guarded('toast', () => toast(message, error, context));
   // Focus goes to the summary, else to the first field this failure marked: never stolen for a
   // toast alone.
   const renderedFields = Object.keys(error.errors).length - unrenderedPaths.length;
@@ -115,7 +126,8 @@ export function handleFailure(
 }
 
 /** A later success in the same scope clears the field errors drawn there. */
-export function handleSuccess(context: ApiErrorContext, options: ResolvedOptions): void {
+export function handleSuccess(context: ApiErrorContext, options: ResolvedOptions, policies?: FailurePolicies): void {
+  if (policies) guarded('the plugin', () => policies.succeed(context));
   const clearFields = options.clearFields;
   if (clearFields) guarded('clearFields', () => clearFields(context));
 }

@@ -26,6 +26,8 @@ export interface ApiErrorsText {
   pageOutOfDate: string;
   reload: string;
   rateLimited: string;
+  /** The countdown of a service that said when it will be back. */
+  unavailable: string;
   retryReady: string;
   retry: string;
   offline: string;
@@ -48,6 +50,7 @@ export const DEFAULT_TEXT: ApiErrorsText = {
   pageOutOfDate: 'The page is out of date. Reload it and try again.',
   reload: 'Reload',
   rateLimited: 'Too many requests. Try again in {n} seconds.',
+  unavailable: 'Try again in {n} seconds.',
   retryReady: 'You can try again now.',
   retry: 'Try again',
   offline: 'You are offline. Changes will not be saved until the connection is back.',

@@ -30,6 +30,8 @@ export interface ApiError {
   format: ApiErrorFormat;
   /** The parsed body, if any. */
   raw: unknown;
+  /** Seconds until the server accepts requests again (`Retry-After`), or null. */
+  retryAfter?: number | null;
 }
 
 /** What parseApiError accepts: a jqXHR or anything shaped like one. */
@@ -68,10 +70,15 @@ export interface ApiErrorContext {
   fieldLabels?: Record<string, string>;
   /** The options in force for this request: the install options, then its own `apiErrors`. */
   apiErrors?: Readonly<ApiErrorsOptions>;
+  /** The options the page passed to `$.ajax`, before jQuery merged in its defaults. */
+  originalOptions?: AjaxSettings;
 }
 
 /** Where the default toasts sit; `start` and `end` follow the page's direction. */
 export type ToastPosition = 'top-end' | 'top-start' | 'top-center' | 'bottom-end' | 'bottom-start' | 'bottom-center';
+
+/** Called once when requests start failing with SESSION_EXPIRED, again only after a success. */
+export type SessionExpiredHandler = (error: ApiError, context: ApiErrorContext) => void;
 
 export type ToastRenderer = (message: string, error: ApiError, context: ApiErrorContext) => void;
 export type FieldRenderer = (
@@ -103,6 +110,12 @@ export interface ApiErrorsOptions {
   summary?: boolean;
   /** The words a field is known by in the toast and the summary (its label text by default). */
   fieldLabel?: (path: string, element: Element | null) => string | void;
+  /** Replaces the built-in "Your session has expired." toast; `false` treats it as any failure. */
+  onSessionExpired?: SessionExpiredHandler | false;
+  /** Where "Sign in again" leads; the current page by default (Django redirects it to the login). */
+  loginUrl?: string;
+  /** A "Try again" button for failed GET and HEAD requests (throttled, unavailable, timeout, network). */
+  retry?: boolean;
   jQuery?: JQueryLike;
   Backbone?: BackboneLike;
 }

@@ -79,3 +79,9 @@ export function controlClock(window: any): PageClock {
     },
   };
 }
+
+/** The same clock, on a test page: advance(ms) moves it on, now() reads it. */
+export function pageClock(page: { window: any }): { advance(ms: number): void; now(): number } {
+  const clock = controlClock(page.window);
+  return { advance: (ms) => clock.tick(ms), now: () => page.window.Date.now() };
+}

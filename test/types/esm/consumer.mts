@@ -71,10 +71,16 @@ const options: ApiErrorsOptions = {
   fallbackMessage: 'Something went wrong.',
   messages: { 401: 'Please sign in again.', TIMEOUT: 'The server took too long.' },
   shouldHandle: (jqXHR, settings) => jqXHR !== null && settings['url'] !== '/ping',
+  onSessionExpired: (error, context) => {
+    const wait: number | null | undefined = error.retryAfter;
+    describeContext(context).push(wait, context.originalOptions);
+  },
+  loginUrl: '/accounts/login/',
+  retry: true,
   jQuery: undefined,
   Backbone: undefined,
 };
-const quiet: ApiErrorsOptions = { toast: false, renderField: false, clearFields: false };
+const quiet: ApiErrorsOptions = { toast: false, renderField: false, clearFields: false, onSessionExpired: false };
 const corner: ToastPosition = 'bottom-start';
 const words: Partial<ApiErrorsText> = { dismiss: 'Fermer', more: '…et {n} de plus' };
 const toasts: ApiErrorsOptions = { toastDuration: 0, stickyWhen: (error) => error.status >= 500, position: corner, text: words };

@@ -1,0 +1,22 @@
+// CSRF failures: the page's token is stale, so the one fix is a reload. One toast with a
+// "Reload" button, never two at a time; once the person closed it, the next failure shows it again.
+
+import type { ToastHandle } from '../render/toast';
+import { drawsToasts, onScreen, type Policy, type PolicyDeps } from './policy';
+
+export function csrfPolicy(deps: PolicyDeps): Policy {
+  let handle: ToastHandle | null = null;
+  return {
+    fail(error, _context, options) {
+      if (error.code !== 'CSRF_FAILED' || !drawsToasts(options)) return false;
+      if (onScreen(handle)) return true;
+      handle = deps.show(options, {
+        message: options.messages.CSRF_FAILED || options.text.pageOutOfDate,
+        duration: 0,
+        key: 'CSRF_FAILED',
+        action: { label: options.text.reload, run: () => deps.doc.location.reload() },
+      });
+      return true;
+    },
+  };
+}

@@ -1,0 +1,48 @@
+// Offline: while the browser is offline one banner says so, from the window's `offline` event
+// (or a network failure while navigator.onLine is false) until its `online` event, and the
+// network failures of that time add no toasts of their own beside it.
+
+import type { ToastHandle } from '../render/toast';
+import { drawsToasts, onScreen, type Policy, type PolicyDeps } from './policy';
+
+export function offlinePolicy(deps: PolicyDeps): Policy {
+  const view = deps.doc.defaultView;
+  let offline = false;
+  let banner: ToastHandle | null = null;
+  const goOffline = (): void => {
+    offline = true;
+    if (!onScreen(banner)) banner = deps.show(deps.base, { message: deps.base.text.offline, duration: 0, key: 'OFFLINE' });
+  };
+  const goOnline = (): void => {
+    offline = false;
+    if (banner) banner.close();
+    banner = null;
+  };
+  const onOffline = (): void => {
+    if (drawsToasts(deps.base)) goOffline();
+  };
+  if (view) {
+    view.addEventListener('offline', onOffline);
+    view.addEventListener('online', goOnline);
+  }
+  return {
+    fail(error, _context, options) {
+      if ((error.code !== 'OFFLINE' && error.code !== 'NETWORK_ERROR') || !drawsToasts(options)) return false;
+      if (offline) return true;
+      if (!view || view.navigator.onLine !== false) return false;
+      goOffline();
+      return true;
+    },
+    // A response arrived, so the connection is back even if no `online` event said so.
+    succeed: () => {
+      if (offline) goOnline();
+    },
+    stop() {
+      if (view) {
+        view.removeEventListener('offline', onOffline);
+        view.removeEventListener('online', goOnline);
+      }
+      goOnline();
+    },
+  };
+}

@@ -1,0 +1,35 @@
+// What every failure policy is: a small object with its own state that may take a failure over
+// from the default toast, hears of successes, and lets go of timers and listeners on uninstall.
+
+import type { ResolvedOptions } from '../options';
+import { defaultToast, type ToastHandle, type ToastSpec } from '../render/toast';
+import type { ApiError, ApiErrorContext, JQueryLike } from '../types';
+
+export interface Policy {
+  /** True when this policy took the failure: the default toast is then skipped. */
+  fail(error: ApiError, context: ApiErrorContext, options: ResolvedOptions): boolean;
+  succeed?(): void;
+  stop?(): void;
+}
+
+/** What a policy may use: the page, its jQuery, a clock, and a way to show a toast. */
+export interface PolicyDeps {
+  doc: Document;
+  jQuery: JQueryLike;
+  now(): number;
+  show(options: ResolvedOptions, spec: ToastSpec): ToastHandle | null;
+  /** The install options (the offline banner answers window events, outside any request). */
+  base: ResolvedOptions;
+}
+
+/**
+ * The policies draw their own toasts only in place of the built-in one: a page with its own
+ * `toast` gets every failure as before, `error.code` saying its kind.
+ */
+export function drawsToasts(options: ResolvedOptions): boolean {
+  return options.toast === defaultToast;
+}
+
+export function onScreen(handle: ToastHandle | null | undefined): handle is ToastHandle {
+  return !!handle && !!handle.element.parentNode;
+}

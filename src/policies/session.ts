@@ -1,0 +1,38 @@
+// Session expiry: one "Your session has expired." toast (or one call of onSessionExpired) however
+// many requests fail with SESSION_EXPIRED, until a request succeeds again.
+
+import { guarded } from '../pipeline';
+import type { ToastHandle } from '../render/toast';
+import { drawsToasts, type Policy, type PolicyDeps } from './policy';
+
+export function sessionPolicy(deps: PolicyDeps): Policy {
+  let told = false;
+  let handle: ToastHandle | null = null;
+  return {
+    fail(error, context, options) {
+      const handler = options.onSessionExpired;
+      if (error.code !== 'SESSION_EXPIRED' || handler === false || (!handler && !drawsToasts(options))) return false;
+      if (told) return true;
+      told = true;
+      if (handler) {
+        guarded('onSessionExpired', () => handler(error, context));
+        return true;
+      }
+      // Reloading the page sends Django's login redirect, and brings the person back here after.
+      const location = deps.doc.location;
+      handle = deps.show(options, {
+        message: options.messages.SESSION_EXPIRED || options.text.sessionExpired,
+        duration: 0,
+        key: 'SESSION_EXPIRED',
+        action: { label: options.text.signIn, href: options.loginUrl || (location ? location.href : '') },
+      });
+      return true;
+    },
+    succeed() {
+      // Signed in again (in another tab, say): the toast is no longer true.
+      told = false;
+      if (handle) handle.close();
+      handle = null;
+    },
+  };
+}

@@ -1,0 +1,14 @@
+// Throttling and unavailable services: when the server said how long to wait (`retryAfter`),
+// the toast counts the seconds down and says "You can try again now." at zero.
+
+import type { ToastSpec } from '../render/toast';
+import type { ApiError } from '../types';
+import type { ApiErrorsText } from '../text';
+
+export function countdownFor(error: ApiError, text: ApiErrorsText): ToastSpec['countdown'] | null {
+  const seconds = error.retryAfter;
+  const throttled = error.code === 'RATE_LIMITED';
+  return seconds && seconds > 0 && (throttled || error.code === 'SERVICE_UNAVAILABLE')
+    ? { seconds, text: throttled ? text.rateLimited : text.unavailable, done: text.retryReady }
+    : null;
+}

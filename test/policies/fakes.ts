@@ -1,0 +1,66 @@
+// Stand-ins for the policy unit tests: an ApiError built by hand, a controlled clock, and a
+// `show` that records each toast spec and hands back a handle the test can inspect and close.
+import { DEFAULT_OPTIONS, mergeOptions, type ResolvedOptions } from '../../src/options.ts';
+import type { PolicyDeps } from '../../src/policies/policy.ts';
+import type { ToastHandle, ToastSpec } from '../../src/render/toast.ts';
+import type { ApiError, ApiErrorContext } from '../../src/types.ts';
+
+export function apiError(fields: Partial<ApiError> = {}): ApiError {
+  return {
+    message: 'Request failed.', code: 'UNKNOWN_ERROR', status: 500, errors: {}, formErrors: [],
+    correlationId: null, timestamp: null, format: 'none', raw: null, retryAfter: null, ...fields,
+  };
+}
+
+export function context(fields: Partial<ApiErrorContext> = {}): ApiErrorContext {
+  const settings = { url: '/items', type: 'GET' };
+  return { jqXHR: {}, settings, originalOptions: { url: '/items' }, scope: {} as Document, unrendered: {}, ...fields };
+}
+
+export const options = (layer: Record<string, unknown> = {}): ResolvedOptions => mergeOptions(DEFAULT_OPTIONS, layer);
+
+export interface FakeToast extends ToastHandle {
+  spec: ToastSpec;
+  updates: number;
+  closed: boolean;
+}
+
+export interface Fakes {
+  deps: PolicyDeps;
+  /** Every toast shown, in order. */
+  shown: FakeToast[];
+  /** What is still on screen: shown and not closed. */
+  onScreen(): FakeToast[];
+  tick(ms: number): void;
+  sent: unknown[];
+}
+
+export function fakes(fields: Partial<PolicyDeps> = {}): Fakes {
+  const shown: FakeToast[] = [];
+  const sent: unknown[] = [];
+  let now = 1_000_000;
+  const deps: PolicyDeps = {
+    doc: { location: { href: 'https://shop.example/orders/' }, defaultView: null } as unknown as Document,
+    jQuery: { ajax: (request: unknown) => sent.push(request) },
+    base: DEFAULT_OPTIONS,
+    now: () => now,
+    show(_options, spec) {
+      const element = { parentNode: {} } as unknown as HTMLElement;
+      const toast: FakeToast = {
+        spec: { ...spec }, updates: 0, closed: false, element,
+        update(partial) {
+          toast.spec = { ...toast.spec, ...partial };
+          toast.updates += 1;
+        },
+        close() {
+          toast.closed = true;
+          (element as unknown as { parentNode: unknown }).parentNode = null;
+        },
+      };
+      shown.push(toast);
+      return toast;
+    },
+    ...fields,
+  };
+  return { deps, shown, sent, onScreen: () => shown.filter((toast) => !toast.closed), tick: (ms) => { now += ms; } };
+}
