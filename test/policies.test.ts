@@ -81,7 +81,7 @@ for (const jquery of JQUERY_VERSIONS) {
     p.ApiErrors.installApiErrors();
     const failing = (field: string) => respondUrl(503, { error: { message: 'Try later', code: 'SERVICE_UNAVAILABLE', status: 503, errors: { [field]: ['Not saved.'] } } });
     await all(p, [{ url: failing('email') }, { url: failing('name') }]);
-    assert.deepEqual(toasts(p).map((toast) => toast.details), [['email: Not saved.'], ['name: Not saved.']]);
+    assert.deepEqual(toasts(p).map((toast) => toast.details), [['email: Not saved.', 'The server answered 503.'], ['name: Not saved.', 'The server answered 503.']]);
   });
 
   test(`jQuery ${jquery}: an expired session shows one toast over 5 failures, again after a success and a new expiry`, async (t) => {

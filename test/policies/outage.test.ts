@@ -26,7 +26,7 @@ test('the toast carries the failure\'s detail lines and the latest correlation i
   outage.fail(apiError({ status: 500, correlationId: 'a1' }), context(), options());
   outage.fail(apiError({ status: 500, correlationId: 'b2' }), context({ unrendered: {} }), options());
   assert.equal(f.shown[0]!.spec.reference, 'b2');
-  assert.deepEqual(f.shown[0]!.spec.lines, []);
+  assert.deepEqual(f.shown[0]!.spec.lines, ['The server answered 500.']);
 });
 
 test('failures that are not an outage are left to the default toast', () => {

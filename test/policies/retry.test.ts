@@ -56,6 +56,6 @@ test('a $.ajax that throws is reported, not thrown into the click', (t) => {
   const errors: unknown[] = [];
   t.mock.method(console, 'error', (...args: unknown[]) => errors.push(args[0]));
   const request = retryRequest(unavailable(), context(), on)!;
-  assert.doesNotThrow(() => retryAction({ ajax: () => { throw new Error('no'); } }, { '/items': request }, () => {}).run!());
+  assert.doesNotThrow(() => retryAction({ ajax: () => { throw new Error('no'); } }, { '/items': request }, 'Try again', () => {}).run!());
   assert.deepEqual(errors, ['[jquery-api-errors] the retried request threw:']);
 });
