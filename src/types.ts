@@ -15,7 +15,11 @@ export type ApiErrorFormat =
 export interface ApiError {
   /** Never empty. */
   message: string;
-  /** The server's code, else VALIDATION_ERROR, TIMEOUT, NETWORK_ERROR, PARSE_ERROR or UNKNOWN_ERROR. */
+  /**
+   * The server's code, else one derived from the response: VALIDATION_ERROR, SESSION_EXPIRED,
+   * CSRF_FAILED, RATE_LIMITED, SERVICE_UNAVAILABLE, TIMEOUT, OFFLINE, NETWORK_ERROR, PARSE_ERROR
+   * or UNKNOWN_ERROR.
+   */
   code: string;
   /** HTTP status; 0 when no response arrived. */
   status: number;
@@ -25,6 +29,8 @@ export interface ApiError {
   formErrors: string[];
   correlationId: string | null;
   timestamp: string | null;
+  /** Seconds the server asks to wait before trying again (1 to 86400), else null. */
+  retryAfter: number | null;
   format: ApiErrorFormat;
   /** The parsed body, if any. */
   raw: unknown;
@@ -36,6 +42,8 @@ export interface XhrLike {
   responseJSON?: unknown;
   responseText?: string;
   getResponseHeader?: (name: string) => string | null;
+  /** The URL the response came from (XMLHttpRequest's), to tell that a redirect happened. */
+  responseURL?: string;
 }
 
 /** Minimal structural views of jQuery and Backbone, so the plugin never imports either. */
@@ -97,4 +105,16 @@ export interface ApiErrorsInstallation {
 export interface MessageOptions {
   fallbackMessage?: string;
   messages?: Record<string | number, string>;
+}
+
+/** What parseApiError can be told about the request besides the response itself. */
+export interface ParseOptions extends MessageOptions {
+  /** `navigator.onLine` when the request failed: `false` makes a status-0 failure OFFLINE. */
+  online?: boolean;
+  /** The URL the request was sent to: a response from another path (`responseURL`) was redirected. */
+  url?: string;
+  /** The URL the response came from, when the xhr-like object has no `responseURL` of its own. */
+  responseURL?: unknown;
+  /** The current time in ms, for a Retry-After date (default `Date.now()`). */
+  now?: number;
 }

@@ -305,10 +305,10 @@ test('the same failure again after 2 s is shown again', async (t) => {
 // ---------------------------------------------------------------------------------------------
 // Bodies with no message.
 
-test('a 502 with an empty body says "Request failed."', async (t) => {
+test('a 500 with an empty body says "Request failed."', async (t) => {
   const p = page(t);
   p.ApiErrors.installApiErrors();
-  await ajax(p, { url: respondUrl(502, '', { type: 'none' }) });
+  await ajax(p, { url: respondUrl(500, '', { type: 'none' }) });
   assert.deepEqual(toasts(p), [{ message: 'Request failed.', details: [], reference: null }]);
 });
 
@@ -323,7 +323,7 @@ test('a plain-text error body is never shown', async (t) => {
 test('fallbackMessage replaces "Request failed." when the server gave no message', async (t) => {
   const p = page(t);
   p.ApiErrors.installApiErrors({ fallbackMessage: 'Something went wrong. Try again.' });
-  await ajax(p, { url: respondUrl(502, '', { type: 'none' }) });
+  await ajax(p, { url: respondUrl(500, '', { type: 'none' }) });
   assert.deepEqual(toastMessages(p), ['Something went wrong. Try again.']);
 });
 
@@ -363,7 +363,7 @@ test('messages and fallbackMessage given per request override the installed ones
   const p = page(t);
   p.ApiErrors.installApiErrors({ messages: { 503: 'installed' }, fallbackMessage: 'installed fallback' });
   await ajax(p, { url: respondUrl(503, '', { type: 'none' }), apiErrors: { messages: { 503: 'Down for maintenance.' } } });
-  await ajax(p, { url: respondUrl(504, '', { type: 'none' }), apiErrors: { fallbackMessage: 'The gateway timed out.' } });
+  await ajax(p, { url: respondUrl(500, '', { type: 'none' }), apiErrors: { fallbackMessage: 'The gateway timed out.' } });
   assert.deepEqual(toastMessages(p), ['Down for maintenance.', 'The gateway timed out.']);
 });
 
