@@ -7,25 +7,22 @@ import { after, before, describe, test } from 'node:test';
 import { ajax, JQUERY_VERSIONS, openPage, toasts, type TestPage } from './helpers/page.ts';
 import { startServer, type TestServer } from './helpers/server.ts';
 
-/** The body Django 3.2 to 5 answers when CSRF verification fails (DEBUG off), shortened. */
-const DJANGO_CSRF_PAGE = `<!DOCTYPE html>
-<html lang="en"><head><meta http-equiv="content-type" content="text/html; charset=utf-8">
-<meta name="robots" content="NONE,NOARCHIVE"><title>403 Forbidden</title></head>
-<body><div id="summary"><h1>Forbidden <span>(403)</span></h1>
-<p>CSRF verification failed. Request aborted.</p>
-<p>You are seeing this message because this site requires a CSRF cookie when submitting forms.</p></div></body></html>`;
 const LOGIN_PAGE = '<!DOCTYPE html><html><head><title>Log in</title></head><body><form method="post"><input name="username"></form></body></html>';
 const GATEWAY_PAGE = (status: number) => `<html><head><title>${status}</title></head><body><center><h1>${status} Bad Gateway</h1></center><hr><center>nginx</center></body></html>`;
 const NOW = Date.UTC(2026, 11, 1, 12, 0, 0);
 const UNAVAILABLE = 'The service is unavailable right now. Try again in a moment.';
 
 let server: TestServer;
+let demo: { url: string; close(): Promise<void> };
 before(async () => {
+  // The demo is an ES module with top-level await: loaded with import(), never require().
+  const [{ startServer: startDemo }, { DJANGO_CSRF_HTML }] = await Promise.all([import('../demo/server.mjs'), import('../demo/api.mjs')]);
+  demo = await startDemo({ port: 0 });
   server = await startServer();
   const html = { contentType: 'text/html; charset=utf-8' };
   server.route('/401', { status: 401, body: '' });
   server.route('/drf-403', { status: 403, body: { detail: 'Authentication credentials were not provided.' } });
-  server.route('/django-csrf', { status: 403, body: DJANGO_CSRF_PAGE, ...html });
+  server.route('/django-csrf', { status: 403, body: DJANGO_CSRF_HTML, ...html });
   server.route('/drf-csrf', { status: 403, body: { detail: 'CSRF Failed: CSRF token missing.' } });
   server.route('/throttled-seconds', {
     status: 429,
@@ -47,11 +44,14 @@ before(async () => {
   server.route('/html-at-own-url/', { status: 200, body: LOGIN_PAGE, ...html });
   server.route('/dropped', { destroy: true });
 });
-after(() => server.close());
+after(async () => {
+  await server.close();
+  await demo.close();
+});
 
 /** A page with the plugin installed, a fixed clock, and every api:error event recorded. */
-function installedPage(jquery: (typeof JQUERY_VERSIONS)[number]) {
-  const page = openPage({ origin: server.origin, jquery });
+function installedPage(jquery: (typeof JQUERY_VERSIONS)[number], origin = server.origin) {
+  const page = openPage({ origin, jquery });
   page.window.Date.now = () => NOW;
   page.ApiErrors.installApiErrors();
   const events: Array<Record<string, unknown>> = [];
@@ -165,5 +165,52 @@ for (const jquery of JQUERY_VERSIONS) {
         toasts: ['The server could not be reached. Check your connection.'], code: 'NETWORK_ERROR', status: 0, retryAfter: null,
       });
     });
+  });
+}
+
+/** The Node demo's Django paths, as the DRF demo serves them, read by the plugin. */
+const demoCases: Case[] = [
+  {
+    name: 'GET /api/session/ (403 NOT_AUTHENTICATED) is SESSION_EXPIRED',
+    settings: { url: '/api/session/' },
+    expected: { toasts: ['Authentication credentials were not provided.'], code: 'SESSION_EXPIRED', status: 403, retryAfter: null },
+  },
+  {
+    name: 'GET /api/login-required/ as JSON, redirected to the login page, is SESSION_EXPIRED',
+    settings: { url: '/api/login-required/', dataType: 'json' },
+    expected: { toasts: ['Your session has expired.'], code: 'SESSION_EXPIRED', status: 200, retryAfter: null },
+  },
+  {
+    name: "POST /api/csrf/ (PERMISSION_DENIED, DRF's CSRF detail) is CSRF_FAILED",
+    settings: { url: '/api/csrf/', type: 'POST' },
+    expected: { toasts: ['CSRF Failed: CSRF token missing.'], code: 'CSRF_FAILED', status: 403, retryAfter: null },
+  },
+  {
+    name: "POST /csrf-django/ (Django's HTML page) is CSRF_FAILED",
+    settings: { url: '/csrf-django/', type: 'POST', data: { a: 1 } },
+    expected: { toasts: ['The page is out of date. Reload it and try again.'], code: 'CSRF_FAILED', status: 403, retryAfter: null },
+  },
+  {
+    name: 'GET /api/throttled/ keeps THROTTLED, retryAfter 37',
+    settings: { url: '/api/throttled/' },
+    expected: { toasts: ['Request was throttled. Expected available in 37 seconds.'], code: 'THROTTLED', status: 429, retryAfter: 37 },
+  },
+  {
+    name: 'GET /api/unavailable/ is SERVICE_UNAVAILABLE, retryAfter 120',
+    settings: { url: '/api/unavailable/' },
+    expected: { toasts: ['Service temporarily unavailable, try again later.'], code: 'SERVICE_UNAVAILABLE', status: 503, retryAfter: 120 },
+  },
+];
+
+for (const jquery of JQUERY_VERSIONS) {
+  describe(`jQuery ${jquery} against the Node demo`, () => {
+    for (const { name, settings, expected } of demoCases) {
+      test(name, async (t) => {
+        const { page, events } = installedPage(jquery, demo.url.replace(/\/$/, ''));
+        t.after(() => page.close());
+        await ajax(page, settings);
+        assert.deepEqual(seen(page, events), expected);
+      });
+    }
   });
 }
