@@ -17,4 +17,5 @@ export type {
   FieldRenderer,
   FieldClearer,
   XhrLike,
+  ParseOptions,
 } from './types';

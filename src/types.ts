@@ -51,10 +51,31 @@ export interface XhrLike {
 export type JQueryLike = any;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type BackboneLike = any;
+
+/**
+ * `$.ajax` and Backbone's save/fetch/destroy take `apiErrors`. These merge into @types/jquery's
+ * interfaces when it is installed (Backbone's option types extend jQuery's settings); without
+ * it they declare names nothing else uses, so a project without @types/jquery still compiles.
+ */
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-empty-interface
+  interface JQueryStatic {}
+  namespace JQuery {
+    namespace Ajax {
+      interface AjaxSettingsBase<TContext> {
+        /** `false`: the plugin leaves this request alone; an object: options for this request. */
+        apiErrors?: RequestApiErrorsOptions | false;
+      }
+    }
+  }
+}
+
+/** jQuery's `JQuery.jqXHR` when @types/jquery is installed, else `any`. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type JqXHR = any;
+export type JqXHR = JQueryStatic extends { ajax(settings?: any): infer X } ? X : any;
+/** `JQuery.AjaxSettings` when @types/jquery is installed, else a record of anything. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AjaxSettings = Record<string, any>;
+export type AjaxSettings = JQueryStatic extends { ajaxSetup(options: infer S): any } ? S : Record<string, any>;
 
 /** Where a failure is rendered; every renderer gets the same object. */
 export interface ApiErrorContext {
@@ -114,7 +135,7 @@ export interface ParseOptions extends MessageOptions {
   /** The URL the request was sent to: a response from another path (`responseURL`) was redirected. */
   url?: string;
   /** The URL the response came from, when the xhr-like object has no `responseURL` of its own. */
-  responseURL?: unknown;
+  responseURL?: string;
   /** The current time in ms, for a Retry-After date (default `Date.now()`). */
   now?: number;
 }

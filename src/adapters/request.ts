@@ -36,14 +36,14 @@ export function isMarkedHandled(jqXHR: unknown): boolean {
 const errorsByRequest: WeakMap<object, ApiError> = new WeakMap();
 
 /** A request's settings and XMLHttpRequest, kept by the prefilter for the parser. */
-const transports: WeakMap<object, { settings: AjaxSettings; xhr?: { responseURL?: unknown } }> = new WeakMap();
+const transports: WeakMap<object, { settings: AjaxSettings; xhr?: { responseURL?: string } }> = new WeakMap();
 
 /**
  * Keeps the request's settings and its XMLHttpRequest (by wrapping the `xhr` factory jQuery
  * calls): jqXHR does not expose `responseURL`, which tells that a login redirect was followed.
  */
 export function watchTransport(jqXHR: JqXHR, settings: AjaxSettings): void {
-  const transport: { settings: AjaxSettings; xhr?: { responseURL?: unknown } } = { settings };
+  const transport: { settings: AjaxSettings; xhr?: { responseURL?: string } } = { settings };
   transports.set(jqXHR, transport);
   const make = settings.xhr;
   if (typeof make === 'function') {
