@@ -7,8 +7,9 @@ import type { ApiError, ApiErrorFormat, MessageOptions, ParseOptions } from '../
 import { ErrorCollector } from './flatten';
 import { FORMAT_READERS } from './formats';
 import type { FormatReading } from './formats';
-import { GENERIC_CODES, KIND_MESSAGES, isRedirect, kindOf } from './kinds';
+import { KIND_MESSAGES, isGenericCode, isRedirect, kindOf } from './kinds';
 import { retryAfterOf } from './retry';
+import { readBody, readProperty, responseHeader } from './response';
 import { ID_LENGTH, LIMITS, httpStatusOf, idOf, isPlainObject, ownValue } from './values';
 
 export { LIMITS };
@@ -75,10 +76,11 @@ function buildError(
   const status = httpStatusOf(xhrStatus) || (noStatus && reading.status) || 0;
   const hasErrors = formErrors.length > 0 || Object.keys(errors).length > 0;
   const serverCode = reading.code || '';
-  const kind = kindFor(xhrLike, textStatus, options, status, reading);
+  const lowerCode = serverCode.toLowerCase();
+  const kind = kindFor(xhrLike, textStatus, options, status, lowerCode, reading.message);
   // A specific server code wins; a generic one (PERMISSION_DENIED...) gives way to a kind.
   const code =
-    (GENERIC_CODES.test(serverCode.toLowerCase()) ? '' : serverCode) ||
+    (isGenericCode(lowerCode) ? '' : serverCode) ||
     (!serverCode && hasErrors ? 'VALIDATION_ERROR' : kind) ||
     serverCode ||
     (textStatus === 'parsererror' || parseFailed ? 'PARSE_ERROR' : 'UNKNOWN_ERROR');
@@ -123,7 +125,8 @@ function kindFor(
   textStatus: string | undefined,
   options: ParseOptions,
   status: number,
-  reading: FormatReading,
+  code: string,
+  message: string | undefined,
 ): string | undefined {
   const text = readProperty(xhrLike, 'responseText');
   const page = typeof text === 'string' ? text.slice(0, PAGE_TEXT_LENGTH) : '';
@@ -131,8 +134,8 @@ function kindFor(
   const responseURL = readProperty(options, 'responseURL') || readProperty(xhrLike, 'responseURL');
   return kindOf(
     status,
-    (reading.code || '').toLowerCase(),
-    reading.message || '',
+    code,
+    message || '',
     page,
     textStatus,
     readProperty(options, 'online'),
@@ -168,49 +171,6 @@ function readFormat(
     }
   }
   return { format: 'none', reading: {} };
-}
-
-/** A property of the xhr-like object; a throwing getter or a non-object reads as undefined. */
-function readProperty(target: unknown, key: string): unknown {
-  if ((typeof target !== 'object' && typeof target !== 'function') || target === null) {
-    return undefined;
-  }
-  try {
-    return (target as Record<string, unknown>)[key];
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The body: `responseJSON` when jQuery set it, else `responseText` parsed when it looks like
- * JSON. HTML and plain text are never read (FACTS.md: responseText is set for every response).
- */
-function readBody(xhrLike: unknown): { body: unknown; parseFailed: boolean } {
-  const json = readProperty(xhrLike, 'responseJSON');
-  if (json !== undefined) return { body: json, parseFailed: false };
-  const text = readProperty(xhrLike, 'responseText');
-  if (typeof text !== 'string') return { body: null, parseFailed: false };
-  const trimmed = text.trim();
-  const first = trimmed.charAt(0);
-  if (first !== '{' && first !== '[') return { body: null, parseFailed: false };
-  try {
-    return { body: JSON.parse(trimmed) as unknown, parseFailed: false };
-  } catch {
-    return { body: null, parseFailed: true };
-  }
-}
-
-/** A response header through getResponseHeader, which may be missing, throw, or return junk. */
-function responseHeader(xhrLike: unknown, name: string): string | undefined {
-  const getResponseHeader = readProperty(xhrLike, 'getResponseHeader');
-  if (typeof getResponseHeader !== 'function') return undefined;
-  try {
-    const value: unknown = getResponseHeader.call(xhrLike, name);
-    return typeof value === 'string' ? idOf(value, ID_LENGTH) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** `table[key]`, own keys only, when it is a non-empty string. */

@@ -10,11 +10,11 @@ const NOT_SIGNED_IN =
 const CSRF_TEXT = /CSRF (verification failed|Failed)/;
 
 /**
- * Server codes that only name which check failed, as DRF's exception classes do: a kind found in
- * the response replaces them (a PERMISSION_DENIED whose detail is a CSRF failure is CSRF_FAILED).
- * Every other server code is kept as it is.
+ * Server codes (lower-cased) that only name which check failed, as DRF's exception classes do:
+ * a kind found in the response replaces them (a PERMISSION_DENIED whose detail is a CSRF failure
+ * is CSRF_FAILED). Every other server code is kept as it is.
  */
-export const GENERIC_CODES = /^(not_authenticated|authentication_failed|permission_denied)$/;
+export const isGenericCode = (code: string): boolean => NOT_SIGNED_IN.test(code) || code === 'permission_denied';
 
 /** The kinds an HTTP status alone tells. */
 const STATUS_KINDS: Readonly<Record<number, string>> = {
