@@ -1,6 +1,7 @@
 // What both adapters share about one request: its merged options, its ApiError (made once per
-// jqXHR, so Backbone's options.apiError and the api:error event carry the same object), the
-// scope its field errors go into, and the markHandled flag.
+// jqXHR, so Backbone's options.apiError and the api:error event carry the same object, and told
+// whether the browser is online and where the response came from), the scope its field errors go
+// into, and the markHandled flag.
 
 import type { ResolvedOptions } from '../options';
 import { parseWithOptions } from '../parse/index';
