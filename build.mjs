@@ -68,10 +68,12 @@ async function buildMinified() {
 }
 
 /**
- * tsc emits one declaration file per module; users get one file. The modules' declarations are
- * joined with their `export` keywords removed, then only the names src/index.ts re-exports are
- * exported again. Copies as .d.mts and .d.cts give `import` and `require` users types that
- * match the module kind they load (a shared .d.ts misleads one of them).
+ * Users get one declaration file holding the public API only: the public types (the modules
+ * src/index.ts re-exports types from, types.ts today, whole) and the declaration of each value
+ * src/index.ts re-exports, with its doc comment, taken from tsc's output for its module. Their
+ * `export` keywords are removed and the names src/index.ts re-exports are exported again.
+ * Copies as .d.mts and .d.cts give `import` and `require` users types that match the module
+ * kind they load (a shared .d.ts misleads one of them).
  */
 function writeDeclarations() {
   const typesDir = join(root, '.tmp/types');
@@ -83,25 +85,29 @@ function writeDeclarations() {
   const indexSource = readFileSync(join(root, 'src/index.ts'), 'utf8');
   const valueNames = [];
   const typeNames = [];
-  for (const match of indexSource.matchAll(/export (type )?\{([^}]*)\} from/g)) {
+  const typeModules = new Set();
+  const values = [];
+  for (const match of indexSource.matchAll(/export (type )?\{([^}]*)\} from '([^']+)'/g)) {
     const names = match[2].split(',').map((name) => name.trim()).filter(Boolean);
-    (match[1] ? typeNames : valueNames).push(...names);
+    const declarationFile = join(typesDir, `${match[3]}.d.ts`);
+    if (match[1]) {
+      typeNames.push(...names);
+      typeModules.add(declarationFile);
+      continue;
+    }
+    valueNames.push(...names);
+    const text = readFileSync(declarationFile, 'utf8');
+    for (const name of names) {
+      const found = [...text.matchAll(new RegExp(`(?:^/\\*\\*(?:(?!\\*/)[\\s\\S])*\\*/\\n)?^export declare (?:function|const) ${name}\\b[^\\n]*;$`, 'gm'))];
+      if (!found.length) throw new Error(`no declaration of ${name} in ${relative(root, declarationFile)}`);
+      values.push(...found.map((declaration) => declaration[0]));
+    }
   }
-  const entries = [join(typesDir, 'index.d.ts'), join(typesDir, 'global.d.ts')];
-  const modules = listFiles(typesDir).filter((file) => file.endsWith('.d.ts') && !entries.includes(file));
-  const body = modules
-    .sort()
-    .map((file) => {
-      const text = readFileSync(file, 'utf8')
-        .replace(/^import .*;\n/gm, '')
-        .replace(/^export \{[^}]*\}( from [^;]+)?;\n/gm, '')
-        .replace(/^export \* from [^;]+;\n/gm, '')
-        .replace(/^export (default )?/gm, '')
-        .replace(/import\("[^"]+"\)\./g, '');
-      return `// ${relative(typesDir, file).replace(/\\/g, '/').replace(/\.d\.ts$/, '.ts')}\n${text.trim()}\n`;
-    })
-    .join('\n');
-  const declarations = `${banner}\n${body}\nexport { ${valueNames.join(', ')} };\nexport type { ${typeNames.join(', ')} };\n`;
+  const types = [...typeModules].map((file) =>
+    readFileSync(file, 'utf8').replace(/^import .*;\n/gm, '').replace(/^export \{\};?\n/gm, '').replace(/^export /gm, '').trim(),
+  );
+  const body = [...types, ...values.map((declaration) => declaration.replace(/^export /m, ''))].join('\n\n');
+  const declarations = `${banner}\n${body}\n\nexport { ${valueNames.join(', ')} };\nexport type { ${typeNames.join(', ')} };\n`;
   for (const extension of ['d.ts', 'd.mts', 'd.cts']) writeFileSync(join(dist, `api-errors.${extension}`), declarations);
 }
 

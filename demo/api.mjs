@@ -22,6 +22,70 @@ export const DJANGO_500_HTML = `
 </html>
 `;
 
+/** Django's 403 page when CSRF verification fails (DEBUG off), as `django.views.csrf` renders it. */
+export const DJANGO_CSRF_HTML = `
+<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta http-equiv="content-type" content="text/html; charset=utf-8">
+  <meta name="robots" content="NONE,NOARCHIVE">
+  <title>403 Forbidden</title>
+</head>
+<body>
+<div id="summary">
+  <h1>Forbidden <span>(403)</span></h1>
+  <p>CSRF verification failed. Request aborted.</p>
+  <p>You are seeing this message because this site requires a CSRF cookie when submitting forms. This cookie is required for security reasons, to ensure that your browser is not being hijacked by third parties.</p>
+  <p>If you have configured your browser to disable cookies, please re-enable them, at least for this site, or for “same-origin” requests.</p>
+</div>
+</body>
+</html>
+`;
+
+/** The page `@login_required` redirects to: what a JSON request receives once its session is gone. */
+export const LOGIN_HTML = `<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Log in</title></head>
+<body>
+<h1>Log in</h1>
+<form method="post" action="/accounts/login/">
+  <label for="id_username">Username</label> <input id="id_username" name="username" autocomplete="username">
+  <label for="id_password">Password</label> <input id="id_password" name="password" type="password" autocomplete="current-password">
+  <button type="submit">Log in</button>
+</form>
+</body>
+</html>
+`;
+
+const HTML = { 'Content-Type': 'text/html; charset=utf-8' };
+
+/**
+ * The failures a Django page meets most, at the paths the DRF demo serves them: [methods,
+ * answer]. Session auth answers a missing login with 403; `@login_required` redirects to the
+ * login page; CSRF fails as DRF's detail or as Django's own HTML page.
+ */
+const DJANGO_PATHS = {
+  '/api/session/': [['GET', 'HEAD'], (req, res, id) =>
+    sendError(res, id, 403, 'NOT_AUTHENTICATED', 'Authentication credentials were not provided.')],
+  '/api/login-required/': [['GET', 'HEAD', 'POST'], (req, res, id, url) => {
+    req.resume();
+    send(res, 302, '', { Location: `/accounts/login/?next=${encodeURIComponent(url.pathname)}` });
+  }],
+  '/accounts/login/': [['GET', 'HEAD'], (req, res) => send(res, 200, LOGIN_HTML, HTML)],
+  '/api/csrf/': [['POST'], (req, res, id) => {
+    req.resume();
+    sendError(res, id, 403, 'PERMISSION_DENIED', 'CSRF Failed: CSRF token missing.');
+  }],
+  '/csrf-django/': [['POST'], (req, res) => {
+    req.resume();
+    send(res, 403, DJANGO_CSRF_HTML, HTML);
+  }],
+  '/api/throttled/': [['GET', 'HEAD'], (req, res, id) =>
+    sendError(res, id, 429, 'THROTTLED', 'Request was throttled. Expected available in 37 seconds.', {}, { 'Retry-After': '37' }, { retry_after: 37 })],
+  '/api/unavailable/': [['GET', 'HEAD'], (req, res, id) =>
+    sendError(res, id, 503, 'SERVICE_UNAVAILABLE', 'Service temporarily unavailable, try again later.', {}, { 'Retry-After': '120' })],
+};
+
 /** A hostile server: markup in the message, in field messages, in field names and in the id. */
 export const XSS_PAYLOADS = {
   message: '<img src=x onerror="window.__xss=1;alert(1)">Validation failed',
@@ -63,12 +127,15 @@ const SCENARIOS = {
   ok: (res, id) => sendJson(res, 200, { ok: true }, { 'X-Correlation-ID': id }),
 };
 
-/** Handles /api/* requests; returns false for any other path. */
+/** Handles /api/* requests and the Django pages above; returns false for any other path. */
 export function handleApi(req, res, url) {
-  if (!url.pathname.startsWith('/api/')) return false;
+  const django = Object.hasOwn(DJANGO_PATHS, url.pathname) ? DJANGO_PATHS[url.pathname] : null;
+  if (!django && !url.pathname.startsWith('/api/')) return false;
   const id = correlationId(req);
   const scenario = url.pathname.match(/^\/api\/scenario\/([\w-]+)\/?$/);
-  if (scenario && Object.hasOwn(SCENARIOS, scenario[1])) {
+  if (django) {
+    if (allowMethods(req, res, id, django[0])) django[1](req, res, id, url);
+  } else if (scenario && Object.hasOwn(SCENARIOS, scenario[1])) {
     if (!allowMethods(req, res, id, ['GET', 'HEAD'])) return true;
     SCENARIOS[scenario[1]](res, id, url, req);
   } else if (/^\/api\/signup\/?$/.test(url.pathname)) {
@@ -133,9 +200,9 @@ function correlationId(req) {
   return typeof incoming === 'string' && SAFE_CORRELATION_ID.test(incoming) ? incoming : randomUUID();
 }
 
-/** The envelope of demo/drf's exception handler. */
-function sendError(res, id, status, code, message, errors = {}, headers = {}) {
-  const error = { message, code, status, errors, timestamp: timestamp(), correlation_id: id };
+/** The envelope of demo/drf's exception handler; `extra` adds keys such as `retry_after`. */
+function sendError(res, id, status, code, message, errors = {}, headers = {}, extra = {}) {
+  const error = { message, code, status, errors, timestamp: timestamp(), correlation_id: id, ...extra };
   sendJson(res, status, { error }, { ...headers, 'X-Correlation-ID': id });
 }
 

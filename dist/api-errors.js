@@ -858,60 +858,52 @@
     drf
   ];
 
-  // src/parse/index.ts
-  var DEFAULT_FALLBACK_MESSAGE = "Request failed.";
-  function parseApiError(xhrLike, textStatus, errorThrown) {
-    return parseWithOptions(xhrLike, textStatus, errorThrown, {});
+  // src/parse/kinds.ts
+  var NOT_SIGNED_IN = /^(not_authenticated|authentication_failed|Authentication credentials were not provided\.|Incorrect authentication credentials\.)$/;
+  var CSRF_TEXT = /CSRF (verification failed|Failed)/;
+  var isGenericCode = (code) => NOT_SIGNED_IN.test(code) || code === "permission_denied";
+  var STATUS_KINDS = {
+    401: "SESSION_EXPIRED",
+    429: "RATE_LIMITED",
+    502: "SERVICE_UNAVAILABLE",
+    503: "SERVICE_UNAVAILABLE",
+    504: "SERVICE_UNAVAILABLE"
+  };
+  var pathOf2 = (url) => url.replace(/^([a-z][\w+.-]*:)?\/\/[^/]*/i, "").replace(/[?#].*/, "");
+  function isRedirect(responseURL, url) {
+    return typeof responseURL === "string" && typeof url === "string" && !!responseURL && !pathOf2(responseURL).endsWith(pathOf2(url));
   }
-  function parseWithOptions(xhrLike, textStatus, errorThrown, options) {
-    try {
-      return buildError(xhrLike, textStatus, options);
-    } catch (e) {
-      return {
-        message: fallbackMessage(options),
-        code: "UNKNOWN_ERROR",
-        status: httpStatusOf(readProperty(xhrLike, "status")) || 0,
-        errors: {},
-        formErrors: [],
-        correlationId: null,
-        timestamp: null,
-        format: "none",
-        raw: null
-      };
+  function kindOf(status, code, message, page, textStatus, online, redirectedToPage) {
+    if (status === 403 && CSRF_TEXT.test(message + page)) return "CSRF_FAILED";
+    if (redirectedToPage || status === 403 && (NOT_SIGNED_IN.test(code) || NOT_SIGNED_IN.test(message))) {
+      return "SESSION_EXPIRED";
     }
+    if (textStatus === "timeout") return "TIMEOUT";
+    return STATUS_KINDS[status] || (status ? void 0 : online === false ? "OFFLINE" : "NETWORK_ERROR");
   }
-  function buildError(xhrLike, textStatus, options) {
-    const { body, parseFailed } = readBody(xhrLike);
-    const xhrStatus = readProperty(xhrLike, "status");
-    const collector = new ErrorCollector();
-    const { format, reading } = readFormat(body, collector);
-    const { errors, formErrors } = collector;
-    const noStatus = xhrStatus === void 0 || xhrStatus === null || xhrStatus === 0;
-    const status = httpStatusOf(xhrStatus) || noStatus && reading.status || 0;
-    const hasErrors = formErrors.length > 0 || Object.keys(errors).length > 0;
-    const code = reading.code || (hasErrors ? "VALIDATION_ERROR" : textStatus === "timeout" ? "TIMEOUT" : status === 0 ? "NETWORK_ERROR" : textStatus === "parsererror" || parseFailed ? "PARSE_ERROR" : "UNKNOWN_ERROR");
-    const message = reading.message || formErrors[0] || optionMessage(options, code) || optionMessage(options, String(status)) || fallbackMessage(options);
-    const correlationId = reading.correlationId || responseHeader(xhrLike, "X-Correlation-ID") || responseHeader(xhrLike, "X-Request-ID") || null;
-    return {
-      message,
-      code,
-      status,
-      errors,
-      formErrors,
-      correlationId,
-      timestamp: reading.timestamp || null,
-      format,
-      raw: body
-    };
-  }
-  function readFormat(body, collector) {
-    if (body !== null && body !== void 0) {
-      for (const reader of FORMAT_READERS) {
-        if (reader.matches(body)) return { format: reader.format, reading: reader.read(body, collector) };
-      }
+  var KIND_MESSAGES = {
+    SESSION_EXPIRED: "Your session has expired.",
+    CSRF_FAILED: "The page is out of date. Reload it and try again.",
+    RATE_LIMITED: "Too many requests.",
+    SERVICE_UNAVAILABLE: "The service is unavailable right now. Try again in a moment.",
+    TIMEOUT: "The server took too long to answer.",
+    OFFLINE: "You are offline.",
+    NETWORK_ERROR: "The server could not be reached. Check your connection."
+  };
+
+  // src/parse/retry.ts
+  var MAX_RETRY_AFTER = 86400;
+  var DRF_WAIT = /available in (\d{1,9}) seconds?\b/;
+  var secondsOf = (value, now) => typeof value === "number" ? value : typeof value !== "string" || value.length > 40 ? NaN : /^\s*\d+\s*$/.test(value) ? Number(value) : /[a-z]/i.test(value) ? (Date.parse(value) - now) / 1e3 : NaN;
+  function retryAfterOf(header, bodyValue, message, now) {
+    const match = DRF_WAIT.exec(message || "");
+    for (const seconds of [secondsOf(header, now), secondsOf(bodyValue, now), match ? Number(match[1]) : NaN]) {
+      if (seconds >= 1) return Math.min(Math.ceil(seconds), MAX_RETRY_AFTER);
     }
-    return { format: "none", reading: {} };
+    return null;
   }
+
+  // src/parse/response.ts
   function readProperty(target, key) {
     if (typeof target !== "object" && typeof target !== "function" || target === null) {
       return void 0;
@@ -946,10 +938,104 @@
       return void 0;
     }
   }
-  function optionMessage(options, key) {
-    const message = ownValue(readProperty(options, "messages"), key);
+
+  // src/parse/index.ts
+  var DEFAULT_FALLBACK_MESSAGE = "Request failed.";
+  function parseApiError(xhrLike, textStatus, errorThrown, options) {
+    return parseWithOptions(xhrLike, textStatus, errorThrown, options || {});
+  }
+  function parseWithOptions(xhrLike, textStatus, errorThrown, options) {
+    try {
+      return buildError(xhrLike, textStatus, options);
+    } catch (e) {
+      return {
+        message: fallbackMessage(options),
+        code: "UNKNOWN_ERROR",
+        status: httpStatusOf(readProperty(xhrLike, "status")) || 0,
+        errors: {},
+        formErrors: [],
+        correlationId: null,
+        timestamp: null,
+        retryAfter: null,
+        format: "none",
+        raw: null
+      };
+    }
+  }
+  function buildError(xhrLike, textStatus, options) {
+    const { body, parseFailed } = readBody(xhrLike);
+    const xhrStatus = readProperty(xhrLike, "status");
+    const collector = new ErrorCollector();
+    const { format, reading } = readFormat(body, collector);
+    const { errors, formErrors } = collector;
+    const noStatus = xhrStatus === void 0 || xhrStatus === null || xhrStatus === 0;
+    const status = httpStatusOf(xhrStatus) || noStatus && reading.status || 0;
+    const hasErrors = formErrors.length > 0 || Object.keys(errors).length > 0;
+    const serverCode = reading.code || "";
+    const lowerCode = serverCode.toLowerCase();
+    const kind = kindFor(xhrLike, textStatus, options, status, lowerCode, reading.message);
+    const code = (isGenericCode(lowerCode) ? "" : serverCode) || (!serverCode && hasErrors ? "VALIDATION_ERROR" : kind) || serverCode || (textStatus === "parsererror" || parseFailed ? "PARSE_ERROR" : "UNKNOWN_ERROR");
+    const message = reading.message || formErrors[0] || optionMessage(options, code) || optionMessage(options, String(status)) || textIn(KIND_MESSAGES, kind || code) || fallbackMessage(options);
+    const fields = isPlainObject(body) ? body : {};
+    const now = readProperty(options, "now");
+    const retryAfter = retryAfterOf(
+      responseHeader(xhrLike, "Retry-After"),
+      ownValue(format === "envelope" ? ownValue(fields, "error") : fields, "retry_after"),
+      reading.message,
+      typeof now === "number" ? now : Date.now()
+    );
+    return {
+      message,
+      code,
+      status,
+      errors,
+      formErrors,
+      correlationId: correlationIdOf(xhrLike, reading, fields),
+      timestamp: reading.timestamp || null,
+      retryAfter,
+      format,
+      raw: body
+    };
+  }
+  var PAGE_TEXT_LENGTH = 8192;
+  function kindFor(xhrLike, textStatus, options, status, code, message) {
+    const text = readProperty(xhrLike, "responseText");
+    const page = typeof text === "string" ? text.slice(0, PAGE_TEXT_LENGTH) : "";
+    const isPage = /html/i.test(responseHeader(xhrLike, "Content-Type") || "") || /^\s*</.test(page);
+    const responseURL = readProperty(options, "responseURL") || readProperty(xhrLike, "responseURL");
+    return kindOf(
+      status,
+      code,
+      message || "",
+      page,
+      textStatus,
+      readProperty(options, "online"),
+      status > 199 && status < 300 && isPage && isRedirect(responseURL, readProperty(options, "url"))
+    );
+  }
+  function correlationIdOf(xhrLike, reading, fields) {
+    let id = reading.correlationId;
+    for (const header of ["X-Correlation-ID", "X-Request-ID"]) id = id || responseHeader(xhrLike, header);
+    for (const key of ["instance", "traceId", "trace_id"]) id = id || idOf(ownValue(fields, key), ID_LENGTH);
+    return id || traceIdOf(responseHeader(xhrLike, "traceparent")) || null;
+  }
+  function traceIdOf(header) {
+    const match = header ? /^[\da-f]{2}-([\da-f]{32})-[\da-f]{16}-[\da-f]{2}/.exec(header) : null;
+    return match && !/^0+$/.test(match[1]) ? match[1] : void 0;
+  }
+  function readFormat(body, collector) {
+    if (body !== null && body !== void 0) {
+      for (const reader of FORMAT_READERS) {
+        if (reader.matches(body)) return { format: reader.format, reading: reader.read(body, collector) };
+      }
+    }
+    return { format: "none", reading: {} };
+  }
+  function textIn(table, key) {
+    const message = ownValue(table, key);
     return typeof message === "string" && message.trim() !== "" ? message : void 0;
   }
+  var optionMessage = (options, key) => textIn(readProperty(options, "messages"), key);
   function fallbackMessage(options) {
     const message = readProperty(options, "fallbackMessage");
     return typeof message === "string" && message.trim() !== "" ? message : DEFAULT_FALLBACK_MESSAGE;
@@ -972,10 +1058,30 @@
     return hasFlag(jqXHR, HANDLED_FLAG);
   }
   var errorsByRequest = /* @__PURE__ */ new WeakMap();
-  function errorFor(jqXHR, textStatus, errorThrown, options) {
+  var transports = /* @__PURE__ */ new WeakMap();
+  function watchTransport(jqXHR, settings) {
+    const transport = { settings };
+    transports.set(jqXHR, transport);
+    const make = settings.xhr;
+    if (typeof make === "function") {
+      settings.xhr = function keepXhr() {
+        return transport.xhr = make.apply(this, arguments);
+      };
+    }
+  }
+  function errorFor(jqXHR, textStatus, errorThrown, options, doc) {
     const known = jqXHR && typeof jqXHR === "object" ? errorsByRequest.get(jqXHR) : void 0;
     if (known) return known;
-    const error = parseWithOptions(jqXHR, typeof textStatus === "string" ? textStatus : void 0, errorThrown, options);
+    const transport = transports.get(jqXHR);
+    const view = doc && doc.defaultView;
+    const facts = {
+      messages: options.messages,
+      fallbackMessage: options.fallbackMessage,
+      online: view ? view.navigator.onLine : void 0,
+      url: transport && transport.settings.url,
+      responseURL: transport && transport.xhr && transport.xhr.responseURL
+    };
+    const error = parseWithOptions(jqXHR, typeof textStatus === "string" ? textStatus : void 0, errorThrown, facts);
     if (jqXHR && typeof jqXHR === "object") errorsByRequest.set(jqXHR, error);
     return error;
   }
@@ -1081,6 +1187,7 @@
       data: settings.data
     };
     jqXHR[TRACKED_FLAG] = true;
+    watchTransport(jqXHR, settings);
     jqXHR.fail((_xhr, textStatus, errorThrown) => {
       request.failed = true;
       request.textStatus = textStatus;
@@ -1773,10 +1880,7 @@
         const options = mergeOptions(base, request.settings.apiErrors);
         const shouldHandle = options.shouldHandle;
         if (shouldHandle && !guarded("shouldHandle", () => shouldHandle(request.jqXHR, request.settings) !== false, true)) return;
-        const error = errorFor(request.jqXHR, request.textStatus, request.errorThrown, options);
-        const jqXHR = request.jqXHR;
-        const retryAfter = typeof jqXHR.getResponseHeader === "function" ? Number(jqXHR.getResponseHeader("Retry-After")) : 0;
-        if (error.retryAfter === void 0 && retryAfter > 0 && retryAfter < 86400) error.retryAfter = Math.ceil(retryAfter);
+        const error = errorFor(request.jqXHR, request.textStatus, request.errorThrown, options, doc);
         handleFailure(error, contextFor(request, options), options, jQuery, policies);
       },
       onSuccess(request) {
@@ -1798,7 +1902,7 @@
     const wrapBackbone = (backbone) => {
       if (unwrapBackbone || !backbone || typeof backbone.sync !== "function" || currentListener(jQuery) !== installation) return;
       unwrapBackbone = wrapBackboneSync(backbone, {
-        errorFor: (jqXHR, textStatus, errorThrown, perRequest) => errorFor(jqXHR, textStatus, errorThrown, mergeOptions(base, perRequest)),
+        errorFor: (jqXHR, textStatus, errorThrown, perRequest) => errorFor(jqXHR, textStatus, errorThrown, mergeOptions(base, perRequest), doc),
         onUntrackedFailure(request, jqXHR, textStatus, errorThrown) {
           if (isTracked(jqXHR) || !jqXHR || typeof jqXHR !== "object") return;
           const settings = request.options;

@@ -18,5 +18,6 @@ export type {
   FieldClearer,
   XhrLike,
   ToastPosition,
+  ParseOptions,
 } from './types';
 export type { ApiErrorsText } from './text';

@@ -68,12 +68,7 @@ function createInstallation(jQuery: JQueryLike, Backbone: BackboneLike, doc: Doc
       const shouldHandle = options.shouldHandle;
       // A shouldHandle that throws is reported and counts as "handle it".
       if (shouldHandle && !guarded('shouldHandle', () => shouldHandle(request.jqXHR, request.settings) !== false, true)) return;
-      const error = errorFor(request.jqXHR, request.textStatus, request.errorThrown, options);
-      // --- retryAfter (temporary): Retry-After in whole seconds, until the parser reads it ---
-      const jqXHR = request.jqXHR;
-      const retryAfter = typeof jqXHR.getResponseHeader === 'function' ? Number(jqXHR.getResponseHeader('Retry-After')) : 0;
-      if (error.retryAfter === undefined && retryAfter > 0 && retryAfter < 86400) error.retryAfter = Math.ceil(retryAfter);
-      // --- end retryAfter ---
+      const error = errorFor(request.jqXHR, request.textStatus, request.errorThrown, options, doc);
       handleFailure(error, contextFor(request, options), options, jQuery, policies);
     },
     onSuccess(request) {
@@ -97,7 +92,7 @@ function createInstallation(jQuery: JQueryLike, Backbone: BackboneLike, doc: Doc
     if (unwrapBackbone || !backbone || typeof backbone.sync !== 'function' || currentListener(jQuery) !== installation) return;
     unwrapBackbone = wrapBackboneSync(backbone, {
       errorFor: (jqXHR, textStatus, errorThrown, perRequest) =>
-        errorFor(jqXHR, textStatus, errorThrown, mergeOptions(base, perRequest)),
+        errorFor(jqXHR, textStatus, errorThrown, mergeOptions(base, perRequest), doc),
       onUntrackedFailure(request, jqXHR: JqXHR, textStatus, errorThrown) {
         if (isTracked(jqXHR) || !jqXHR || typeof jqXHR !== 'object') return;
         const settings = request.options;

@@ -17,7 +17,11 @@ export type ApiErrorFormat =
 export interface ApiError {
   /** Never empty. */
   message: string;
-  /** The server's code, else VALIDATION_ERROR, TIMEOUT, NETWORK_ERROR, PARSE_ERROR or UNKNOWN_ERROR. */
+  /**
+   * The server's code, else one derived from the response: VALIDATION_ERROR, SESSION_EXPIRED,
+   * CSRF_FAILED, RATE_LIMITED, SERVICE_UNAVAILABLE, TIMEOUT, OFFLINE, NETWORK_ERROR, PARSE_ERROR
+   * or UNKNOWN_ERROR.
+   */
   code: string;
   /** HTTP status; 0 when no response arrived. */
   status: number;
@@ -27,11 +31,11 @@ export interface ApiError {
   formErrors: string[];
   correlationId: string | null;
   timestamp: string | null;
+  /** Seconds the server asks to wait before trying again (1 to 86400), else null. */
+  retryAfter: number | null;
   format: ApiErrorFormat;
   /** The parsed body, if any. */
   raw: unknown;
-  /** Seconds until the server accepts requests again (`Retry-After`), or null. */
-  retryAfter?: number | null;
 }
 
 /** What parseApiError accepts: a jqXHR or anything shaped like one. */
@@ -40,6 +44,8 @@ export interface XhrLike {
   responseJSON?: unknown;
   responseText?: string;
   getResponseHeader?: (name: string) => string | null;
+  /** The URL the response came from (XMLHttpRequest's), to tell that a redirect happened. */
+  responseURL?: string;
 }
 
 /** Minimal structural views of jQuery and Backbone, so the plugin never imports either. */
@@ -47,10 +53,31 @@ export interface XhrLike {
 export type JQueryLike = any;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type BackboneLike = any;
+
+/**
+ * `$.ajax` and Backbone's save/fetch/destroy take `apiErrors`. These merge into @types/jquery's
+ * interfaces when it is installed (Backbone's option types extend jQuery's settings); without
+ * it they declare names nothing else uses, so a project without @types/jquery still compiles.
+ */
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-empty-interface
+  interface JQueryStatic {}
+  namespace JQuery {
+    namespace Ajax {
+      interface AjaxSettingsBase<TContext> {
+        /** `false`: the plugin leaves this request alone; an object: options for this request. */
+        apiErrors?: RequestApiErrorsOptions | false;
+      }
+    }
+  }
+}
+
+/** jQuery's `JQuery.jqXHR` when @types/jquery is installed, else `any`. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type JqXHR = any;
+export type JqXHR = JQueryStatic extends { ajax(settings?: any): infer X } ? X : any;
+/** `JQuery.AjaxSettings` when @types/jquery is installed, else a record of anything. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AjaxSettings = Record<string, any>;
+export type AjaxSettings = JQueryStatic extends { ajaxSetup(options: infer S): any } ? S : Record<string, any>;
 
 /** Where a failure is rendered; every renderer gets the same object. */
 export interface ApiErrorContext {
@@ -134,4 +161,16 @@ export interface ApiErrorsInstallation {
 export interface MessageOptions {
   fallbackMessage?: string;
   messages?: Record<string | number, string>;
+}
+
+/** What parseApiError can be told about the request besides the response itself. */
+export interface ParseOptions extends MessageOptions {
+  /** `navigator.onLine` when the request failed: `false` makes a status-0 failure OFFLINE. */
+  online?: boolean;
+  /** The URL the request was sent to: a response from another path (`responseURL`) was redirected. */
+  url?: string;
+  /** The URL the response came from, when the xhr-like object has no `responseURL` of its own. */
+  responseURL?: string;
+  /** The current time in ms, for a Retry-After date (default `Date.now()`). */
+  now?: number;
 }

@@ -199,8 +199,8 @@ for (const jquery of JQUERY_VERSIONS) {
         const { jqXHR, ran } = await send(page, { url: path, apiErrors: { form: '#f' } }, 20);
         assert.deepEqual(ran, ['always', 'complete']);
         assert.equal(jqXHR.status, 0);
-        assert.deepEqual(events.map((error) => [error.code, error.status, error.message]), [['NETWORK_ERROR', 0, 'Request failed.']]);
-        assert.deepEqual(toasts(page).map((toast) => toast.message), ['Request failed.']);
+        assert.deepEqual(events.map((error) => [error.code, error.status, error.message]), [['NETWORK_ERROR', 0, 'The server could not be reached. Check your connection.']]);
+        assert.deepEqual(toasts(page).map((toast) => toast.message), ['The server could not be reached. Check your connection.']);
         assert.equal(page.document.querySelectorAll('[aria-invalid]').length, 0, 'nothing from the half body');
         await assertPageWorks(setup);
         page.close();

@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -96,6 +96,39 @@ for (const [kind, source] of [['esm', 'consumer.mts'], ['cjs', 'consumer.cts']] 
     assert.equal(status, 0, output.split('\n').filter((line) => /error TS/.test(line)).join('\n'));
   });
 }
+
+test('the declarations hold the public API only: its types and the exported functions, no internals', () => {
+  const declarations = readFileSync(join(installed, 'dist/api-errors.d.mts'), 'utf8');
+  const { values, types } = exportedNames(declarations);
+  // Top-level names only (the global augmentation's JQuery/JQueryStatic are indented inside it).
+  const declared = [...declarations.matchAll(/^(?:declare )?(?:function|const|interface|type) (\w+)/gm)].map((match) => match[1]);
+  const helpers = declared.filter((name) => !values.includes(name!) && !types.includes(name!));
+  // The types the public ones are built from; everything else tsc sees stays out.
+  assert.deepEqual(helpers.sort(), ['AjaxSettings', 'BackboneLike', 'JQueryLike', 'JqXHR', 'MessageOptions']);
+  for (const internal of ['parseWithOptions', 'handleFailure', 'ResolvedOptions', 'FORMAT_READERS', 'ErrorCollector', 'LIMITS']) {
+    assert.doesNotMatch(declarations, new RegExp(`\\b${internal}\\b`), internal);
+  }
+});
+
+/** The @types packages the typed consumer compiles against (devDependencies of this package). */
+const DEFINITELY_TYPED = ['jquery', 'backbone', 'underscore'];
+
+test('a consumer with @types/jquery and @types/backbone uses apiErrors on $.ajax, $.ajaxSetup, $.post and Backbone without a cast', () => {
+  const missing = DEFINITELY_TYPED.filter((name) => !existsSync(join(ROOT, 'node_modules/@types', name, 'package.json')));
+  assert.deepEqual(missing, [], 'install the dev dependencies @types/jquery@4.0.1 and @types/backbone@1.4.23 (it brings @types/underscore)');
+  // Its own node_modules: this package as installed, and the @types packages; no other types.
+  const typed = join(work, 'typed');
+  mkdirSync(join(typed, 'node_modules/@types'), { recursive: true });
+  symlinkSync(installed, join(typed, 'node_modules', PACKAGE_NAME), 'dir');
+  for (const name of DEFINITELY_TYPED) symlinkSync(join(ROOT, 'node_modules/@types', name), join(typed, 'node_modules/@types', name), 'dir');
+  cpSync(join(ROOT, 'test/types/jquery'), join(typed, 'jquery'), { recursive: true });
+  const { status, output } = run(join(BIN, 'tsc'), ['--noEmit', '-p', join(typed, 'jquery'), '--explainFiles'], work);
+  assert.match(output, /@types\/jquery\/index\.d\.ts/, 'the consumer did not read @types/jquery');
+  assert.match(output, /@types\/backbone\/index\.d\.ts/, 'the consumer did not read @types/backbone');
+  assert.equal(status, 0, output.split('\n').filter((line) => /error TS/.test(line)).join('\n'));
+  const source = readFileSync(join(ROOT, 'test/types/jquery/consumer.mts'), 'utf8');
+  assert.doesNotMatch(source, /\bas (any|unknown)\b|<any>/, 'no casts');
+});
 
 test('the consumers use every public name, and each holds a line that must not compile', () => {
   const declarations = readFileSync(join(installed, 'dist/api-errors.d.mts'), 'utf8');

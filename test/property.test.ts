@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { LIMITS, parseApiError } from '../src/parse/index.ts';
+import { KIND_MESSAGES } from '../src/parse/kinds.ts';
 import type { ApiError } from '../src/types.ts';
 import { openPage, type TestPage } from './helpers/page.ts';
 
@@ -136,6 +137,8 @@ function assertWellFormed(error: ApiError, givenStatus: unknown): void {
   }
   assert.ok(error.correlationId === null || (typeof error.correlationId === 'string' && error.correlationId.length > 0));
   assert.ok(error.timestamp === null || typeof error.timestamp === 'string');
+  const { retryAfter } = error;
+  assert.ok(retryAfter === null || (Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 86400), `retryAfter ${retryAfter}`);
   assert.ok(FORMATS.includes(error.format), `format ${error.format}`);
 }
 
@@ -180,7 +183,7 @@ describe('parseApiError on any input', () => {
         if (trimmed.charAt(0) !== '{' && trimmed.charAt(0) !== '[') {
           assert.equal(error.format, 'none', 'a body that is not JSON is not read');
           assert.equal(error.raw, null);
-          assert.equal(error.message, 'Request failed.');
+          assert.equal(error.message, KIND_MESSAGES[error.code] ?? 'Request failed.', 'a built-in message, never the body');
         }
       }),
       RUNS,

@@ -266,11 +266,11 @@ test('two different failures in a row show two toasts', async (t) => {
 // ---------------------------------------------------------------------------------------------
 // Bodies with no message.
 
-test('a 502 with an empty body says "Request failed."', async (t) => {
+test('a 500 with an empty body says "Request failed."', async (t) => {
   const p = page(t);
   p.ApiErrors.installApiErrors();
-  await ajax(p, { url: respondUrl(502, '', { type: 'none' }) });
-  assert.deepEqual(toasts(p), [{ message: 'Request failed.', details: ['The server answered 502.'], reference: null }]);
+  await ajax(p, { url: respondUrl(500, '', { type: 'none' }) });
+  assert.deepEqual(toasts(p), [{ message: 'Request failed.', details: ['The server answered 500.'], reference: null }]);
 });
 
 test('a plain-text error body is never shown', async (t) => {
@@ -284,7 +284,7 @@ test('a plain-text error body is never shown', async (t) => {
 test('fallbackMessage replaces "Request failed." when the server gave no message', async (t) => {
   const p = page(t);
   p.ApiErrors.installApiErrors({ fallbackMessage: 'Something went wrong. Try again.' });
-  await ajax(p, { url: respondUrl(502, '', { type: 'none' }) });
+  await ajax(p, { url: respondUrl(500, '', { type: 'none' }) });
   assert.deepEqual(toastMessages(p), ['Something went wrong. Try again.']);
 });
 
@@ -324,7 +324,7 @@ test('messages and fallbackMessage given per request override the installed ones
   const p = page(t);
   p.ApiErrors.installApiErrors({ messages: { 503: 'installed' }, fallbackMessage: 'installed fallback' });
   await ajax(p, { url: respondUrl(503, '', { type: 'none' }), apiErrors: { messages: { 503: 'Down for maintenance.' } } });
-  await ajax(p, { url: respondUrl(504, '', { type: 'none' }), apiErrors: { fallbackMessage: 'The gateway timed out.' } });
+  await ajax(p, { url: respondUrl(500, '', { type: 'none' }), apiErrors: { fallbackMessage: 'The gateway timed out.' } });
   assert.deepEqual(toastMessages(p), ['Down for maintenance.', 'The gateway timed out.']);
 });
 

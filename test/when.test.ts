@@ -162,7 +162,7 @@ for (const jquery of JQUERY_VERSIONS) {
       assert.equal(events.length, 1);
       assert.equal(events[0]!.code, 'TIMEOUT');
       assert.equal(events[0]!.status, 0);
-      assert.deepEqual(toastMessages(page), ['Request failed.']);
+      assert.deepEqual(toastMessages(page), ['The server took too long to answer.']);
       closeAll(page);
     });
 
@@ -172,7 +172,7 @@ for (const jquery of JQUERY_VERSIONS) {
       assert.equal(events.length, 1);
       assert.equal(events[0]!.code, 'NETWORK_ERROR');
       assert.equal(events[0]!.status, 0);
-      assert.deepEqual(toastMessages(page), ['Request failed.']);
+      assert.deepEqual(toastMessages(page), ['The server could not be reached. Check your connection.']);
       closeAll(page);
     });
 
@@ -192,7 +192,7 @@ for (const jquery of JQUERY_VERSIONS) {
       assert.equal(events.length, 0);
       page.window.dispatchEvent(new page.window.Event('pageshow'));
       await ajax(page, { url: '/dropped' });
-      assert.deepEqual(toastMessages(page), ['Request failed.']);
+      assert.deepEqual(toastMessages(page), ['The server could not be reached. Check your connection.']);
       closeAll(page);
     });
 

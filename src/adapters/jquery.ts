@@ -5,7 +5,7 @@
 import { guarded } from '../pipeline';
 import { reportError } from '../render/dom';
 import type { AjaxSettings, JQueryLike, JqXHR } from '../types';
-import { hasFlag, isMarkedHandled } from './request';
+import { hasFlag, isMarkedHandled, watchTransport } from './request';
 
 /** One request as the adapter follows it, from the prefilter to its end. */
 export interface TrackedRequest {
@@ -97,6 +97,7 @@ function track(settings: AjaxSettings, originalOptions: AjaxSettings, jqXHR: JqX
     url: settings.url, data: settings.data,
   };
   jqXHR[TRACKED_FLAG] = true;
+  watchTransport(jqXHR, settings);
   jqXHR.fail((_xhr: JqXHR, textStatus: string, errorThrown: unknown) => {
     request.failed = true;
     request.textStatus = textStatus;

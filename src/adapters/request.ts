@@ -1,11 +1,12 @@
 // What both adapters share about one request: its merged options, its ApiError (made once per
-// jqXHR, so Backbone's options.apiError and the api:error event carry the same object), the
-// scope its field errors go into, and the markHandled flag.
+// jqXHR, so Backbone's options.apiError and the api:error event carry the same object, and told
+// whether the browser is online and where the response came from), the scope its field errors go
+// into, and the markHandled flag.
 
 import type { ResolvedOptions } from '../options';
 import { parseWithOptions } from '../parse/index';
 import { resolveScope } from '../render/dom';
-import type { ApiError, ApiErrorContext, AjaxSettings, JQueryLike, JqXHR } from '../types';
+import type { ApiError, ApiErrorContext, AjaxSettings, JQueryLike, JqXHR, ParseOptions } from '../types';
 
 /**
  * Kept on the jqXHR itself, not in a module-level set: a page may hold two copies of the plugin
@@ -35,11 +36,47 @@ export function isMarkedHandled(jqXHR: unknown): boolean {
 
 const errorsByRequest: WeakMap<object, ApiError> = new WeakMap();
 
-/** The ApiError of a failed jqXHR, parsed once. */
-export function errorFor(jqXHR: JqXHR, textStatus: unknown, errorThrown: unknown, options: ResolvedOptions): ApiError {
+/** A request's settings and XMLHttpRequest, kept by the prefilter for the parser. */
+const transports: WeakMap<object, { settings: AjaxSettings; xhr?: { responseURL?: string } }> = new WeakMap();
+
+/**
+ * Keeps the request's settings and its XMLHttpRequest (by wrapping the `xhr` factory jQuery
+ * calls): jqXHR does not expose `responseURL`, which tells that a login redirect was followed.
+ */
+export function watchTransport(jqXHR: JqXHR, settings: AjaxSettings): void {
+  const transport: { settings: AjaxSettings; xhr?: { responseURL?: string } } = { settings };
+  transports.set(jqXHR, transport);
+  const make = settings.xhr;
+  if (typeof make === 'function') {
+    settings.xhr = function keepXhr(this: unknown) {
+      return (transport.xhr = make.apply(this, arguments));
+    };
+  }
+}
+
+/**
+ * The ApiError of a failed jqXHR, parsed once. The parser is also told whether the browser is
+ * online and the URLs the request was sent to and answered from.
+ */
+export function errorFor(
+  jqXHR: JqXHR,
+  textStatus: unknown,
+  errorThrown: unknown,
+  options: ResolvedOptions,
+  doc?: Document,
+): ApiError {
   const known = jqXHR && typeof jqXHR === 'object' ? errorsByRequest.get(jqXHR) : undefined;
   if (known) return known;
-  const error = parseWithOptions(jqXHR, typeof textStatus === 'string' ? textStatus : undefined, errorThrown, options);
+  const transport = transports.get(jqXHR);
+  const view = doc && doc.defaultView;
+  const facts: ParseOptions = {
+    messages: options.messages,
+    fallbackMessage: options.fallbackMessage,
+    online: view ? view.navigator.onLine : undefined,
+    url: transport && transport.settings.url,
+    responseURL: transport && transport.xhr && transport.xhr.responseURL,
+  };
+  const error = parseWithOptions(jqXHR, typeof textStatus === 'string' ? textStatus : undefined, errorThrown, facts);
   if (jqXHR && typeof jqXHR === 'object') errorsByRequest.set(jqXHR, error);
   return error;
 }

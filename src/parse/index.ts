@@ -1,25 +1,33 @@
 // parseApiError: any failed response to one ApiError. Reads the jqXHR-like object defensively,
-// lets the first matching format reader read the body, then derives message, code and status.
+// lets the first matching format reader read the body, then derives code, message, status,
+// correlation id and retryAfter.
 // Pure: no DOM, no jQuery; never throws.
 
-import type { ApiError, ApiErrorFormat, MessageOptions } from '../types';
+import type { ApiError, ApiErrorFormat, MessageOptions, ParseOptions } from '../types';
 import { ErrorCollector } from './flatten';
 import { FORMAT_READERS } from './formats';
 import type { FormatReading } from './formats';
-import { ID_LENGTH, LIMITS, httpStatusOf, idOf, ownValue } from './values';
+import { KIND_MESSAGES, isGenericCode, isRedirect, kindOf } from './kinds';
+import { retryAfterOf } from './retry';
+import { readBody, readProperty, responseHeader } from './response';
+import { ID_LENGTH, LIMITS, httpStatusOf, idOf, isPlainObject, ownValue } from './values';
 
 export { LIMITS };
 
 /** The message when neither the response nor the options give one. */
 export const DEFAULT_FALLBACK_MESSAGE = 'Request failed.';
 
-/** Any failed response to one ApiError, with the default messages. Never throws. */
+/**
+ * Any failed response to one ApiError. Never throws. `options` may give messages and what is
+ * known about the request: `{ online: navigator.onLine, url, now }`.
+ */
 export function parseApiError(
   xhrLike: unknown,
   textStatus?: string,
   errorThrown?: unknown,
+  options?: ParseOptions,
 ): ApiError {
-  return parseWithOptions(xhrLike, textStatus, errorThrown, {});
+  return parseWithOptions(xhrLike, textStatus, errorThrown, options || {});
 }
 
 /**
@@ -31,7 +39,7 @@ export function parseWithOptions(
   xhrLike: unknown,
   textStatus: string | undefined,
   errorThrown: unknown,
-  options: MessageOptions,
+  options: ParseOptions,
 ): ApiError {
   try {
     return buildError(xhrLike, textStatus, options);
@@ -44,6 +52,7 @@ export function parseWithOptions(
       formErrors: [],
       correlationId: null,
       timestamp: null,
+      retryAfter: null,
       format: 'none',
       raw: null,
     };
@@ -53,7 +62,7 @@ export function parseWithOptions(
 function buildError(
   xhrLike: unknown,
   textStatus: string | undefined,
-  options: MessageOptions,
+  options: ParseOptions,
 ): ApiError {
   const { body, parseFailed } = readBody(xhrLike);
   const xhrStatus = readProperty(xhrLike, 'status');
@@ -66,30 +75,32 @@ function buildError(
   const noStatus = xhrStatus === undefined || xhrStatus === null || xhrStatus === 0;
   const status = httpStatusOf(xhrStatus) || (noStatus && reading.status) || 0;
   const hasErrors = formErrors.length > 0 || Object.keys(errors).length > 0;
+  const serverCode = reading.code || '';
+  const lowerCode = serverCode.toLowerCase();
+  const kind = kindFor(xhrLike, textStatus, options, status, lowerCode, reading.message);
+  // A specific server code wins; a generic one (PERMISSION_DENIED...) gives way to a kind.
   const code =
-    reading.code ||
-    (hasErrors
-      ? 'VALIDATION_ERROR'
-      : textStatus === 'timeout'
-        ? 'TIMEOUT'
-        : status === 0
-          ? 'NETWORK_ERROR'
-          : textStatus === 'parsererror' || parseFailed
-            ? 'PARSE_ERROR'
-            : 'UNKNOWN_ERROR');
+    (isGenericCode(lowerCode) ? '' : serverCode) ||
+    (!serverCode && hasErrors ? 'VALIDATION_ERROR' : kind) ||
+    serverCode ||
+    (textStatus === 'parsererror' || parseFailed ? 'PARSE_ERROR' : 'UNKNOWN_ERROR');
 
   const message =
     reading.message ||
     formErrors[0] ||
     optionMessage(options, code) ||
     optionMessage(options, String(status)) ||
+    textIn(KIND_MESSAGES, kind || code) ||
     fallbackMessage(options);
 
-  const correlationId =
-    reading.correlationId ||
-    responseHeader(xhrLike, 'X-Correlation-ID') ||
-    responseHeader(xhrLike, 'X-Request-ID') ||
-    null;
+  const fields = isPlainObject(body) ? body : {};
+  const now = readProperty(options, 'now');
+  const retryAfter = retryAfterOf(
+    responseHeader(xhrLike, 'Retry-After'),
+    ownValue(format === 'envelope' ? ownValue(fields, 'error') : fields, 'retry_after'),
+    reading.message,
+    typeof now === 'number' ? now : Date.now(),
+  );
 
   return {
     message,
@@ -97,11 +108,56 @@ function buildError(
     status,
     errors,
     formErrors,
-    correlationId,
+    correlationId: correlationIdOf(xhrLike, reading, fields),
     timestamp: reading.timestamp || null,
+    retryAfter,
     format,
     raw: body,
   };
+}
+
+/** How much of an HTML or text body the kind rules search (Django's CSRF page says it early). */
+const PAGE_TEXT_LENGTH = 8192;
+
+/** The kind of failure the response shows (kinds.ts), from what the xhr-like and options say. */
+function kindFor(
+  xhrLike: unknown,
+  textStatus: string | undefined,
+  options: ParseOptions,
+  status: number,
+  code: string,
+  message: string | undefined,
+): string | undefined {
+  const text = readProperty(xhrLike, 'responseText');
+  const page = typeof text === 'string' ? text.slice(0, PAGE_TEXT_LENGTH) : '';
+  const isPage = /html/i.test(responseHeader(xhrLike, 'Content-Type') || '') || /^\s*</.test(page);
+  const responseURL = readProperty(options, 'responseURL') || readProperty(xhrLike, 'responseURL');
+  return kindOf(
+    status,
+    code,
+    message || '',
+    page,
+    textStatus,
+    readProperty(options, 'online'),
+    status > 199 && status < 300 && isPage && isRedirect(responseURL, readProperty(options, 'url')),
+  );
+}
+
+/**
+ * The envelope's correlation id, else the X-Correlation-ID or X-Request-ID header, else the
+ * body's `instance` (RFC 9457), `traceId` or `trace_id`, else the trace-id of `traceparent`.
+ */
+function correlationIdOf(xhrLike: unknown, reading: FormatReading, fields: object): string | null {
+  let id = reading.correlationId;
+  for (const header of ['X-Correlation-ID', 'X-Request-ID']) id = id || responseHeader(xhrLike, header);
+  for (const key of ['instance', 'traceId', 'trace_id']) id = id || idOf(ownValue(fields, key), ID_LENGTH);
+  return id || traceIdOf(responseHeader(xhrLike, 'traceparent')) || null;
+}
+
+/** The trace-id of a W3C traceparent header: `00-<32 hex, not all zero>-<16 hex>-<2 hex>`. */
+function traceIdOf(header: string | undefined): string | undefined {
+  const match = header ? /^[\da-f]{2}-([\da-f]{32})-[\da-f]{16}-[\da-f]{2}/.exec(header) : null;
+  return match && !/^0+$/.test(match[1] as string) ? match[1] : undefined;
 }
 
 /** The first reader that matches the body reads it; no body, or no match, is format 'none'. */
@@ -117,54 +173,15 @@ function readFormat(
   return { format: 'none', reading: {} };
 }
 
-/** A property of the xhr-like object; a throwing getter or a non-object reads as undefined. */
-function readProperty(target: unknown, key: string): unknown {
-  if ((typeof target !== 'object' && typeof target !== 'function') || target === null) {
-    return undefined;
-  }
-  try {
-    return (target as Record<string, unknown>)[key];
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The body: `responseJSON` when jQuery set it, else `responseText` parsed when it looks like
- * JSON. HTML and plain text are never read (FACTS.md: responseText is set for every response).
- */
-function readBody(xhrLike: unknown): { body: unknown; parseFailed: boolean } {
-  const json = readProperty(xhrLike, 'responseJSON');
-  if (json !== undefined) return { body: json, parseFailed: false };
-  const text = readProperty(xhrLike, 'responseText');
-  if (typeof text !== 'string') return { body: null, parseFailed: false };
-  const trimmed = text.trim();
-  const first = trimmed.charAt(0);
-  if (first !== '{' && first !== '[') return { body: null, parseFailed: false };
-  try {
-    return { body: JSON.parse(trimmed) as unknown, parseFailed: false };
-  } catch {
-    return { body: null, parseFailed: true };
-  }
-}
-
-/** A response header through getResponseHeader, which may be missing, throw, or return junk. */
-function responseHeader(xhrLike: unknown, name: string): string | undefined {
-  const getResponseHeader = readProperty(xhrLike, 'getResponseHeader');
-  if (typeof getResponseHeader !== 'function') return undefined;
-  try {
-    const value: unknown = getResponseHeader.call(xhrLike, name);
-    return typeof value === 'string' ? idOf(value, ID_LENGTH) : undefined;
-  } catch {
-    return undefined;
-  }
+/** `table[key]`, own keys only, when it is a non-empty string. */
+function textIn(table: unknown, key: string): string | undefined {
+  const message = ownValue(table, key);
+  return typeof message === 'string' && message.trim() !== '' ? message : undefined;
 }
 
 /** `options.messages[key]`, own keys only, when it is a non-empty string. */
-function optionMessage(options: MessageOptions, key: string): string | undefined {
-  const message = ownValue(readProperty(options, 'messages'), key);
-  return typeof message === 'string' && message.trim() !== '' ? message : undefined;
-}
+const optionMessage = (options: MessageOptions, key: string): string | undefined =>
+  textIn(readProperty(options, 'messages'), key);
 
 function fallbackMessage(options: MessageOptions): string {
   const message = readProperty(options, 'fallbackMessage');

@@ -54,7 +54,7 @@ browserSuite('Backbone app page, Backbone 1.6.1', (env) => {
 
   it('401 and 500 on model.fetch each give one notice with the server message', async () => {
     const expected = {
-      '401': { message: 'Authentication credentials were not provided.', code: 'NOT_AUTHENTICATED · 401' },
+      '401': { message: 'Authentication credentials were not provided.', code: 'SESSION_EXPIRED · 401' },
       '500': { message: 'A server error occurred.', code: 'SERVER_ERROR · 500' },
     };
     for (const [status, notice] of Object.entries(expected)) {

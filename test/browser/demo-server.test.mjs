@@ -195,6 +195,42 @@ describe('demo API', () => {
     assert.equal((await request('/api/nowhere')).status, 404);
   });
 
+  it('the Django failures: session 403, login redirect, CSRF (DRF and Django), throttled, unavailable', async () => {
+    const envelope = async (target, options) => {
+      const response = await request(target, options);
+      const { error } = JSON.parse(response.body);
+      assert.equal(error.correlation_id, response.headers['x-correlation-id'], target);
+      return { status: response.status, retryAfter: response.headers['retry-after'] ?? null, error };
+    };
+    const session = await envelope('/api/session/');
+    assert.deepEqual([session.status, session.error.code, session.error.message], [403, 'NOT_AUTHENTICATED', 'Authentication credentials were not provided.']);
+
+    const redirect = await request('/api/login-required/');
+    assert.deepEqual([redirect.status, redirect.headers.location], [302, '/accounts/login/?next=%2Fapi%2Flogin-required%2F']);
+    const login = await request(redirect.headers.location);
+    assert.equal(login.status, 200);
+    assert.match(login.headers['content-type'], /^text\/html/);
+    assert.match(login.body, /<form method="post" action="\/accounts\/login\/">/);
+    assert.equal(login.headers['content-security-policy'], CSP);
+
+    const csrf = await envelope('/api/csrf/', { method: 'POST' });
+    assert.deepEqual([csrf.status, csrf.error.code, csrf.error.message], [403, 'PERMISSION_DENIED', 'CSRF Failed: CSRF token missing.']);
+    const page = await request('/csrf-django/', { method: 'POST', body: 'a=1' });
+    assert.equal(page.status, 403);
+    assert.match(page.headers['content-type'], /^text\/html/);
+    assert.match(page.body, /<p>CSRF verification failed\. Request aborted\.<\/p>/);
+    assert.equal((await request('/csrf-django/')).status, 405, 'CSRF pages answer POST');
+    assert.equal((await request('/api/csrf/')).status, 405);
+
+    const throttled = await envelope('/api/throttled/');
+    assert.deepEqual(
+      [throttled.status, throttled.retryAfter, throttled.error.code, throttled.error.message, throttled.error.retry_after],
+      [429, '37', 'THROTTLED', 'Request was throttled. Expected available in 37 seconds.', 37],
+    );
+    const unavailable = await envelope('/api/unavailable/');
+    assert.deepEqual([unavailable.status, unavailable.retryAfter, unavailable.error.code], [503, '120', 'SERVICE_UNAVAILABLE']);
+  });
+
   it('slow waits, network drops the connection, a safe incoming correlation id is kept', async () => {
     // The slow answer is held back: a request sent after it is answered first.
     const order = [];

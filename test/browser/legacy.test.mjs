@@ -144,25 +144,28 @@ browserSuite('legacy page', (env) => {
         assert.equal(await page.locator('h1').count(), 1);
       });
 
-      it('a 502 with an empty body says "Request failed." with no reference', async () => {
+      it('a 502 with an empty body says the service is unavailable, with no reference', async () => {
         const page = await env.open(legacy);
         await clickFor(page, '#btn-502', '/api/scenario/502');
         const [toast] = await waitForToasts(page, 1);
         assert.deepEqual({ message: toast.message, details: toast.details, reference: toast.reference }, {
-          message: 'Request failed.', details: ['The server answered 502.'], reference: null,
+          message: 'The service is unavailable right now. Try again in a moment.', details: ['The server answered 502.'], reference: null,
         });
       });
 
-      it('a timeout and a network error each show one "Request failed." toast', async () => {
-        const expected = { '#btn-timeout': 'TIMEOUT', '#btn-network': 'NETWORK_ERROR' };
-        for (const [button, code] of Object.entries(expected)) {
+      it('a timeout and a network error each show one toast that says which', async () => {
+        const expected = {
+          '#btn-timeout': ['TIMEOUT', 'The server took too long to answer.'],
+          '#btn-network': ['NETWORK_ERROR', 'The server could not be reached. Check your connection.'],
+        };
+        for (const [button, [code, message]] of Object.entries(expected)) {
           const page = await env.open(legacy);
           await recordApiErrors(page);
           await page.click(button);
           const [toast] = await waitForToasts(page, 1);
-          assert.equal(toast.message, 'Request failed.', button);
+          assert.equal(toast.message, message, button);
           assert.equal(toast.reference, null, `${button}: no response, no reference`);
-          assert.deepEqual(await readApiErrors(page), [{ code, status: 0, message: 'Request failed.' }]);
+          assert.deepEqual(await readApiErrors(page), [{ code, status: 0, message }]);
         }
       });
 

@@ -39,12 +39,13 @@ function jqXHRFor(captured: Captured): Record<string, unknown> {
 
 type Expected = Omit<ApiError, 'raw' | 'correlationId' | 'timestamp'>;
 
-const plain = (status: number, message: string): Expected => ({
+const plain = (status: number, message: string, code = 'UNKNOWN_ERROR'): Expected => ({
   message,
-  code: 'UNKNOWN_ERROR',
+  code,
   status,
   errors: {},
   formErrors: [],
+  retryAfter: null,
   format: 'drf',
 });
 
@@ -62,6 +63,7 @@ const expectedDrf: Record<string, Expected> = {
     status: 400,
     errors: nestedErrors,
     formErrors: [],
+    retryAfter: null,
     format: 'drf',
   },
   non_field_errors: {
@@ -70,6 +72,7 @@ const expectedDrf: Record<string, Expected> = {
     status: 400,
     errors: {},
     formErrors: ['The two passwords do not match.'],
+    retryAfter: null,
     format: 'drf',
   },
   root_validation_error: {
@@ -78,6 +81,7 @@ const expectedDrf: Record<string, Expected> = {
     status: 400,
     errors: {},
     formErrors: ['This order can no longer be changed.'],
+    retryAfter: null,
     format: 'drf',
   },
   many_true_root_list: {
@@ -86,14 +90,15 @@ const expectedDrf: Record<string, Expected> = {
     status: 400,
     errors: { '1.sku': ['This field may not be blank.'] },
     formErrors: [],
+    retryAfter: null,
     format: 'drf',
   },
-  not_authenticated_401: plain(401, 'Authentication credentials were not provided.'),
+  not_authenticated_401: plain(401, 'Authentication credentials were not provided.', 'SESSION_EXPIRED'),
   permission_denied_403: plain(403, 'You do not have permission to perform this action.'),
   not_found_404: plain(404, 'Not found.'),
   method_not_allowed_405: plain(405, 'Method "DELETE" not allowed.'),
   unsupported_media_type_415: plain(415, 'Unsupported media type "text/csv" in request.'),
-  throttled_429: plain(429, 'Request was throttled. Expected available in 42 seconds.'),
+  throttled_429: { ...plain(429, 'Request was throttled. Expected available in 42 seconds.', 'RATE_LIMITED'), retryAfter: 42 },
   parse_error_400: plain(400, 'JSON parse error - Expecting value: line 1 column 14 (char 13)'),
   server_error_500: { ...plain(500, 'Request failed.'), format: 'none' },
 };
@@ -104,6 +109,7 @@ const enveloped = (status: number, code: string, message: string): Expected => (
   status,
   errors: {},
   formErrors: [],
+  retryAfter: null,
   format: 'envelope',
 });
 
@@ -121,12 +127,13 @@ const expectedEnvelope: Record<string, Expected> = {
     ...enveloped(400, 'VALIDATION_ERROR', 'Validation failed'),
     errors: { '1.sku': ['This field may not be blank.'] },
   },
-  not_authenticated_401: enveloped(401, 'NOT_AUTHENTICATED', 'Authentication credentials were not provided.'),
+  // DRF names the failed check NOT_AUTHENTICATED; for a person that is an expired session.
+  not_authenticated_401: enveloped(401, 'SESSION_EXPIRED', 'Authentication credentials were not provided.'),
   permission_denied_403: enveloped(403, 'PERMISSION_DENIED', 'You do not have permission to perform this action.'),
   not_found_404: enveloped(404, 'NOT_FOUND', 'Not found.'),
   method_not_allowed_405: enveloped(405, 'METHOD_NOT_ALLOWED', 'Method "DELETE" not allowed.'),
   unsupported_media_type_415: enveloped(415, 'UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type "text/csv" in request.'),
-  throttled_429: enveloped(429, 'THROTTLED', 'Request was throttled. Expected available in 42 seconds.'),
+  throttled_429: { ...enveloped(429, 'THROTTLED', 'Request was throttled. Expected available in 42 seconds.'), retryAfter: 42 },
   parse_error_400: enveloped(400, 'PARSE_ERROR', 'JSON parse error - Expecting value: line 1 column 14 (char 13)'),
   // An unhandled exception never reaches a DRF exception handler: Django's HTML page remains.
   server_error_500: { ...plain(500, 'Request failed.'), format: 'none' },

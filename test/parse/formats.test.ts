@@ -115,7 +115,9 @@ const rows: Row[] = [
       status: 403,
       errors: {},
       formErrors: [],
-      ...none,
+      // No envelope id and no header: the problem's `instance` is what support can look up.
+      correlationId: '/account/12345/msgs/abc',
+      timestamp: null,
       format: 'problem',
     },
   },
@@ -298,17 +300,17 @@ const rows: Row[] = [
     },
   },
   {
-    name: 'standardized: client_error keeps the first item code',
+    name: 'standardized: client_error keeps the first item code (a specific code wins over 401)',
     status: 401,
     body: {
       type: 'client_error',
       errors: [
-        { code: 'not_authenticated', detail: 'Authentication credentials were not provided.', attr: null },
+        { code: 'token_not_valid', detail: 'Authentication credentials were not provided.', attr: null },
       ],
     },
     expected: {
       message: 'Authentication credentials were not provided.',
-      code: 'not_authenticated',
+      code: 'token_not_valid',
       status: 401,
       errors: {},
       formErrors: ['Authentication credentials were not provided.'],
@@ -354,12 +356,12 @@ const rows: Row[] = [
     },
   },
   {
-    name: 'laravel: message only',
+    name: 'laravel: message only (401 is an expired session)',
     status: 401,
     body: { message: 'Unauthenticated.' },
     expected: {
       message: 'Unauthenticated.',
-      code: 'UNKNOWN_ERROR',
+      code: 'SESSION_EXPIRED',
       status: 401,
       errors: {},
       formErrors: [],
@@ -479,9 +481,10 @@ const rows: Row[] = [
 for (const row of rows) {
   test(row.name, () => {
     const error = parseApiError({ status: row.status, responseJSON: row.body }, 'error', 'Bad Request');
-    const { raw, ...rest } = error;
+    const { raw, retryAfter, ...rest } = error;
     assert.deepEqual(rest, row.expected);
     assert.equal(raw, row.body);
+    assert.equal(retryAfter, null);
   });
 }
 

@@ -8,13 +8,14 @@ import { LIMITS, parseApiError, parseWithOptions } from '../../src/parse/index.t
 import type { ApiError } from '../../src/types.ts';
 
 const fallback: ApiError = {
-  message: 'Request failed.',
+  message: 'The server could not be reached. Check your connection.',
   code: 'NETWORK_ERROR',
   status: 0,
   errors: {},
   formErrors: [],
   correlationId: null,
   timestamp: null,
+  retryAfter: null,
   format: 'none',
   raw: null,
 };
@@ -115,6 +116,7 @@ test('wrong types in the envelope are ignored field by field', () => {
     formErrors: ['Form-level text.'],
     correlationId: null,
     timestamp: null,
+    retryAfter: null,
     format: 'envelope',
   });
   assert.notEqual(raw, null);
@@ -243,6 +245,7 @@ test('a 10,000-deep object body returns a sane error', () => {
     formErrors: [],
     correlationId: null,
     timestamp: null,
+    retryAfter: null,
     format: 'drf',
   });
   assert.equal(raw, body);

@@ -19,6 +19,7 @@ import type {
   ApiErrorsText,
   FieldClearer,
   FieldRenderer,
+  ParseOptions,
   RequestApiErrorsOptions,
   ToastPosition,
   ToastRenderer,
@@ -37,6 +38,7 @@ expectType<Equal<ApiError['errors'], Record<string, string[]>>>();
 expectType<Equal<ApiError['formErrors'], string[]>>();
 expectType<Equal<ApiError['correlationId'], string | null>>();
 expectType<Equal<ApiError['timestamp'], string | null>>();
+expectType<Equal<ApiError['retryAfter'], number | null>>();
 expectType<Equal<ApiError['raw'], unknown>>();
 expectType<Equal<ApiErrorFormat, 'envelope' | 'problem' | 'jsonapi' | 'standardized' | 'laravel' | 'drf' | 'none'>>();
 expectType<Equal<ApiError['format'], ApiErrorFormat>>();
@@ -44,6 +46,8 @@ expectType<Equal<ApiError['format'], ApiErrorFormat>>();
 // The context every renderer receives.
 expectType<Equal<ApiErrorContext['scope'], Element | Document>>();
 expectType<Equal<ApiErrorContext['unrendered'], Record<string, string[]>>>();
+// Without @types/jquery, jqXHR is any and settings a record of anything: nothing needs a cast.
+expectType<Equal<ApiErrorContext['settings'], Record<string, any>>>();
 const describeContext = (context: ApiErrorContext): unknown[] => [context.jqXHR, context.settings, context.model, context.options];
 
 const toast: ToastRenderer = (message, error, context) => {
@@ -107,6 +111,8 @@ const xhr: XhrLike = {
 const parsed: ApiError = parseApiError(xhr);
 const fromText: ApiError = parseApiError({ status: 0 }, 'timeout', 'timeout');
 const fromAnything: ApiError = parseApiError(null);
+const parseOptions: ParseOptions = { online: false, url: '/api/orders/', responseURL: '/accounts/login/', now: 0, messages: { OFFLINE: 'Offline.' } };
+const offline: ApiError = parseApiError({ status: 0 }, 'error', '', parseOptions);
 markHandled(xhr);
 clearFieldErrors();
 clearFieldErrors(document.body);
@@ -115,4 +121,4 @@ const packageVersion: string = version;
 // @ts-expect-error: fallbackMessage is a string; a wrong option type must not compile.
 installApiErrors({ fallbackMessage: 42 });
 
-console.log(parsed, fromText, fromAnything, perRequest, wrongPerRequest, packageVersion);
+console.log(parsed, fromText, fromAnything, offline, perRequest, wrongPerRequest, packageVersion);

@@ -1,0 +1,71 @@
+// The kinds of failure a response shows by itself (an expired session, a CSRF failure, throttling,
+// a gateway error, no network), each a code with a built-in English message. Pure: reads only its
+// arguments.
+
+/** DRF's codes and default texts for a missing or rejected login (NotAuthenticated, AuthenticationFailed). */
+const NOT_SIGNED_IN =
+  /^(not_authenticated|authentication_failed|Authentication credentials were not provided\.|Incorrect authentication credentials\.)$/;
+
+/** Django's CSRF failure page ("CSRF verification failed") and DRF's `{"detail": "CSRF Failed: …"}`. */
+const CSRF_TEXT = /CSRF (verification failed|Failed)/;
+
+/**
+ * Server codes (lower-cased) that only name which check failed, as DRF's exception classes do:
+ * a kind found in the response replaces them (a PERMISSION_DENIED whose detail is a CSRF failure
+ * is CSRF_FAILED). Every other server code is kept as it is.
+ */
+export const isGenericCode = (code: string): boolean => NOT_SIGNED_IN.test(code) || code === 'permission_denied';
+
+/** The kinds an HTTP status alone tells. */
+const STATUS_KINDS: Readonly<Record<number, string>> = {
+  401: 'SESSION_EXPIRED',
+  429: 'RATE_LIMITED',
+  502: 'SERVICE_UNAVAILABLE',
+  503: 'SERVICE_UNAVAILABLE',
+  504: 'SERVICE_UNAVAILABLE',
+};
+
+/** The path of a URL, without origin, query or hash. */
+const pathOf = (url: string): string => url.replace(/^([a-z][\w+.-]*:)?\/\/[^/]*/i, '').replace(/[?#].*/, '');
+
+/**
+ * Whether a response came from another path than the request was sent to: a redirect the
+ * browser followed. Needs both URLs (XMLHttpRequest's `responseURL`, the request's `url`); a
+ * relative `url` is compared with the end of the response's path.
+ */
+export function isRedirect(responseURL: unknown, url: unknown): boolean {
+  return typeof responseURL === 'string' && typeof url === 'string' && !!responseURL && !pathOf(responseURL).endsWith(pathOf(url));
+}
+
+/**
+ * The kind of failure, else undefined. `code` is the server's, lower-cased; `page` the start of
+ * the body as text (searched, never shown); `online` is `navigator.onLine` when the caller knows
+ * it; `redirectedToPage` says a 2xx HTML page came from another URL (a login page).
+ */
+export function kindOf(
+  status: number,
+  code: string,
+  message: string,
+  page: string,
+  textStatus: string | undefined,
+  online: unknown,
+  redirectedToPage: boolean,
+): string | undefined {
+  if (status === 403 && CSRF_TEXT.test(message + page)) return 'CSRF_FAILED';
+  if (redirectedToPage || (status === 403 && (NOT_SIGNED_IN.test(code) || NOT_SIGNED_IN.test(message)))) {
+    return 'SESSION_EXPIRED';
+  }
+  if (textStatus === 'timeout') return 'TIMEOUT';
+  return STATUS_KINDS[status] || (status ? undefined : online === false ? 'OFFLINE' : 'NETWORK_ERROR');
+}
+
+/** The built-in message of each derived code, used when neither the server nor `messages` gave one. */
+export const KIND_MESSAGES: Readonly<Record<string, string>> = {
+  SESSION_EXPIRED: 'Your session has expired.',
+  CSRF_FAILED: 'The page is out of date. Reload it and try again.',
+  RATE_LIMITED: 'Too many requests.',
+  SERVICE_UNAVAILABLE: 'The service is unavailable right now. Try again in a moment.',
+  TIMEOUT: 'The server took too long to answer.',
+  OFFLINE: 'You are offline.',
+  NETWORK_ERROR: 'The server could not be reached. Check your connection.',
+};
