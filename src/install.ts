@@ -2,7 +2,7 @@
 // time), replaces any earlier installation, and wires the adapters to the one pipeline.
 
 import { BackboneRequest, REQUEST_KEY, wrapBackboneSync } from './adapters/backbone';
-import { attachJQuery, currentListener, isTracked, settle, type JQueryListener, type TrackedRequest } from './adapters/jquery';
+import { attachJQuery, currentListener, isTracked, optsOut, settle, type JQueryListener, type TrackedRequest } from './adapters/jquery';
 import { watchPageLeave } from './adapters/page';
 import { errorFor, makeContext, scopeFor } from './adapters/request';
 import { DEFAULT_OPTIONS, mergeOptions, type ResolvedOptions } from './options';
@@ -36,6 +36,7 @@ function backboneOf(request: TrackedRequest): BackboneRequest | undefined {
 function createInstallation(jQuery: JQueryLike, Backbone: BackboneLike, doc: Document, base: ResolvedOptions): Installed {
   const leaving = watchPageLeave(doc.defaultView);
   let unwrapBackbone: (() => void) | null = null;
+  const detachers: Array<() => void> = [];
   let stopLooking = (): void => {};
 
   const contextFor = (request: TrackedRequest, options: ResolvedOptions) => {
@@ -53,34 +54,42 @@ function createInstallation(jQuery: JQueryLike, Backbone: BackboneLike, doc: Doc
       handleFailure(error, contextFor(request, options), options, jQuery);
     },
     onSuccess(request) {
-      if (request.settings.global === false || request.settings.apiErrors === false) return;
       const options = mergeOptions(base, request.settings.apiErrors);
       handleSuccess(contextFor(request, options), options);
     },
     isLeavingPage: leaving.isLeaving,
     uninstall() {
-      detachJQuery();
+      for (const detach of detachers.splice(0)) detach();
       if (unwrapBackbone) unwrapBackbone();
       unwrapBackbone = null;
       stopLooking();
       leaving.stop();
     },
   };
-  const detachJQuery = attachJQuery(jQuery, installation);
+  detachers.push(attachJQuery(jQuery, installation));
+
+  /** A Backbone request that went around every hooked jQuery (a replaced Backbone.ajax). */
+  const settleUntracked = (request: BackboneRequest, jqXHR: JqXHR, failed: boolean, textStatus: unknown, errorThrown?: unknown): void => {
+    const settings = request.options;
+    if (isTracked(jqXHR) || optsOut(settings, settings, jQuery)) return;
+    settle(
+      { settings, originalOptions: settings, jqXHR, failed, textStatus: String(textStatus || 'error'), errorThrown, settled: false },
+      currentListener(jQuery) === installation ? installation : null,
+    );
+  };
 
   const wrapBackbone = (backbone: BackboneLike): void => {
     if (unwrapBackbone || !backbone || typeof backbone.sync !== 'function' || currentListener(jQuery) !== installation) return;
+    // Backbone may use its own jQuery (a bundled one beside the page's): hook that one too.
+    const own = backbone.$;
+    if (own && own !== jQuery && typeof own.ajaxPrefilter === 'function') detachers.push(attachJQuery(own, installation));
     unwrapBackbone = wrapBackboneSync(backbone, {
       errorFor: (jqXHR, textStatus, errorThrown, perRequest) =>
         errorFor(jqXHR, textStatus, errorThrown, mergeOptions(base, perRequest)),
       onUntrackedFailure(request, jqXHR: JqXHR, textStatus, errorThrown) {
-        if (isTracked(jqXHR) || !jqXHR || typeof jqXHR !== 'object') return;
-        const settings = request.options;
-        settle(
-          { settings, originalOptions: settings, jqXHR, failed: true, textStatus: String(textStatus || 'error'), errorThrown, settled: false },
-          currentListener(jQuery) === installation ? installation : null,
-        );
+        if (jqXHR && typeof jqXHR === 'object') settleUntracked(request, jqXHR, true, textStatus, errorThrown);
       },
+      onUntrackedSuccess: (request, jqXHR: JqXHR) => settleUntracked(request, jqXHR || {}, false, 'success'),
     });
   };
   wrapBackbone(Backbone);
@@ -97,6 +106,11 @@ function createInstallation(jQuery: JQueryLike, Backbone: BackboneLike, doc: Doc
 }
 
 let current: ApiErrorsInstallation | null = null;
+
+/** Whether this copy, or another copy through this jQuery, is installed. */
+export function isInstalled(jQuery: unknown): boolean {
+  return current !== null || (typeof jQuery === 'function' && currentListener(jQuery) !== null);
+}
 
 /**
  * Hooks jQuery's failed requests and wraps Backbone.sync. Installing again replaces the earlier
@@ -116,8 +130,10 @@ export function installApiErrors(options?: ApiErrorsOptions): ApiErrorsInstallat
       reportError('installApiErrors', new Error('no document: jQuery is not bound to a window'));
       return NOT_INSTALLED;
     }
-    const previous = currentListener(jQuery) as Installed | null;
-    if (previous && typeof previous.uninstall === 'function') previous.uninstall();
+    for (const hooked of [jQuery, Backbone && Backbone.$]) {
+      const previous = typeof hooked === 'function' ? (currentListener(hooked) as Installed | null) : null;
+      if (previous && typeof previous.uninstall === 'function') previous.uninstall();
+    }
     if (current) current.uninstall();
     const installation = createInstallation(jQuery, Backbone, doc, mergeOptions(DEFAULT_OPTIONS, given));
     current = installation;

@@ -30,9 +30,14 @@ function renderFields(error: ApiError, context: ApiErrorContext, options: Resolv
   return unrendered;
 }
 
-function focusFirstInvalid(scope: Element | Document): void {
-  const first = scope.querySelector('[aria-invalid="true"]') as HTMLElement | null;
-  if (first && typeof first.focus === 'function') first.focus();
+/** Of the elements this failure marked, the first on the page: not any `[aria-invalid]` one,
+ * which may be the page's own or an earlier failure's. */
+function focusFirstMarked(marked: Element[]): void {
+  let first: Element | undefined;
+  for (const element of marked) {
+    if (!first || first.compareDocumentPosition(element) & 2 /* Node.DOCUMENT_POSITION_PRECEDING */) first = element;
+  }
+  if (first && typeof (first as HTMLElement).focus === 'function') (first as HTMLElement).focus();
 }
 
 function announce(error: ApiError, context: ApiErrorContext, jQuery: JQueryLike): void {
@@ -52,12 +57,12 @@ export function handleFailure(
 ): void {
   const clearFields = options.clearFields;
   if (clearFields) guarded('clearFields', () => clearFields(context));
+  const marked: Element[] = (context.marked = []);
   context.unrendered = renderFields(error, context, options);
   const toast = options.toast;
   if (toast) guarded('toast', () => toast(error.message, error, context));
   // Only move focus when this failure marked a field: never steal it for a toast alone.
-  const renderedFields = Object.keys(error.errors).length - Object.keys(context.unrendered).length;
-  if (renderedFields > 0) guarded('focus', () => focusFirstInvalid(context.scope));
+  guarded('focus', () => focusFirstMarked(marked));
   announce(error, context, jQuery);
 }
 
