@@ -130,10 +130,8 @@ export function installApiErrors(options?: ApiErrorsOptions): ApiErrorsInstallat
       reportError('installApiErrors', new Error('no document: jQuery is not bound to a window'));
       return NOT_INSTALLED;
     }
-    for (const hooked of [jQuery, Backbone && Backbone.$]) {
-      const previous = typeof hooked === 'function' ? (currentListener(hooked) as Installed | null) : null;
-      if (previous && typeof previous.uninstall === 'function') previous.uninstall();
-    }
+    const previous = currentListener(jQuery) as Installed | null;
+    if (previous && typeof previous.uninstall === 'function') previous.uninstall();
     if (current) current.uninstall();
     const installation = createInstallation(jQuery, Backbone, doc, mergeOptions(DEFAULT_OPTIONS, given));
     current = installation;

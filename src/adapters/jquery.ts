@@ -66,7 +66,7 @@ function isExcluded(request: TrackedRequest, listener: JQueryListener): boolean 
  */
 export function optsOut(settings: AjaxSettings, pageOptions: AjaxSettings, jQuery: JQueryLike): boolean {
   if (settings.apiErrors === false) return true;
-  const own = pageOptions && pageOptions.global !== undefined ? pageOptions.global : (jQuery.ajaxSettings || {}).global;
+  const own = pageOptions && pageOptions.global !== undefined ? pageOptions.global : jQuery.ajaxSettings.global;
   return own === false;
 }
 
@@ -74,7 +74,7 @@ export function optsOut(settings: AjaxSettings, pageOptions: AjaxSettings, jQuer
 export function settle(request: TrackedRequest, listener: JQueryListener | null): void {
   if (request.settled) return;
   request.settled = true;
-  if (!listener || request.settings.apiErrors === false) return;
+  if (!listener) return;
   if (!request.failed) {
     if (SUCCESS_STATUSES.indexOf(request.textStatus) !== -1) listener.onSuccess(request);
   } else if (!isExcluded(request, listener)) {

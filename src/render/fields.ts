@@ -68,15 +68,15 @@ function ownFields(scope: Element | Document): Element[] {
  */
 export function findFieldElements(scope: Element | Document, path: string): Element[] {
   if (!documentOf(scope).contains(scope)) return [];
-  const lookups: Array<[string, string, boolean]> = [
-    ['data-api-field', path, true],
-    ['name', path, false],
-    ['name', bracketName(path), false],
-    ['name', bracketName(path) + '[]', false],
-    ['id', djangoId(path), false],
+  const lookups = [
+    ['data-api-field', path],
+    ['name', path],
+    ['name', bracketName(path)],
+    ['name', bracketName(path) + '[]'],
+    ['id', djangoId(path)],
   ];
   const own = ownFields(scope);
-  for (const [attribute, value, anyElement] of lookups) {
+  for (const [attribute, value] of lookups as Array<[string, string]>) {
     const found: Element[] = [];
     const take = (element: Element): void => {
       // The selector narrows, the exact comparison decides: CSS reads an escaped NUL or lone
@@ -84,7 +84,7 @@ export function findFieldElements(scope: Element | Document, path: string): Elem
       if (
         found.length < MAX_ELEMENTS_PER_FIELD &&
         element.getAttribute(attribute) === value &&
-        (anyElement || isField(element)) &&
+        (attribute === 'data-api-field' || isField(element)) &&
         element.getAttribute('type') !== 'hidden' &&
         !element.hasAttribute(DRAWN)
       ) {
