@@ -3,7 +3,9 @@
 // Every user renderer runs inside a guard: one that throws is reported and the rest go on.
 
 import type { ResolvedOptions } from './options';
+import { hasOwn } from './parse/values';
 import { reportError } from './render/dom';
+import { findFieldElements } from './render/fields';
 import type { ApiError, ApiErrorContext, JQueryLike } from './types';
 
 /** Runs `work`, reporting what it throws; `failed` is returned in that case. */
@@ -30,12 +32,17 @@ function renderFields(error: ApiError, context: ApiErrorContext, options: Resolv
   return unrendered;
 }
 
-/** Of the elements this failure marked, the first on the page: not any `[aria-invalid]` one,
- * which may be the page's own or an earlier failure's. */
-function focusFirstMarked(marked: Element[]): void {
+/**
+ * Of the fields this failure's renderers took, the first marked element on the page: not any
+ * `[aria-invalid]` one, which may be the page's own (a validator's) or an earlier failure's.
+ */
+function focusFirstMarked(scope: Element | Document, fields: string[]): void {
   let first: Element | undefined;
-  for (const element of marked) {
-    if (!first || first.compareDocumentPosition(element) & 2 /* Node.DOCUMENT_POSITION_PRECEDING */) first = element;
+  for (const field of fields) {
+    for (const element of findFieldElements(scope, field)) {
+      const before = !first || first.compareDocumentPosition(element) & 2; /* DOCUMENT_POSITION_PRECEDING */
+      if (before && element.getAttribute('aria-invalid') === 'true') first = element;
+    }
   }
   if (first && typeof (first as HTMLElement).focus === 'function') (first as HTMLElement).focus();
 }
@@ -57,12 +64,12 @@ export function handleFailure(
 ): void {
   const clearFields = options.clearFields;
   if (clearFields) guarded('clearFields', () => clearFields(context));
-  const marked: Element[] = (context.marked = []);
   context.unrendered = renderFields(error, context, options);
   const toast = options.toast;
   if (toast) guarded('toast', () => toast(error.message, error, context));
   // Only move focus when this failure marked a field: never steal it for a toast alone.
-  guarded('focus', () => focusFirstMarked(marked));
+  const rendered = Object.keys(error.errors).filter((field) => !hasOwn(context.unrendered, field));
+  guarded('focus', () => focusFirstMarked(context.scope, rendered));
   announce(error, context, jQuery);
 }
 

@@ -60,9 +60,6 @@ export interface ApiErrorContext {
   options?: Record<string, unknown>;
   /** Field errors that no element took; the toast shows them, each led by its path. */
   unrendered: Record<string, string[]>;
-  /** The elements the field renderers marked for this failure; the first on the page gets focus.
-   * A custom `renderField` adds the ones it marks. */
-  marked?: Element[];
 }
 
 export type ToastRenderer = (message: string, error: ApiError, context: ApiErrorContext) => void;

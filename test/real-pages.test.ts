@@ -429,7 +429,8 @@ for (const backbone of BACKBONE_VERSIONS) {
       const bundled = p.window.jQuery.noConflict(true);
       assert.equal(p.window.jQuery, p.$, 'the page keeps its own jQuery');
       p.Backbone.$ = bundled;
-      await saveFailThenSucceed(p, p.ApiErrors.installApiErrors({ Backbone: p.Backbone }));
+      p.ApiErrors.installApiErrors({ Backbone: p.Backbone });
+      await saveFailThenSucceed(p);
     });
   }
 
@@ -438,7 +439,8 @@ for (const backbone of BACKBONE_VERSIONS) {
     p.window.eval(jquerySource('4.0'));
     const other = p.window.jQuery.noConflict(true);
     p.Backbone.ajax = (...args: unknown[]) => other.ajax(...args);
-    await saveFailThenSucceed(p, p.ApiErrors.installApiErrors({ Backbone: p.Backbone }));
+    p.ApiErrors.installApiErrors({ Backbone: p.Backbone });
+      await saveFailThenSucceed(p);
   });
 
   test(`form gone: a view removed while its save was in flight puts the errors in the toast (Backbone ${backbone})`, async (t) => {
@@ -453,7 +455,7 @@ for (const backbone of BACKBONE_VERSIONS) {
 }
 
 /** A model save that fails with a field error, then one that succeeds, for the same form. */
-async function saveFailThenSucceed(p: TestPage, _installation: unknown): Promise<void> {
+async function saveFailThenSucceed(p: TestPage): Promise<void> {
   const input = one(p, '[name="email"]');
   let url = respondUrl(400, { email: ['Taken.'] });
   const model = new (p.Backbone.Model.extend({ url: () => url }))();

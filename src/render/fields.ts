@@ -227,7 +227,6 @@ export function defaultRenderField(
     element.setAttribute('aria-describedby', describedBy ? describedBy + ' ' + messageId : messageId);
     element.setAttribute(MARKED, messageId);
   }
-  if (context && context.marked) context.marked.push(...elements);
   watchEdits(doc);
   return true;
 }
