@@ -88,6 +88,12 @@ function prepare(Backbone, model, options, listener) {
   const request = new BackboneRequest(model, options);
   options[REQUEST_KEY] = request;
   const userError = options.error;
+  const userSuccess = options.success;
+  options.success = function apiErrorsSuccess(_data, _textStatus, jqXHR) {
+    setTimeout(() => listener.onUntrackedSuccess(request, jqXHR || options.xhr), 0);
+    if (typeof userSuccess === "function") return userSuccess.apply(this, arguments);
+    return void 0;
+  };
   options.error = function apiErrorsError(jqXHR, textStatus, errorThrown) {
     try {
       const perRequest = requestApiErrors(Backbone, options);
@@ -120,6 +126,55 @@ function wrapBackboneSync(Backbone, listener) {
     active = false;
     if (Backbone.sync === apiErrorsSync) Backbone.sync = originalSync;
   };
+}
+
+// src/parse/values.ts
+var LIMITS = Object.freeze({
+  fields: 100,
+  messagesPerField: 10,
+  formErrors: 10,
+  messageLength: 1e3,
+  pathLength: 200,
+  depth: 32,
+  nodes: 5e3
+});
+var CODE_LENGTH = 100;
+var ID_LENGTH = 200;
+var hasOwnProperty = Object.prototype.hasOwnProperty;
+var objectToString = Object.prototype.toString;
+function hasOwn(target, key) {
+  return hasOwnProperty.call(target, key);
+}
+function isPlainObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && objectToString.call(value) === "[object Object]";
+}
+function ownValue(target, key) {
+  if (typeof target !== "object" || target === null || !hasOwn(target, key)) return void 0;
+  return target[key];
+}
+function capText(text, max) {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 55296 && last <= 56319) end -= 1;
+  return text.slice(0, end) + "\u2026";
+}
+function textOf(value, max = LIMITS.messageLength) {
+  if (typeof value !== "string") return void 0;
+  const trimmed = value.trim();
+  return trimmed === "" ? void 0 : capText(trimmed, max);
+}
+function scalarText(value) {
+  if (typeof value === "number") return isFinite(value) ? String(value) : void 0;
+  if (typeof value === "boolean") return String(value);
+  return textOf(value);
+}
+function idOf(value, max) {
+  const text = typeof value === "number" && isFinite(value) ? String(value) : typeof value === "string" ? value.trim() : "";
+  return text === "" ? void 0 : text.slice(0, max);
+}
+function httpStatusOf(value) {
+  return typeof value === "number" && value % 1 === 0 && value >= 100 && value <= 599 ? value : void 0;
 }
 
 // src/text.ts
@@ -183,22 +238,42 @@ function bracketName(path) {
 function djangoId(path) {
   return "id_" + path.split(".").join("-");
 }
+var FIELD_TAGS = /^(input|select|textarea)$/i;
+function isField(element) {
+  const editable = element.getAttribute("contenteditable");
+  return FIELD_TAGS.test(element.localName) || editable !== null && editable !== "false";
+}
+function ownFields(scope) {
+  if (scope.nodeType !== 1) return [];
+  const own = [scope];
+  const controls = scope.elements;
+  if (scope.localName === "form" && controls) {
+    for (let index = 0; index < controls.length; index++) {
+      const control = controls[index];
+      if (!scope.contains(control)) own.push(control);
+    }
+  }
+  return own;
+}
 function findFieldElements(scope, path) {
+  if (!documentOf(scope).contains(scope)) return [];
   const lookups = [
     ["data-api-field", path],
     ["name", path],
     ["name", bracketName(path)],
+    ["name", bracketName(path) + "[]"],
     ["id", djangoId(path)]
   ];
+  const own = ownFields(scope);
   for (const [attribute, value] of lookups) {
     const found = [];
-    const matches = scope.querySelectorAll(attributeSelector(attribute, value));
-    for (let index = 0; index < matches.length && found.length < MAX_ELEMENTS_PER_FIELD; index++) {
-      const element = matches[index];
-      if (element.getAttribute(attribute) === value && element.getAttribute("type") !== "hidden" && !element.hasAttribute(DRAWN)) {
+    const take = (element) => {
+      if (found.length < MAX_ELEMENTS_PER_FIELD && element.getAttribute(attribute) === value && (attribute === "data-api-field" || isField(element)) && element.getAttribute("type") !== "hidden" && !element.hasAttribute(DRAWN)) {
         found.push(element);
       }
-    }
+    };
+    own.forEach(take);
+    eachMatch(scope, attributeSelector(attribute, value), take);
     if (found.length) return found;
   }
   return [];
@@ -228,7 +303,17 @@ function removeDrawn(drawn) {
   } else if (drawn.id) {
     eachMatch(documentOf(drawn), attributeSelector(MARKED, drawn.id), unmark);
   }
+  const slot = drawn.parentNode;
   removeNode(drawn);
+  const kept = pageText.get(drawn);
+  if (slot && kept) for (const node of kept) slot.appendChild(node);
+}
+var pageText = /* @__PURE__ */ new WeakMap();
+function feedbackSlot(input) {
+  for (let sibling = input.nextElementSibling; sibling; sibling = sibling.nextElementSibling) {
+    if (sibling.classList.contains("invalid-feedback")) return sibling;
+  }
+  return null;
 }
 function clearField(element) {
   const doc = documentOf(element);
@@ -253,8 +338,8 @@ function watchEdits(doc) {
   doc.addEventListener("submit", (event) => clearFieldErrors(event.target), true);
 }
 function placeAfter(input, scope) {
-  const label = typeof input.closest === "function" ? input.closest("label") : null;
-  return label && label !== scope && scope.contains(label) ? label : input;
+  const outer = typeof input.closest === "function" ? input.closest("label, .input-group") : null;
+  return outer && outer !== scope && scope.contains(outer) ? outer : input;
 }
 function freeId(doc) {
   let id = uniqueId("api-errors-message-");
@@ -299,7 +384,13 @@ function defaultRenderField(field, messages, _error, context) {
     messageElement.appendChild(createTextElement(doc, "div", "", String(message)));
   }
   const container = scope.querySelector(attributeSelector("data-api-errors-for", field));
-  if (container) container.appendChild(messageElement);
+  const slot = container ? null : feedbackSlot(last);
+  if (slot) {
+    const kept = Array.from(slot.childNodes);
+    kept.forEach(removeNode);
+    pageText.set(messageElement, kept);
+    slot.appendChild(messageElement);
+  } else if (container) container.appendChild(messageElement);
   else {
     const anchor = placeAfter(last, scope);
     if (anchor.parentNode) anchor.parentNode.insertBefore(messageElement, anchor.nextSibling);
@@ -326,9 +417,9 @@ function clearFieldErrors(scope) {
   const doc = typeof document !== "undefined" ? document : null;
   const root = scope === void 0 ? doc : resolveScope(scope, doc);
   if (!root) return;
-  if (root.nodeType === 1 && root.hasAttribute(MARKED)) clearField(root);
+  for (const element of ownFields(root)) if (element.hasAttribute(MARKED)) clearField(element);
   eachMatch(root, "[" + MARKED + "]", unmark);
-  eachMatch(root, "[" + DRAWN + "]", removeNode);
+  eachMatch(root, "[" + DRAWN + "]", removeDrawn);
 }
 function eachDrawnField(root, visit) {
   eachMatch(root, "." + MESSAGE_CLASS, (message) => {
@@ -509,8 +600,14 @@ function ownerOf(context) {
   }
   return drawing.form || holder || drawing.dataForm || documentOf(context.scope);
 }
-function focusFirstInvalid(scope) {
-  const first = scope.querySelector('[aria-invalid="true"]');
+function focusFirstMarked(scope, fields) {
+  let first;
+  for (const field of fields) {
+    for (const element of findFieldElements(scope, field)) {
+      const before = !first || first.compareDocumentPosition(element) & 2;
+      if (before && element.getAttribute("aria-invalid") === "true") first = element;
+    }
+  }
   if (first && typeof first.focus === "function") first.focus();
 }
 function announce(error, context, jQuery) {
@@ -537,64 +634,17 @@ function handleFailure(error, context, options, jQuery, policies) {
   const message = typeof text === "string" && text.trim() ? text : error.message;
   const taken = !!policies && guarded("the plugin", () => policies.decide(error, context, options), false);
   if (toast && !taken) guarded("toast", () => toast(message, error, context));
-  const renderedFields = Object.keys(error.errors).length - unrenderedPaths.length;
   if (summary) guarded("focus", () => summary.focus());
-  else if (renderedFields > 0) guarded("focus", () => focusFirstInvalid(context.scope));
+  else {
+    const rendered = Object.keys(error.errors).filter((field) => !hasOwn(context.unrendered, field));
+    guarded("focus", () => focusFirstMarked(context.scope, rendered));
+  }
   announce(error, context, jQuery);
 }
 function handleSuccess(context, options, policies) {
   if (policies) guarded("the plugin", () => policies.succeed(context));
   const clearFields = options.clearFields;
   if (clearFields) guarded("clearFields", () => clearFields(context));
-}
-
-// src/parse/values.ts
-var LIMITS = Object.freeze({
-  fields: 100,
-  messagesPerField: 10,
-  formErrors: 10,
-  messageLength: 1e3,
-  pathLength: 200,
-  depth: 32,
-  nodes: 5e3
-});
-var CODE_LENGTH = 100;
-var ID_LENGTH = 200;
-var hasOwnProperty = Object.prototype.hasOwnProperty;
-var objectToString = Object.prototype.toString;
-function hasOwn(target, key) {
-  return hasOwnProperty.call(target, key);
-}
-function isPlainObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && objectToString.call(value) === "[object Object]";
-}
-function ownValue(target, key) {
-  if (typeof target !== "object" || target === null || !hasOwn(target, key)) return void 0;
-  return target[key];
-}
-function capText(text, max) {
-  if (text.length <= max) return text;
-  let end = max - 1;
-  const last = text.charCodeAt(end - 1);
-  if (last >= 55296 && last <= 56319) end -= 1;
-  return text.slice(0, end) + "\u2026";
-}
-function textOf(value, max = LIMITS.messageLength) {
-  if (typeof value !== "string") return void 0;
-  const trimmed = value.trim();
-  return trimmed === "" ? void 0 : capText(trimmed, max);
-}
-function scalarText(value) {
-  if (typeof value === "number") return isFinite(value) ? String(value) : void 0;
-  if (typeof value === "boolean") return String(value);
-  return textOf(value);
-}
-function idOf(value, max) {
-  const text = typeof value === "number" && isFinite(value) ? String(value) : typeof value === "string" ? value.trim() : "";
-  return text === "" ? void 0 : text.slice(0, max);
-}
-function httpStatusOf(value) {
-  return typeof value === "number" && value % 1 === 0 && value >= 100 && value <= 599 ? value : void 0;
 }
 
 // src/parse/flatten.ts
@@ -733,9 +783,10 @@ function firstText(source, keys) {
 }
 var envelope = {
   format: "envelope",
+  // An `error` holding only lists and objects is a nested serializer named `error`, not this.
   matches: (body) => {
     const error = ownValue(body, "error");
-    return isPlainObject(body) && (isPlainObject(error) || typeof error === "string");
+    return isPlainObject(body) && (isPlainObject(error) ? !isFieldMap(error) : typeof error === "string");
   },
   read: (body, collector) => {
     const error = ownValue(body, "error");
@@ -824,9 +875,7 @@ var drf = {
   matches: (body) => {
     if (Array.isArray(body)) return body.length > 0;
     if (!isPlainObject(body)) return false;
-    const detail = ownValue(body, "detail");
-    if (typeof detail === "string" || typeof detail === "object" && detail !== null) return true;
-    return isFieldMap(body);
+    return typeof ownValue(body, "detail") === "string" || isFieldMap(body);
   },
   read: (body, collector) => {
     const detail = ownValue(body, "detail");
@@ -834,7 +883,7 @@ var drf = {
       const code = stringCode(ownValue(body, "code"));
       return { message: textOf(detail), code };
     }
-    flatten(typeof detail === "object" && detail !== null ? detail : body, collector);
+    flatten(body, collector);
     return {};
   }
 };
@@ -1150,12 +1199,16 @@ function isTracked(jqXHR) {
   return hasFlag(jqXHR, TRACKED_FLAG);
 }
 function isExcluded(request, listener) {
-  const { settings, jqXHR, textStatus } = request;
+  const { jqXHR, textStatus } = request;
   if (isMarkedHandled(jqXHR)) return true;
-  if (settings.global === false || settings.apiErrors === false) return true;
   const status = Number(jqXHR.status) || 0;
   if (status === 0 && textStatus !== "error" && textStatus !== "timeout") return true;
   return status === 0 && textStatus === "error" && listener.isLeavingPage();
+}
+function optsOut(settings, pageOptions, jQuery) {
+  if (settings.apiErrors === false) return true;
+  const own = pageOptions && pageOptions.global !== void 0 ? pageOptions.global : jQuery.ajaxSettings.global;
+  return own === false;
 }
 function settle(request, listener) {
   if (request.settled) return;
@@ -1167,13 +1220,30 @@ function settle(request, listener) {
     listener.onFailure(request);
   }
 }
+var PAGE_VALUE = "__apiErrorsPageValue";
+function pageValue(value) {
+  return typeof value === "function" && PAGE_VALUE in value ? value[PAGE_VALUE] : value;
+}
 function guardCallbacks(callbacks, where) {
   const list = (Array.isArray(callbacks) ? callbacks : [callbacks]).filter((fn) => typeof fn === "function");
-  return function guardedCallbacks(...args) {
-    for (const callback of list) guarded(where, () => callback.apply(this, args));
+  const guardedCallbacks = function guardedCallbacks2(...args) {
+    for (const callback of list) {
+      try {
+        callback.apply(this, args);
+      } catch (exception) {
+        reportError(where, exception);
+        setTimeout(() => {
+          throw exception;
+        }, 0);
+      }
+    }
   };
+  guardedCallbacks[PAGE_VALUE] = callbacks;
+  return guardedCallbacks;
 }
-function track(settings, originalOptions, jqXHR, slot) {
+function track(settings, originalOptions, jqXHR, slot, jQuery) {
+  jqXHR[TRACKED_FLAG] = true;
+  if (optsOut(settings, originalOptions, jQuery)) return;
   const request = {
     settings,
     originalOptions,
@@ -1185,21 +1255,32 @@ function track(settings, originalOptions, jqXHR, slot) {
     url: settings.url,
     data: settings.data
   };
-  jqXHR[TRACKED_FLAG] = true;
   watchTransport(jqXHR, settings);
+  const settleNow = () => {
+    guarded("the plugin", () => settle(request, slot.listener));
+  };
+  let inAjaxCall = true;
+  Promise.resolve().then(() => {
+    inAjaxCall = false;
+  });
   jqXHR.fail((_xhr, textStatus, errorThrown) => {
     request.failed = true;
     request.textStatus = textStatus;
     request.errorThrown = errorThrown;
-    setTimeout(() => guarded("the plugin", () => settle(request, slot.listener)), 0);
+    setTimeout(settleNow, 0);
   });
-  settings.error = guardCallbacks(settings.error, "the request's error callback");
-  const userComplete = guardCallbacks(settings.complete, "the request's complete callback");
-  settings.complete = function completeThenUser(xhr, textStatus) {
+  const pageError = pageValue(settings.error);
+  if (pageError) settings.error = guardCallbacks(pageError, "the request's error callback");
+  const pageComplete = pageValue(settings.complete);
+  const userComplete = guardCallbacks(pageComplete, "the request's complete callback");
+  const completeThenUser = function completeThenUser2(xhr, textStatus) {
     if (!request.failed) request.textStatus = textStatus;
-    guarded("the plugin", () => settle(request, slot.listener));
+    if (inAjaxCall) setTimeout(settleNow, 0);
+    else settleNow();
     userComplete.call(this, xhr, textStatus);
   };
+  completeThenUser[PAGE_VALUE] = pageComplete;
+  settings.complete = completeThenUser;
 }
 function attachJQuery(jQuery, listener) {
   let slot = jQuery[SLOT_KEY];
@@ -1210,7 +1291,7 @@ function attachJQuery(jQuery, listener) {
     jQuery.ajaxPrefilter((settings, originalOptions, jqXHR) => {
       if (!newSlot.listener) return;
       try {
-        track(settings, originalOptions, jqXHR, newSlot);
+        track(settings, originalOptions, jqXHR, newSlot, jQuery);
       } catch (exception) {
         reportError("the plugin", exception);
       }
@@ -1855,6 +1936,7 @@ function createInstallation(jQuery, Backbone, doc, base) {
   const leaving = watchPageLeave(doc.defaultView);
   const policies = createPolicies(doc, jQuery, base);
   let unwrapBackbone = null;
+  const detachers = [];
   let stopLooking = () => {
   };
   const contextFor = (request, options) => {
@@ -1883,13 +1965,12 @@ function createInstallation(jQuery, Backbone, doc, base) {
       handleFailure(error, contextFor(request, options), options, jQuery, policies);
     },
     onSuccess(request) {
-      if (request.settings.global === false || request.settings.apiErrors === false) return;
       const options = mergeOptions(base, request.settings.apiErrors);
       handleSuccess(contextFor(request, options), options, policies);
     },
     isLeavingPage: leaving.isLeaving,
     uninstall() {
-      detachJQuery();
+      for (const detach of detachers.splice(0)) detach();
       if (unwrapBackbone) unwrapBackbone();
       unwrapBackbone = null;
       stopLooking();
@@ -1897,19 +1978,25 @@ function createInstallation(jQuery, Backbone, doc, base) {
       policies.stop();
     }
   };
-  const detachJQuery = attachJQuery(jQuery, installation);
+  detachers.push(attachJQuery(jQuery, installation));
+  const settleUntracked = (request, jqXHR, failed, textStatus, errorThrown) => {
+    const settings = request.options;
+    if (isTracked(jqXHR) || optsOut(settings, settings, jQuery)) return;
+    settle(
+      { settings, originalOptions: settings, jqXHR, failed, textStatus: String(textStatus || "error"), errorThrown, settled: false },
+      currentListener(jQuery) === installation ? installation : null
+    );
+  };
   const wrapBackbone = (backbone) => {
     if (unwrapBackbone || !backbone || typeof backbone.sync !== "function" || currentListener(jQuery) !== installation) return;
+    const own = backbone.$;
+    if (own && own !== jQuery && typeof own.ajaxPrefilter === "function") detachers.push(attachJQuery(own, installation));
     unwrapBackbone = wrapBackboneSync(backbone, {
       errorFor: (jqXHR, textStatus, errorThrown, perRequest) => errorFor(jqXHR, textStatus, errorThrown, mergeOptions(base, perRequest), doc),
       onUntrackedFailure(request, jqXHR, textStatus, errorThrown) {
-        if (isTracked(jqXHR) || !jqXHR || typeof jqXHR !== "object") return;
-        const settings = request.options;
-        settle(
-          { settings, originalOptions: settings, jqXHR, failed: true, textStatus: String(textStatus || "error"), errorThrown, settled: false },
-          currentListener(jQuery) === installation ? installation : null
-        );
-      }
+        if (jqXHR && typeof jqXHR === "object") settleUntracked(request, jqXHR, true, textStatus, errorThrown);
+      },
+      onUntrackedSuccess: (request, jqXHR) => settleUntracked(request, jqXHR || {}, false, "success")
     });
   };
   wrapBackbone(Backbone);

@@ -2,6 +2,7 @@
 // when the tag carries data-auto-install (a legacy page then needs no code at all).
 
 import * as api from './index';
+import { isInstalled } from './install';
 
 interface PageWindow {
   ApiErrors?: unknown;
@@ -18,7 +19,8 @@ function autoInstall(page: PageWindow, doc: Document): void {
   // The tag came before jQuery (or jQuery is deferred): try again once the page has loaded.
   const onReady = (): void => {
     doc.removeEventListener('DOMContentLoaded', onReady);
-    api.installApiErrors();
+    // A page that installed by itself meanwhile keeps its own installation.
+    if (!isInstalled(page.jQuery)) api.installApiErrors();
   };
   doc.addEventListener('DOMContentLoaded', onReady);
 }

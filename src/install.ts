@@ -2,7 +2,7 @@
 // time), replaces any earlier installation, and wires the adapters to the one pipeline.
 
 import { BackboneRequest, REQUEST_KEY, wrapBackboneSync } from './adapters/backbone';
-import { attachJQuery, currentListener, isTracked, settle, type JQueryListener, type TrackedRequest } from './adapters/jquery';
+import { attachJQuery, currentListener, isTracked, optsOut, settle, type JQueryListener, type TrackedRequest } from './adapters/jquery';
 import { watchPageLeave } from './adapters/page';
 import { dataForm, errorFor, makeContext, namedForm, requestKey, scopeFor } from './adapters/request';
 import { DEFAULT_OPTIONS, mergeOptions, type ResolvedOptions } from './options';
@@ -38,6 +38,7 @@ function createInstallation(jQuery: JQueryLike, Backbone: BackboneLike, doc: Doc
   const leaving = watchPageLeave(doc.defaultView);
   const policies = createPolicies(doc, jQuery, base);
   let unwrapBackbone: (() => void) | null = null;
+  const detachers: Array<() => void> = [];
   let stopLooking = (): void => {};
 
   /**
@@ -72,13 +73,12 @@ function createInstallation(jQuery: JQueryLike, Backbone: BackboneLike, doc: Doc
       handleFailure(error, contextFor(request, options), options, jQuery, policies);
     },
     onSuccess(request) {
-      if (request.settings.global === false || request.settings.apiErrors === false) return;
       const options = mergeOptions(base, request.settings.apiErrors);
       handleSuccess(contextFor(request, options), options, policies);
     },
     isLeavingPage: leaving.isLeaving,
     uninstall() {
-      detachJQuery();
+      for (const detach of detachers.splice(0)) detach();
       if (unwrapBackbone) unwrapBackbone();
       unwrapBackbone = null;
       stopLooking();
@@ -86,21 +86,30 @@ function createInstallation(jQuery: JQueryLike, Backbone: BackboneLike, doc: Doc
       policies.stop();
     },
   };
-  const detachJQuery = attachJQuery(jQuery, installation);
+  detachers.push(attachJQuery(jQuery, installation));
+
+  /** A Backbone request that went around every hooked jQuery (a replaced Backbone.ajax). */
+  const settleUntracked = (request: BackboneRequest, jqXHR: JqXHR, failed: boolean, textStatus: unknown, errorThrown?: unknown): void => {
+    const settings = request.options;
+    if (isTracked(jqXHR) || optsOut(settings, settings, jQuery)) return;
+    settle(
+      { settings, originalOptions: settings, jqXHR, failed, textStatus: String(textStatus || 'error'), errorThrown, settled: false },
+      currentListener(jQuery) === installation ? installation : null,
+    );
+  };
 
   const wrapBackbone = (backbone: BackboneLike): void => {
     if (unwrapBackbone || !backbone || typeof backbone.sync !== 'function' || currentListener(jQuery) !== installation) return;
+    // Backbone may use its own jQuery (a bundled one beside the page's): hook that one too.
+    const own = backbone.$;
+    if (own && own !== jQuery && typeof own.ajaxPrefilter === 'function') detachers.push(attachJQuery(own, installation));
     unwrapBackbone = wrapBackboneSync(backbone, {
       errorFor: (jqXHR, textStatus, errorThrown, perRequest) =>
         errorFor(jqXHR, textStatus, errorThrown, mergeOptions(base, perRequest), doc),
       onUntrackedFailure(request, jqXHR: JqXHR, textStatus, errorThrown) {
-        if (isTracked(jqXHR) || !jqXHR || typeof jqXHR !== 'object') return;
-        const settings = request.options;
-        settle(
-          { settings, originalOptions: settings, jqXHR, failed: true, textStatus: String(textStatus || 'error'), errorThrown, settled: false },
-          currentListener(jQuery) === installation ? installation : null,
-        );
+        if (jqXHR && typeof jqXHR === 'object') settleUntracked(request, jqXHR, true, textStatus, errorThrown);
       },
+      onUntrackedSuccess: (request, jqXHR: JqXHR) => settleUntracked(request, jqXHR || {}, false, 'success'),
     });
   };
   wrapBackbone(Backbone);
@@ -117,6 +126,11 @@ function createInstallation(jQuery: JQueryLike, Backbone: BackboneLike, doc: Doc
 }
 
 let current: ApiErrorsInstallation | null = null;
+
+/** Whether this copy, or another copy through this jQuery, is installed. */
+export function isInstalled(jQuery: unknown): boolean {
+  return current !== null || (typeof jQuery === 'function' && currentListener(jQuery) !== null);
+}
 
 /**
  * Hooks jQuery's failed requests and wraps Backbone.sync. Installing again replaces the earlier

@@ -4,10 +4,12 @@
 // the rest go on.
 
 import type { ResolvedOptions } from './options';
+import { hasOwn } from './parse/values';
 import { documentOf, drawnFor, reportError } from './render/dom';
 import { labelsOf } from './render/labels';
 import { sweepStale } from './render/redraw';
 import { renderSummary } from './render/summary';
+import { findFieldElements } from './render/fields';
 import type { ApiError, ApiErrorContext, JQueryLike } from './types';
 
 /** Runs `work`, reporting what it throws; `failed` is returned in that case. */
@@ -70,9 +72,19 @@ function ownerOf(context: ApiErrorContext): Element | Document {
   return drawing.form || holder || drawing.dataForm || documentOf(context.scope);
 }
 
-function focusFirstInvalid(scope: Element | Document): void {
-  const first = scope.querySelector('[aria-invalid="true"]') as HTMLElement | null;
-  if (first && typeof first.focus === 'function') first.focus();
+/**
+ * Of the fields this failure's renderers took, the first marked element on the page: not any
+ * `[aria-invalid]` one, which may be the page's own (a validator's) or an earlier failure's.
+ */
+function focusFirstMarked(scope: Element | Document, fields: string[]): void {
+  let first: Element | undefined;
+  for (const field of fields) {
+    for (const element of findFieldElements(scope, field)) {
+      const before = !first || first.compareDocumentPosition(element) & 2; /* DOCUMENT_POSITION_PRECEDING */
+      if (before && element.getAttribute('aria-invalid') === 'true') first = element;
+    }
+  }
+  if (first && typeof (first as HTMLElement).focus === 'function') (first as HTMLElement).focus();
 }
 
 function announce(error: ApiError, context: ApiErrorContext, jQuery: JQueryLike): void {
@@ -117,11 +129,14 @@ export function handleFailure(
   const message = typeof text === 'string' && text.trim() ? text : error.message;
   const taken = !!policies && guarded('the plugin', () => policies.decide(error, context, options), false);
   if (toast && !taken) guarded('toast', () => toast(message, error, context));
-  // Focus goes to the summary, else to the first field this failure marked: never stolen for a
+  // Focus goes to the summary, else to the first element this failure marked (not any
+  // `[aria-invalid]` one, which may be the page's own or an earlier failure's): never stolen for a
   // toast alone.
-  const renderedFields = Object.keys(error.errors).length - unrenderedPaths.length;
   if (summary) guarded('focus', () => summary.focus());
-  else if (renderedFields > 0) guarded('focus', () => focusFirstInvalid(context.scope));
+  else {
+    const rendered = Object.keys(error.errors).filter((field) => !hasOwn(context.unrendered, field));
+    guarded('focus', () => focusFirstMarked(context.scope, rendered));
+  }
   announce(error, context, jQuery);
 }
 

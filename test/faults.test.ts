@@ -188,6 +188,8 @@ for (const jquery of JQUERY_VERSIONS) {
       assert.deepEqual(toasts(page).map((toast) => toast.message), ['Validation failed']);
       assert.equal(setup.stops(), 1);
       assert.ok(page.consoleErrors.some((line) => line.includes('page error callback bug')));
+      // Thrown again once the request finished, so window.onerror and error trackers see it.
+      assert.deepEqual(page.uncaught.splice(0).map((line) => line.includes('page error callback bug')), [true]);
       await assertPageWorks(setup);
       page.close();
     });

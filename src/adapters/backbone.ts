@@ -22,6 +22,8 @@ export interface BackboneListener {
   errorFor(jqXHR: JqXHR, textStatus: unknown, errorThrown: unknown, perRequest: unknown): unknown;
   /** A Backbone failure whose request never reached the jQuery adapter (a replaced Backbone.ajax). */
   onUntrackedFailure(request: BackboneRequest, jqXHR: JqXHR, textStatus: unknown, errorThrown: unknown): void;
+  /** A Backbone success, which the jQuery adapter may not have seen either. */
+  onUntrackedSuccess(request: BackboneRequest, jqXHR: JqXHR): void;
 }
 
 type Sync = (this: unknown, method: string, model: unknown, options?: Record<string, unknown>) => unknown;
@@ -43,6 +45,14 @@ function prepare(Backbone: BackboneLike, model: unknown, options: Record<string,
   const request = new BackboneRequest(model, options);
   options[REQUEST_KEY] = request;
   const userError = options.error as ((...args: unknown[]) => unknown) | undefined;
+  const userSuccess = options.success as ((...args: unknown[]) => unknown) | undefined;
+  // jQuery calls it as `success(data, textStatus, jqXHR)`; a replaced Backbone.ajax may pass
+  // the data alone, and then the request is the one it returned.
+  options.success = function apiErrorsSuccess(this: unknown, _data: unknown, _textStatus: unknown, jqXHR: unknown) {
+    setTimeout(() => listener.onUntrackedSuccess(request, jqXHR || options.xhr), 0);
+    if (typeof userSuccess === 'function') return userSuccess.apply(this, arguments as unknown as unknown[]);
+    return undefined;
+  };
   // Backbone 1.1 calls this as jQuery's `error(jqXHR, textStatus, errorThrown)`; 1.2+ from its
   // own wrapper with the same arguments. Either way the jqXHR is the first one.
   options.error = function apiErrorsError(this: unknown, jqXHR: JqXHR, textStatus: unknown, errorThrown: unknown) {

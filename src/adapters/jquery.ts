@@ -55,12 +55,22 @@ export function isTracked(jqXHR: unknown): boolean {
  * abort: `abort()`, a `beforeSend` that returned false ("canceled"), or `abort("reason")`.
  */
 function isExcluded(request: TrackedRequest, listener: JQueryListener): boolean {
-  const { settings, jqXHR, textStatus } = request;
+  const { jqXHR, textStatus } = request;
   if (isMarkedHandled(jqXHR)) return true;
-  if (settings.global === false || settings.apiErrors === false) return true;
   const status = Number(jqXHR.status) || 0;
   if (status === 0 && textStatus !== 'error' && textStatus !== 'timeout') return true;
   return status === 0 && textStatus === 'error' && listener.isLeavingPage();
+}
+
+/**
+ * Whether the page opted this request out: `apiErrors: false`, or its own `global: false` (what
+ * it passed, else its $.ajaxSetup). Not `settings.global`: jQuery 1.12's script prefilter turns
+ * that off on every cross-domain script and JSONP request.
+ */
+export function optsOut(settings: AjaxSettings, pageOptions: AjaxSettings, jQuery: JQueryLike): boolean {
+  if (settings.apiErrors === false) return true;
+  const own = pageOptions && pageOptions.global !== undefined ? pageOptions.global : jQuery.ajaxSettings.global;
+  return own === false;
 }
 
 /** Hands a finished request to the listener, once, unless SPEC's rules exclude it. */
@@ -75,42 +85,84 @@ export function settle(request: TrackedRequest, listener: JQueryListener | null)
   }
 }
 
-/** A request's `error` or `complete` option (a function or an array), each call guarded. */
-function guardCallbacks(callbacks: unknown, where: string): (this: unknown, ...args: unknown[]) => void {
-  const list = (Array.isArray(callbacks) ? callbacks : [callbacks]).filter((fn) => typeof fn === 'function');
-  return function guardedCallbacks(this: unknown, ...args: unknown[]): void {
-    for (const callback of list) guarded(where, () => callback.apply(this, args));
-  };
+/**
+ * On the wrappers put in a request's `error` and `complete`: the page's own value they wrap. A
+ * settings object sent again (`complete: function () { $.ajax(this); }`) is then wrapped once
+ * more instead of wrapping the earlier wrappers, which grew the stack with every request.
+ */
+const PAGE_VALUE = '__apiErrorsPageValue';
+
+function pageValue(value: unknown): unknown {
+  return typeof value === 'function' && PAGE_VALUE in value ? (value as JQueryLike)[PAGE_VALUE] : value;
 }
 
 /**
- * Runs for every request (Backbone's, $.get, .load, global:false too). The `.fail` here runs
- * before all others (FACTS.md); it only records the failure. The handling runs from `complete`,
- * which jQuery calls after `error`, the `.fail` handlers attached when the request was sent,
- * `statusCode` and `ajaxError` — so all of those can still call markHandled. The user's `error`
- * and `complete` are guarded: one that throws would make jQuery skip the rest of the request
- * and leave $.active above 0. A timer settles a failure whose later `.fail` handler threw.
+ * A request's `error` or `complete` option (a function or an array), each call guarded: one
+ * that throws would make jQuery skip the rest of the request and leave $.active above 0. What
+ * it threw is reported, then thrown again once the request has finished, so window.onerror
+ * and error trackers still see it.
  */
-function track(settings: AjaxSettings, originalOptions: AjaxSettings, jqXHR: JqXHR, slot: Slot): void {
+function guardCallbacks(callbacks: unknown, where: string): (this: unknown, ...args: unknown[]) => void {
+  const list = (Array.isArray(callbacks) ? callbacks : [callbacks]).filter((fn) => typeof fn === 'function');
+  const guardedCallbacks = function guardedCallbacks(this: unknown, ...args: unknown[]): void {
+    for (const callback of list) {
+      try {
+        callback.apply(this, args);
+      } catch (exception) {
+        reportError(where, exception);
+        setTimeout(() => {
+          throw exception;
+        }, 0);
+      }
+    }
+  };
+  (guardedCallbacks as JQueryLike)[PAGE_VALUE] = callbacks;
+  return guardedCallbacks;
+}
+
+/**
+ * Runs for every request (Backbone's, $.get, .load, global:false too); one the page opted out of
+ * is left exactly as it was. The `.fail` here runs before all others (FACTS.md); it only records
+ * the failure. The handling runs from `complete`, which jQuery calls after `error`, the `.fail`
+ * handlers attached when the request was sent, `statusCode` and `ajaxError` — so all of those
+ * can still call markHandled. A timer settles a failure whose later `.fail` handler threw.
+ */
+function track(settings: AjaxSettings, originalOptions: AjaxSettings, jqXHR: JqXHR, slot: Slot, jQuery: JQueryLike): void {
+  jqXHR[TRACKED_FLAG] = true;
+  if (optsOut(settings, originalOptions, jQuery)) return;
   const request: TrackedRequest = {
     settings, originalOptions, jqXHR, failed: false, textStatus: '', errorThrown: undefined, settled: false,
     url: settings.url, data: settings.data,
   };
-  jqXHR[TRACKED_FLAG] = true;
   watchTransport(jqXHR, settings);
+  const settleNow = (): void => {
+    guarded('the plugin', () => settle(request, slot.listener));
+  };
+  // Until the page's code that called $.ajax() has run: a request that completes before then
+  // (async: false, a transport that answers at once) is settled after this task, so the
+  // `.fail(markHandled)` attached right after $.ajax() returned still counts.
+  let inAjaxCall = true;
+  Promise.resolve().then(() => {
+    inAjaxCall = false;
+  });
   jqXHR.fail((_xhr: JqXHR, textStatus: string, errorThrown: unknown) => {
     request.failed = true;
     request.textStatus = textStatus;
     request.errorThrown = errorThrown;
-    setTimeout(() => guarded('the plugin', () => settle(request, slot.listener)), 0);
+    setTimeout(settleNow, 0);
   });
-  settings.error = guardCallbacks(settings.error, 'the request\'s error callback');
-  const userComplete = guardCallbacks(settings.complete, 'the request\'s complete callback');
-  settings.complete = function completeThenUser(this: unknown, xhr: JqXHR, textStatus: string): void {
+  const pageError = pageValue(settings.error);
+  if (pageError) settings.error = guardCallbacks(pageError, 'the request\'s error callback');
+  const pageComplete = pageValue(settings.complete);
+  const userComplete = guardCallbacks(pageComplete, 'the request\'s complete callback');
+  const completeThenUser = function completeThenUser(this: unknown, xhr: JqXHR, textStatus: string): void {
     if (!request.failed) request.textStatus = textStatus;
-    guarded('the plugin', () => settle(request, slot.listener));
+    if (inAjaxCall) setTimeout(settleNow, 0);
+    else settleNow();
     userComplete.call(this, xhr, textStatus);
   };
+  (completeThenUser as JQueryLike)[PAGE_VALUE] = pageComplete;
+  settings.complete = completeThenUser;
 }
 
 /** Makes `listener` the one that jQuery's failures go to; returns the function that detaches it. */
@@ -123,7 +175,7 @@ export function attachJQuery(jQuery: JQueryLike, listener: JQueryListener): () =
     jQuery.ajaxPrefilter((settings: AjaxSettings, originalOptions: AjaxSettings, jqXHR: JqXHR) => {
       if (!newSlot.listener) return;
       try {
-        track(settings, originalOptions, jqXHR, newSlot);
+        track(settings, originalOptions, jqXHR, newSlot, jQuery);
       } catch (exception) {
         reportError('the plugin', exception);
       }

@@ -82,9 +82,10 @@ function firstText(source: PlainObject, keys: string[]): string | undefined {
 
 const envelope: FormatReader = {
   format: 'envelope',
+  // An `error` holding only lists and objects is a nested serializer named `error`, not this.
   matches: (body) => {
     const error = ownValue(body, 'error');
-    return isPlainObject(body) && (isPlainObject(error) || typeof error === 'string');
+    return isPlainObject(body) && (isPlainObject(error) ? !isFieldMap(error) : typeof error === 'string');
   },
   read: (body, collector) => {
     const error = ownValue(body, 'error');
@@ -187,14 +188,14 @@ const laravel: FormatReader = {
   },
 };
 
+/** DRF's own `detail` is a string (with a `code` beside it at times); a list or an object
+ * under that key is a serializer field named `detail`, read with the other fields. */
 const drf: FormatReader = {
   format: 'drf',
   matches: (body) => {
     if (Array.isArray(body)) return body.length > 0;
     if (!isPlainObject(body)) return false;
-    const detail = ownValue(body, 'detail');
-    if (typeof detail === 'string' || (typeof detail === 'object' && detail !== null)) return true;
-    return isFieldMap(body);
+    return typeof ownValue(body, 'detail') === 'string' || isFieldMap(body);
   },
   read: (body, collector) => {
     const detail = ownValue(body, 'detail');
@@ -202,7 +203,7 @@ const drf: FormatReader = {
       const code = stringCode(ownValue(body, 'code'));
       return { message: textOf(detail), code };
     }
-    flatten(typeof detail === 'object' && detail !== null ? detail : body, collector);
+    flatten(body, collector);
     return {};
   },
 };

@@ -49,33 +49,65 @@ function djangoId(path: string): string {
   return 'id_' + path.split('.').join('-');
 }
 
+/** `name` and `id` also sit on <meta>, <form>, <iframe> and <a>: only these are fields. */
+const FIELD_TAGS = /^(input|select|textarea)$/i;
+
+function isField(element: Element): boolean {
+  const editable = element.getAttribute('contenteditable');
+  return FIELD_TAGS.test(element.localName) || (editable !== null && editable !== 'false');
+}
+
 /**
- * The elements for a field, by the first of the four lookups that finds any. Every name is
- * escaped before it becomes a selector; hidden inputs are skipped, since a message next to an
- * invisible input helps nobody (the toast shows it instead).
+ * The fields of a scope that are not its descendants: the scope itself (an inline-edit input
+ * given as the form or context) and, for a form, its controls outside it (`form="id"`).
+ */
+function ownFields(scope: Element | Document): Element[] {
+  if (scope.nodeType !== 1) return [];
+  const own = [scope as Element];
+  const controls = (scope as HTMLFormElement).elements;
+  if ((scope as Element).localName === 'form' && controls) {
+    for (let index = 0; index < controls.length; index++) {
+      const control = controls[index] as Element;
+      if (!scope.contains(control)) own.push(control);
+    }
+  }
+  return own;
+}
+
+/**
+ * The elements for a field, by the first of the lookups that finds any: `data-api-field` on any
+ * element, then form controls by name (also `items[1][qty]` and PHP's `tags[]`) or Django's id.
+ * Every name is escaped before it becomes a selector; hidden inputs are skipped, since a message
+ * next to an invisible input helps nobody, and so is a scope that left the page (a closed modal):
+ * the toast shows those messages instead.
  */
 export function findFieldElements(scope: Element | Document, path: string): Element[] {
+  if (!documentOf(scope).contains(scope)) return [];
   const lookups = [
     ['data-api-field', path],
     ['name', path],
     ['name', bracketName(path)],
+    ['name', bracketName(path) + '[]'],
     ['id', djangoId(path)],
   ];
+  const own = ownFields(scope);
   for (const [attribute, value] of lookups as Array<[string, string]>) {
     const found: Element[] = [];
-    const matches = scope.querySelectorAll(attributeSelector(attribute, value));
-    for (let index = 0; index < matches.length && found.length < MAX_ELEMENTS_PER_FIELD; index++) {
-      const element = matches[index] as Element;
+    const take = (element: Element): void => {
       // The selector narrows, the exact comparison decides: CSS reads an escaped NUL or lone
       // surrogate as U+FFFD, and some engines (jsdom) compare some values case-insensitively.
       if (
+        found.length < MAX_ELEMENTS_PER_FIELD &&
         element.getAttribute(attribute) === value &&
+        (attribute === 'data-api-field' || isField(element)) &&
         element.getAttribute('type') !== 'hidden' &&
         !element.hasAttribute(DRAWN)
       ) {
         found.push(element);
       }
-    }
+    };
+    own.forEach(take);
+    eachMatch(scope, attributeSelector(attribute, value), take);
     if (found.length) return found;
   }
   return [];
@@ -115,7 +147,21 @@ export function removeDrawn(drawn: Element): void {
   } else if (drawn.id) {
     eachMatch(documentOf(drawn), attributeSelector(MARKED, drawn.id), unmark);
   }
+  const slot = drawn.parentNode;
   removeNode(drawn);
+  const kept = pageText.get(drawn);
+  if (slot && kept) for (const node of kept) slot.appendChild(node);
+}
+
+/** The page's own text of a Bootstrap `.invalid-feedback` slot, taken out while ours is in it. */
+const pageText: WeakMap<Element, Node[]> = new WeakMap();
+
+/** Bootstrap's `.invalid-feedback` beside the input: the page's own slot for its messages. */
+function feedbackSlot(input: Element): Element | null {
+  for (let sibling = input.nextElementSibling; sibling; sibling = sibling.nextElementSibling) {
+    if (sibling.classList.contains('invalid-feedback')) return sibling;
+  }
+  return null;
 }
 
 /** Clears one field everywhere in its document: its marked inputs and its message element. */
@@ -151,11 +197,12 @@ export function watchEdits(doc: Document): void {
 /**
  * Where the messages go after the input: after its label when the input sits inside one, since
  * text inside a <label> becomes part of the input's accessible name (read twice, with the
- * description) and a block inside a label is invalid HTML.
+ * description) and a block inside a label is invalid HTML; after Bootstrap's `.input-group`,
+ * a flex row that would squeeze the message in beside the input.
  */
 function placeAfter(input: Element, scope: Element | Document): Element {
-  const label = typeof input.closest === 'function' ? input.closest('label') : null;
-  return label && label !== scope && scope.contains(label) ? label : input;
+  const outer = typeof input.closest === 'function' ? input.closest('label, .input-group') : null;
+  return outer && outer !== scope && scope.contains(outer) ? outer : input;
 }
 
 /** A fresh id: two copies of the plugin on one page each count from 1. */
@@ -225,7 +272,14 @@ export function defaultRenderField(
     messageElement.appendChild(createTextElement(doc, 'div', '', String(message)));
   }
   const container = scope.querySelector(attributeSelector('data-api-errors-for', field));
-  if (container) container.appendChild(messageElement);
+  const slot = container ? null : feedbackSlot(last);
+  if (slot) {
+    // Bootstrap shows this slot once the input is .is-invalid: its static text would sit beside ours.
+    const kept = Array.from(slot.childNodes);
+    kept.forEach(removeNode);
+    pageText.set(messageElement, kept);
+    slot.appendChild(messageElement);
+  } else if (container) container.appendChild(messageElement);
   else {
     const anchor = placeAfter(last, scope);
     if (anchor.parentNode) anchor.parentNode.insertBefore(messageElement, anchor.nextSibling);
@@ -259,9 +313,9 @@ export function clearFieldErrors(scope?: unknown): void {
   const doc = typeof document !== 'undefined' ? document : null;
   const root = scope === undefined ? doc : resolveScope(scope, doc);
   if (!root) return;
-  if (root.nodeType === 1 && (root as Element).hasAttribute(MARKED)) clearField(root as Element);
+  for (const element of ownFields(root)) if (element.hasAttribute(MARKED)) clearField(element);
   eachMatch(root, '[' + MARKED + ']', unmark);
-  eachMatch(root, '[' + DRAWN + ']', removeNode);
+  eachMatch(root, '[' + DRAWN + ']', removeDrawn);
 }
 
 /** Each field the built-in renderer marked in `root`, in page order: path, first input, messages. */
