@@ -144,7 +144,6 @@ interface ParseOptions extends MessageOptions {
     /** The current time in ms, for a Retry-After date (default `Date.now()`). */
     now?: number;
 }
-
 /** The built-in texts. `{n}` is replaced with a number; `{message}` with the failure's message. */
 interface ApiErrorsText {
     /** The close button's accessible name. */
@@ -177,21 +176,6 @@ interface ApiErrorsText {
     offline: string;
     burst: string;
 }
-declare const DEFAULT_TEXT: ApiErrorsText;
-/**
- * A copy of `base` with the non-empty strings of `layer` over it; anything else in `layer` is
- * ignored, so a page's half-filled or hostile table never leaves a hole. Also merges `messages`.
- */
-declare function overlayStrings<T extends object>(base: T, layer: unknown): T;
-/** The text table of some options: their `text` over the English defaults. */
-declare function textFor(options?: {
-    text?: unknown;
-} | null): ApiErrorsText;
-/**
- * Puts a number (and the message) into a template: every `{n}`, then every `{message}`, by plain
- * string replacement, so a message that contains `{n}` is left as it is.
- */
-declare function fill(template: string, n: number | string, message?: string): string;
 
 /**
  * Hooks jQuery's failed requests and wraps Backbone.sync. Installing again replaces the earlier
@@ -227,4 +211,4 @@ declare function clearFieldErrors(scope?: unknown): void;
 declare const version = "0.1.0";
 
 export { installApiErrors, parseApiError, markHandled, defaultToast, defaultRenderField, clearFieldErrors, version };
-export type { ApiError, ApiErrorFormat, ApiErrorContext, ApiErrorsOptions, ApiErrorsInstallation, RequestApiErrorsOptions, ToastRenderer, FieldRenderer, FieldClearer, XhrLike, ToastPosition, ParseOptions, ApiErrorsText };
+export type { ApiError, ApiErrorFormat, ApiErrorContext, ApiErrorsOptions, ApiErrorsInstallation, RequestApiErrorsOptions, ToastRenderer, FieldRenderer, FieldClearer, XhrLike, ApiErrorsText, SessionExpiredHandler, ToastPosition, ParseOptions };

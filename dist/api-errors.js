@@ -633,7 +633,7 @@
     const hook = options.message;
     const text = hook ? guarded("message", () => hook(error, context)) : void 0;
     const message = typeof text === "string" && text.trim() ? text : error.message;
-    const taken = !!policies && guarded("the plugin", () => policies.decide(error, context, options), false);
+    const taken = !!policies && guarded("the plugin", () => policies.decide(error, context, options, message), false);
     if (toast && !taken) guarded("toast", () => toast(message, error, context));
     if (summary) guarded("focus", () => summary.focus());
     else {
@@ -1607,6 +1607,10 @@
       return true;
     }
   }
+  function durationFor(error, context, options) {
+    const duration = options.toastDuration;
+    return isSticky(error, context, options.stickyWhen) ? 0 : typeof duration === "number" && duration >= 0 ? duration : 5e3;
+  }
   function defaultToast(message, error, context) {
     const given = context || {};
     const scope = given.scope;
@@ -1615,7 +1619,6 @@
     const options = given.apiErrors || {};
     const text = textFor(options);
     const shown = String(message || error.message);
-    const duration = options.toastDuration;
     const lines = toastLines(shown, error, given, text);
     showToast(doc, {
       message: shown,
@@ -1624,7 +1627,7 @@
       // The same failure again with a new correlation id is a repeat: the toast counts it and
       // shows the newest reference, the one support can find.
       key: [shown].concat(lines).join("\n"),
-      duration: isSticky(error, given, options.stickyWhen) ? 0 : typeof duration === "number" && duration >= 0 ? duration : 5e3
+      duration: durationFor(error, given, options)
     }, { position: options.position, text });
   }
 
@@ -1703,11 +1706,11 @@
   function csrfPolicy(deps) {
     let handle = null;
     return {
-      fail(error, _context, options) {
+      fail(error, _context, options, shown) {
         if (error.code !== "CSRF_FAILED" || !drawsToasts(options)) return false;
         if (onScreen(handle)) return true;
         handle = deps.show(options, {
-          message: options.messages.CSRF_FAILED || options.text.pageOutOfDate,
+          message: shown && shown !== error.message ? shown : options.messages.CSRF_FAILED || options.text.pageOutOfDate,
           duration: 0,
           key: "CSRF_FAILED",
           action: { label: options.text.reload, run: () => deps.doc.location.reload() }
@@ -1829,7 +1832,7 @@
     const join = burstPolicy(deps.now);
     let stopped = false;
     return {
-      fail(error, context, options) {
+      fail(error, context, options, shown = error.message) {
         const request = retryRequest(error, context, options);
         const text = options.text;
         const countdown = countdownFor(error, text);
@@ -1837,17 +1840,17 @@
         const burst = join(error);
         const requests = burst.requests;
         if (request && Object.keys(requests).length < MAX_RETRIED) requests[context.settings.url] = request;
-        const message = burst.count > 1 ? fill(text.burst, burst.count, error.message) : error.message;
+        const message = burst.count > 1 ? fill(text.burst, burst.count, shown) : shown;
         const spec = {
           message,
-          lines: toastLines(error.message, error, context, text),
+          lines: toastLines(shown, error, context, text),
           reference: error.correlationId,
-          duration: options.toastDuration
+          duration: durationFor(error, context, options)
         };
         const action = Object.keys(requests).length ? retryAction(deps.jQuery, requests, text.retry, () => handle && handle.close()) : void 0;
         if (countdown) {
           spec.countdown = countdown;
-          spec.duration += countdown.seconds * 1e3;
+          if (spec.duration) spec.duration += countdown.seconds * 1e3;
         } else if (action) {
           spec.action = action;
           spec.duration = 0;
@@ -1872,7 +1875,7 @@
     let told = false;
     let handle = null;
     return {
-      fail(error, context, options) {
+      fail(error, context, options, shown) {
         const handler = options.onSessionExpired;
         if (error.code !== "SESSION_EXPIRED" || handler === false || !handler && !drawsToasts(options)) return false;
         if (told) return true;
@@ -1883,7 +1886,8 @@
         }
         const location = deps.doc.location;
         handle = deps.show(options, {
-          message: options.messages.SESSION_EXPIRED || options.text.sessionExpired,
+          // The page's `message` hook may have replaced the text; else ours says what to do.
+          message: shown && shown !== error.message ? shown : options.messages.SESSION_EXPIRED || options.text.sessionExpired,
           duration: 0,
           key: "SESSION_EXPIRED",
           action: { label: options.text.signIn, href: options.loginUrl || (location ? location.href : "") }
@@ -1903,8 +1907,8 @@
     const deps = { doc, jQuery, base, now: () => Date.now(), show: (options, spec) => showToast(doc, spec, options) };
     const policies = [offlinePolicy(deps), sessionPolicy(deps), csrfPolicy(deps), outagePolicy(deps)];
     return {
-      decide(error, context, options) {
-        for (const policy of policies) if (policy.fail(error, context, options)) return true;
+      decide(error, context, options, message) {
+        for (const policy of policies) if (policy.fail(error, context, options, message)) return true;
         return false;
       },
       succeed() {

@@ -632,7 +632,7 @@ function handleFailure(error, context, options, jQuery, policies) {
   const hook = options.message;
   const text = hook ? guarded("message", () => hook(error, context)) : void 0;
   const message = typeof text === "string" && text.trim() ? text : error.message;
-  const taken = !!policies && guarded("the plugin", () => policies.decide(error, context, options), false);
+  const taken = !!policies && guarded("the plugin", () => policies.decide(error, context, options, message), false);
   if (toast && !taken) guarded("toast", () => toast(message, error, context));
   if (summary) guarded("focus", () => summary.focus());
   else {
@@ -1606,6 +1606,10 @@ function isSticky(error, context, stickyWhen) {
     return true;
   }
 }
+function durationFor(error, context, options) {
+  const duration = options.toastDuration;
+  return isSticky(error, context, options.stickyWhen) ? 0 : typeof duration === "number" && duration >= 0 ? duration : 5e3;
+}
 function defaultToast(message, error, context) {
   const given = context || {};
   const scope = given.scope;
@@ -1614,7 +1618,6 @@ function defaultToast(message, error, context) {
   const options = given.apiErrors || {};
   const text = textFor(options);
   const shown = String(message || error.message);
-  const duration = options.toastDuration;
   const lines = toastLines(shown, error, given, text);
   showToast(doc, {
     message: shown,
@@ -1623,7 +1626,7 @@ function defaultToast(message, error, context) {
     // The same failure again with a new correlation id is a repeat: the toast counts it and
     // shows the newest reference, the one support can find.
     key: [shown].concat(lines).join("\n"),
-    duration: isSticky(error, given, options.stickyWhen) ? 0 : typeof duration === "number" && duration >= 0 ? duration : 5e3
+    duration: durationFor(error, given, options)
   }, { position: options.position, text });
 }
 
@@ -1702,11 +1705,11 @@ function onScreen(handle) {
 function csrfPolicy(deps) {
   let handle = null;
   return {
-    fail(error, _context, options) {
+    fail(error, _context, options, shown) {
       if (error.code !== "CSRF_FAILED" || !drawsToasts(options)) return false;
       if (onScreen(handle)) return true;
       handle = deps.show(options, {
-        message: options.messages.CSRF_FAILED || options.text.pageOutOfDate,
+        message: shown && shown !== error.message ? shown : options.messages.CSRF_FAILED || options.text.pageOutOfDate,
         duration: 0,
         key: "CSRF_FAILED",
         action: { label: options.text.reload, run: () => deps.doc.location.reload() }
@@ -1828,7 +1831,7 @@ function outagePolicy(deps) {
   const join = burstPolicy(deps.now);
   let stopped = false;
   return {
-    fail(error, context, options) {
+    fail(error, context, options, shown = error.message) {
       const request = retryRequest(error, context, options);
       const text = options.text;
       const countdown = countdownFor(error, text);
@@ -1836,17 +1839,17 @@ function outagePolicy(deps) {
       const burst = join(error);
       const requests = burst.requests;
       if (request && Object.keys(requests).length < MAX_RETRIED) requests[context.settings.url] = request;
-      const message = burst.count > 1 ? fill(text.burst, burst.count, error.message) : error.message;
+      const message = burst.count > 1 ? fill(text.burst, burst.count, shown) : shown;
       const spec = {
         message,
-        lines: toastLines(error.message, error, context, text),
+        lines: toastLines(shown, error, context, text),
         reference: error.correlationId,
-        duration: options.toastDuration
+        duration: durationFor(error, context, options)
       };
       const action = Object.keys(requests).length ? retryAction(deps.jQuery, requests, text.retry, () => handle && handle.close()) : void 0;
       if (countdown) {
         spec.countdown = countdown;
-        spec.duration += countdown.seconds * 1e3;
+        if (spec.duration) spec.duration += countdown.seconds * 1e3;
       } else if (action) {
         spec.action = action;
         spec.duration = 0;
@@ -1871,7 +1874,7 @@ function sessionPolicy(deps) {
   let told = false;
   let handle = null;
   return {
-    fail(error, context, options) {
+    fail(error, context, options, shown) {
       const handler = options.onSessionExpired;
       if (error.code !== "SESSION_EXPIRED" || handler === false || !handler && !drawsToasts(options)) return false;
       if (told) return true;
@@ -1882,7 +1885,8 @@ function sessionPolicy(deps) {
       }
       const location = deps.doc.location;
       handle = deps.show(options, {
-        message: options.messages.SESSION_EXPIRED || options.text.sessionExpired,
+        // The page's `message` hook may have replaced the text; else ours says what to do.
+        message: shown && shown !== error.message ? shown : options.messages.SESSION_EXPIRED || options.text.sessionExpired,
         duration: 0,
         key: "SESSION_EXPIRED",
         action: { label: options.text.signIn, href: options.loginUrl || (location ? location.href : "") }
@@ -1902,8 +1906,8 @@ function createPolicies(doc, jQuery, base) {
   const deps = { doc, jQuery, base, now: () => Date.now(), show: (options, spec) => showToast(doc, spec, options) };
   const policies = [offlinePolicy(deps), sessionPolicy(deps), csrfPolicy(deps), outagePolicy(deps)];
   return {
-    decide(error, context, options) {
-      for (const policy of policies) if (policy.fail(error, context, options)) return true;
+    decide(error, context, options, message) {
+      for (const policy of policies) if (policy.fail(error, context, options, message)) return true;
       return false;
     },
     succeed() {

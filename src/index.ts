@@ -1,4 +1,4 @@
-// The public contract of jquery-api-errors, in the order of SPEC.md. Re-exports only.
+// The public contract of jquery-api-errors: re-exports only.
 
 export { installApiErrors } from './install';
 export { parseApiError } from './parse/index';
@@ -17,7 +17,8 @@ export type {
   FieldRenderer,
   FieldClearer,
   XhrLike,
+  ApiErrorsText,
+  SessionExpiredHandler,
   ToastPosition,
   ParseOptions,
 } from './types';
-export type { ApiErrorsText } from './text';

@@ -101,7 +101,7 @@ function announce(error: ApiError, context: ApiErrorContext, jQuery: JQueryLike)
  * a policy drew the failure its own way (or chose to stay quiet), so the default toast is skipped.
  */
 export interface FailurePolicies {
-  decide(error: ApiError, context: ApiErrorContext, options: ResolvedOptions): boolean;
+  decide(error: ApiError, context: ApiErrorContext, options: ResolvedOptions, message: string): boolean;
   succeed(context: ApiErrorContext): void;
 }
 
@@ -127,7 +127,7 @@ export function handleFailure(
   const hook = options.message;
   const text = hook ? guarded('message', () => hook(error, context)) : undefined;
   const message = typeof text === 'string' && text.trim() ? text : error.message;
-  const taken = !!policies && guarded('the plugin', () => policies.decide(error, context, options), false);
+  const taken = !!policies && guarded('the plugin', () => policies.decide(error, context, options, message), false);
   if (toast && !taken) guarded('toast', () => toast(message, error, context));
   // Focus goes to the summary, else to the first element this failure marked (not any
   // `[aria-invalid]` one, which may be the page's own or an earlier failure's): never stolen for a

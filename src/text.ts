@@ -1,38 +1,9 @@
 // Every user-visible string the plugin draws, in one table with English defaults; the `text`
 // option replaces any of them. A number goes in through a `{n}` placeholder (see fill).
 
-/** The built-in texts. `{n}` is replaced with a number; `{message}` with the failure's message. */
-export interface ApiErrorsText {
-  /** The close button's accessible name. */
-  dismiss: string;
-  copy: string;
-  /** Shown on the Copy button once the reference is on the clipboard. */
-  copied: string;
-  /** Leads the correlation id. */
-  reference: string;
-  /** Sums up detail lines past the few a toast shows. */
-  more: string;
-  /** How often the same toast was asked for while it was on screen. */
-  count: string;
-  /** Leads each field message for screen readers (visually hidden). */
-  error: string;
-  summaryHeading: string;
-  /** Leads a message that was moved from a list item (`tags.1`) to its list's field. */
-  item: string;
-  /** The status line for a server error (status 500 and above). */
-  serverAnswered: string;
-  sessionExpired: string;
-  signIn: string;
-  pageOutOfDate: string;
-  reload: string;
-  rateLimited: string;
-  /** The countdown of a service that said when it will be back. */
-  unavailable: string;
-  retryReady: string;
-  retry: string;
-  offline: string;
-  burst: string;
-}
+import type { ApiErrorsText } from './types';
+
+export type { ApiErrorsText };
 
 export const DEFAULT_TEXT: ApiErrorsText = {
   dismiss: 'Dismiss',

@@ -1,7 +1,6 @@
 // The public types of jquery-api-errors: the ApiError every failure becomes, the options of
 // installApiErrors, and the context object every renderer receives. No code lives here.
 
-import type { ApiErrorsText } from './text';
 
 /** The formats parseApiError recognises, in the order it tries them. */
 export type ApiErrorFormat =
@@ -173,4 +172,37 @@ export interface ParseOptions extends MessageOptions {
   responseURL?: string;
   /** The current time in ms, for a Retry-After date (default `Date.now()`). */
   now?: number;
+}
+
+/** The built-in texts. `{n}` is replaced with a number; `{message}` with the failure's message. */
+export interface ApiErrorsText {
+  /** The close button's accessible name. */
+  dismiss: string;
+  copy: string;
+  /** Shown on the Copy button once the reference is on the clipboard. */
+  copied: string;
+  /** Leads the correlation id. */
+  reference: string;
+  /** Sums up detail lines past the few a toast shows. */
+  more: string;
+  /** How often the same toast was asked for while it was on screen. */
+  count: string;
+  /** Leads each field message for screen readers (visually hidden). */
+  error: string;
+  summaryHeading: string;
+  /** Leads a message that was moved from a list item (`tags.1`) to its list's field. */
+  item: string;
+  /** The status line for a server error (status 500 and above). */
+  serverAnswered: string;
+  sessionExpired: string;
+  signIn: string;
+  pageOutOfDate: string;
+  reload: string;
+  rateLimited: string;
+  /** The countdown of a service that said when it will be back. */
+  unavailable: string;
+  retryReady: string;
+  retry: string;
+  offline: string;
+  burst: string;
 }

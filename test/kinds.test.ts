@@ -84,9 +84,9 @@ const cases: Case[] = [
     expected: { toasts: ['Your session has expired.'], code: 'SESSION_EXPIRED', status: 401, retryAfter: null },
   },
   {
-    name: "DRF's 403 for a missing login (SessionAuthentication) is SESSION_EXPIRED, with DRF's text",
+    name: "DRF's 403 for a missing login (SessionAuthentication) is SESSION_EXPIRED: one toast that says so",
     settings: { url: '/drf-403' },
-    expected: { toasts: ['Authentication credentials were not provided.'], code: 'SESSION_EXPIRED', status: 403, retryAfter: null },
+    expected: { toasts: ['Your session has expired.'], code: 'SESSION_EXPIRED', status: 403, retryAfter: null },
   },
   {
     name: 'a JSON request redirected to the HTML login page is SESSION_EXPIRED',
@@ -104,9 +104,9 @@ const cases: Case[] = [
     expected: { toasts: ['The page is out of date. Reload it and try again.'], code: 'CSRF_FAILED', status: 403, retryAfter: null },
   },
   {
-    name: "DRF's CSRF detail: CSRF_FAILED with DRF's text",
+    name: "DRF's CSRF detail: CSRF_FAILED: one toast that says to reload",
     settings: { url: '/drf-csrf', type: 'POST' },
-    expected: { toasts: ['CSRF Failed: CSRF token missing.'], code: 'CSRF_FAILED', status: 403, retryAfter: null },
+    expected: { toasts: ['The page is out of date. Reload it and try again.'], code: 'CSRF_FAILED', status: 403, retryAfter: null },
   },
   {
     name: 'a 429 with Retry-After: 37 gives retryAfter 37',
@@ -154,7 +154,7 @@ for (const jquery of JQUERY_VERSIONS) {
       t.after(() => page.close());
       Object.defineProperty(page.window.navigator, 'onLine', { configurable: true, get: () => false });
       await ajax(page, { url: '/dropped' });
-      assert.deepEqual(seen(page, events), { toasts: ['You are offline.'], code: 'OFFLINE', status: 0, retryAfter: null });
+      assert.deepEqual(seen(page, events), { toasts: ['You are offline. Changes will not be saved until the connection is back.'], code: 'OFFLINE', status: 0, retryAfter: null });
     });
 
     test('a dropped connection while online: "The server could not be reached. Check your connection."', async (t) => {
@@ -173,7 +173,7 @@ const demoCases: Case[] = [
   {
     name: 'GET /api/session/ (403 NOT_AUTHENTICATED) is SESSION_EXPIRED',
     settings: { url: '/api/session/' },
-    expected: { toasts: ['Authentication credentials were not provided.'], code: 'SESSION_EXPIRED', status: 403, retryAfter: null },
+    expected: { toasts: ['Your session has expired.'], code: 'SESSION_EXPIRED', status: 403, retryAfter: null },
   },
   {
     name: 'GET /api/login-required/ as JSON, redirected to the login page, is SESSION_EXPIRED',
@@ -183,7 +183,7 @@ const demoCases: Case[] = [
   {
     name: "POST /api/csrf/ (PERMISSION_DENIED, DRF's CSRF detail) is CSRF_FAILED",
     settings: { url: '/api/csrf/', type: 'POST' },
-    expected: { toasts: ['CSRF Failed: CSRF token missing.'], code: 'CSRF_FAILED', status: 403, retryAfter: null },
+    expected: { toasts: ['The page is out of date. Reload it and try again.'], code: 'CSRF_FAILED', status: 403, retryAfter: null },
   },
   {
     name: "POST /csrf-django/ (Django's HTML page) is CSRF_FAILED",

@@ -60,7 +60,7 @@ test('a network error stays until dismissed', async (t) => {
   p.ApiErrors.installApiErrors();
   await ajax(p, { url: '/gone-away' });
   clock.tick(AN_HOUR);
-  assert.deepEqual(toastMessages(p), ['Request failed.']);
+  assert.deepEqual(toastMessages(p), ['The server could not be reached. Check your connection.']);
 });
 
 test('a form error stays until dismissed even when every field was marked (it is only in the toast)', async (t) => {
@@ -198,9 +198,10 @@ test('after A, B, C, D a repeat of A is shown: A was pushed off screen', async (
 test('the same failure with a new correlation id is a repeat: counted, showing the newest reference', async (t) => {
   const p = page(t);
   p.ApiErrors.installApiErrors();
-  await ajax(p, { url: respondUrl(500, { detail: 'Server error.' }, { headers: { 'X-Request-ID': 'first' } }) });
-  await ajax(p, { url: respondUrl(500, { detail: 'Server error.' }, { headers: { 'X-Request-ID': 'second' } }) });
-  assert.deepEqual(toasts(p), [{ message: 'Server error.', details: ['The server answered 500.'], reference: 'Reference: second' }]);
+  // A 409, not a 5xx: a burst of one outage is counted as "2 requests failed: …" instead.
+  await ajax(p, { url: respondUrl(409, { detail: 'Already changed.' }, { headers: { 'X-Request-ID': 'first' } }) });
+  await ajax(p, { url: respondUrl(409, { detail: 'Already changed.' }, { headers: { 'X-Request-ID': 'second' } }) });
+  assert.deepEqual(toasts(p), [{ message: 'Already changed.', details: [], reference: 'Reference: second' }]);
   assert.deepEqual(counts(p), ['\u00d72']);
 });
 

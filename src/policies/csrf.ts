@@ -7,11 +7,11 @@ import { drawsToasts, onScreen, type Policy, type PolicyDeps } from './policy';
 export function csrfPolicy(deps: PolicyDeps): Policy {
   let handle: ToastHandle | null = null;
   return {
-    fail(error, _context, options) {
+    fail(error, _context, options, shown) {
       if (error.code !== 'CSRF_FAILED' || !drawsToasts(options)) return false;
       if (onScreen(handle)) return true;
       handle = deps.show(options, {
-        message: options.messages.CSRF_FAILED || options.text.pageOutOfDate,
+        message: shown && shown !== error.message ? shown : options.messages.CSRF_FAILED || options.text.pageOutOfDate,
         duration: 0,
         key: 'CSRF_FAILED',
         action: { label: options.text.reload, run: () => deps.doc.location.reload() },

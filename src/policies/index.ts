@@ -16,8 +16,8 @@ export function createPolicies(doc: Document, jQuery: JQueryLike, base: Resolved
   const deps: PolicyDeps = { doc, jQuery, base, now: () => Date.now(), show: (options, spec) => showToast(doc, spec, options) };
   const policies = [offlinePolicy(deps), sessionPolicy(deps), csrfPolicy(deps), outagePolicy(deps)];
   return {
-    decide(error, context, options) {
-      for (const policy of policies) if (policy.fail(error, context, options)) return true;
+    decide(error, context, options, message) {
+      for (const policy of policies) if (policy.fail(error, context, options, message)) return true;
       return false;
     },
     succeed() {

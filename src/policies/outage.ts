@@ -1,7 +1,7 @@
 // Outages: a burst of failures of one kind is one toast with its count; a Retry-After wait is
 // counted down on it; with the retry option, reads get a "Try again" button (after the wait).
 
-import { toastLines, type ToastSpec } from '../render/toast';
+import { durationFor, toastLines, type ToastSpec } from '../render/toast';
 import { fill } from '../text';
 import { burstPolicy, isBurstKind } from './burst';
 import { drawsToasts, type Policy, type PolicyDeps } from './policy';
@@ -15,7 +15,7 @@ export function outagePolicy(deps: PolicyDeps): Policy {
   const join = burstPolicy(deps.now);
   let stopped = false;
   return {
-    fail(error, context, options) {
+    fail(error, context, options, shown = error.message) {
       const request = retryRequest(error, context, options);
       const text = options.text;
       const countdown = countdownFor(error, text);
@@ -23,18 +23,18 @@ export function outagePolicy(deps: PolicyDeps): Policy {
       const burst = join(error);
       const requests = burst.requests;
       if (request && Object.keys(requests).length < MAX_RETRIED) requests[context.settings.url] = request;
-      const message = burst.count > 1 ? fill(text.burst, burst.count, error.message) : error.message;
+      const message = burst.count > 1 ? fill(text.burst, burst.count, shown) : shown;
       const spec: ToastSpec = {
         message,
-        lines: toastLines(error.message, error, context, text),
+        lines: toastLines(shown, error, context, text),
         reference: error.correlationId,
-        duration: options.toastDuration,
+        duration: durationFor(error, context, options),
       };
       const action = Object.keys(requests).length ? retryAction(deps.jQuery, requests, text.retry, () => handle && handle.close()) : undefined;
       if (countdown) {
         // Kept on screen through the wait, and a few seconds past it to read "try again now".
         spec.countdown = countdown;
-        spec.duration += countdown.seconds * 1000;
+        if (spec.duration) spec.duration += countdown.seconds * 1000;
       } else if (action) {
         // A toast with a button stays until dismissed: nobody should have to race a timer.
         spec.action = action;

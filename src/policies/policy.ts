@@ -7,7 +7,7 @@ import type { ApiError, ApiErrorContext, JQueryLike } from '../types';
 
 export interface Policy {
   /** True when this policy took the failure: the default toast is then skipped. */
-  fail(error: ApiError, context: ApiErrorContext, options: ResolvedOptions): boolean;
+  fail(error: ApiError, context: ApiErrorContext, options: ResolvedOptions, message?: string): boolean;
   succeed?(): void;
   stop?(): void;
 }

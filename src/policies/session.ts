@@ -9,7 +9,7 @@ export function sessionPolicy(deps: PolicyDeps): Policy {
   let told = false;
   let handle: ToastHandle | null = null;
   return {
-    fail(error, context, options) {
+    fail(error, context, options, shown) {
       const handler = options.onSessionExpired;
       if (error.code !== 'SESSION_EXPIRED' || handler === false || (!handler && !drawsToasts(options))) return false;
       if (told) return true;
@@ -21,7 +21,8 @@ export function sessionPolicy(deps: PolicyDeps): Policy {
       // Reloading the page sends Django's login redirect, and brings the person back here after.
       const location = deps.doc.location;
       handle = deps.show(options, {
-        message: options.messages.SESSION_EXPIRED || options.text.sessionExpired,
+        // The page's `message` hook may have replaced the text; else ours says what to do.
+        message: shown && shown !== error.message ? shown : options.messages.SESSION_EXPIRED || options.text.sessionExpired,
         duration: 0,
         key: 'SESSION_EXPIRED',
         action: { label: options.text.signIn, href: options.loginUrl || (location ? location.href : '') },

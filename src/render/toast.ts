@@ -50,6 +50,12 @@ function isSticky(error: ApiError, context: Partial<ApiErrorContext>, stickyWhen
   }
 }
 
+/** How long a failure's toast stays: 0 (until dismissed) when it is sticky, else `toastDuration`. */
+export function durationFor(error: ApiError, context: Partial<ApiErrorContext>, options: { stickyWhen?: unknown; toastDuration?: unknown }): number {
+  const duration = options.toastDuration;
+  return isSticky(error, context, options.stickyWhen) ? 0 : typeof duration === 'number' && duration >= 0 ? duration : 5000;
+}
+
 /** The built-in `toast`. */
 export function defaultToast(message: string, error: ApiError, context?: Partial<ApiErrorContext>): void {
   const given = context || {};
@@ -59,7 +65,6 @@ export function defaultToast(message: string, error: ApiError, context?: Partial
   const options = given.apiErrors || {};
   const text = textFor(options);
   const shown = String(message || error.message);
-  const duration = options.toastDuration;
   const lines = toastLines(shown, error, given, text);
   showToast(doc, {
     message: shown,
@@ -68,7 +73,7 @@ export function defaultToast(message: string, error: ApiError, context?: Partial
     // The same failure again with a new correlation id is a repeat: the toast counts it and
     // shows the newest reference, the one support can find.
     key: [shown].concat(lines).join('\n'),
-    duration: isSticky(error, given, options.stickyWhen) ? 0 : typeof duration === 'number' && duration >= 0 ? duration : 5000,
+    duration: durationFor(error, given, options),
   }, { position: options.position as ToastPosition, text });
 }
 

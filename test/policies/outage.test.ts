@@ -17,7 +17,7 @@ test('three failures of one outage: one toast, updated in place to "3 requests f
   assert.equal(f.shown.length, 1);
   assert.equal(f.shown[0]!.updates, 2);
   assert.equal(f.shown[0]!.spec.message, '3 requests failed: The server could not be reached.');
-  assert.equal(f.shown[0]!.spec.duration, 5000);
+  assert.equal(f.shown[0]!.spec.duration, 0, 'nothing of it is anywhere else on the page: it stays until dismissed');
 });
 
 test('the toast carries the failure\'s detail lines and the latest correlation id', () => {
@@ -67,7 +67,7 @@ test('throttled: the countdown of Retry-After, the toast kept through the wait, 
   outage.fail(apiError({ code: 'RATE_LIMITED', status: 429, retryAfter: 37, message: 'Request was throttled.' }), context(), options({ retry: true }));
   const toast = f.shown[0]!;
   assert.deepEqual(toast.spec.countdown, { seconds: 37, text: 'Too many requests. Try again in {n} seconds.', done: 'You can try again now.' });
-  assert.equal(toast.spec.duration, 42_000);
+  assert.equal(toast.spec.duration, 0, 'kept through the wait and after, until dismissed');
   assert.equal(toast.spec.action, undefined);
   t.mock.timers.tick(36_999);
   assert.equal(toast.spec.action, undefined);

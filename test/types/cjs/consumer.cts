@@ -9,6 +9,7 @@ import type {
   ApiErrorsInstallation,
   ApiErrorsOptions,
   ApiErrorsText,
+  SessionExpiredHandler,
   FieldClearer,
   FieldRenderer,
   ParseOptions,
@@ -81,6 +82,8 @@ const options: ApiErrorsOptions = {
 };
 const quiet: ApiErrorsOptions = { toast: false, renderField: false, clearFields: false, onSessionExpired: false };
 const corner: ToastPosition = 'bottom-start';
+const onExpired: SessionExpiredHandler = (error, context) => { void error.code; void context.scope; };
+installApiErrors({ onSessionExpired: onExpired, loginUrl: '/accounts/login/', retry: true });
 const words: Partial<ApiErrorsText> = { dismiss: 'Fermer', more: '…et {n} de plus' };
 const toasts: ApiErrorsOptions = { toastDuration: 0, stickyWhen: (error) => error.status >= 500, position: corner, text: words };
 installApiErrors(toasts);
