@@ -2055,13 +2055,14 @@
   function autoInstall(page, doc) {
     const script = doc.currentScript;
     if (!script || !script.hasAttribute("data-auto-install")) return;
+    const options = { position: script.getAttribute("data-position") || void 0 };
     if (page.jQuery) {
-      installApiErrors();
+      installApiErrors(options);
       return;
     }
     const onReady = () => {
       doc.removeEventListener("DOMContentLoaded", onReady);
-      if (!isInstalled(page.jQuery)) installApiErrors();
+      if (!isInstalled(page.jQuery)) installApiErrors(options);
     };
     doc.addEventListener("DOMContentLoaded", onReady);
   }

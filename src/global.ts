@@ -1,5 +1,6 @@
 // The script-tag entry: puts the public API on window.ApiErrors, and installs with the defaults
-// when the tag carries data-auto-install (a legacy page then needs no code at all).
+// when the tag carries data-auto-install (a legacy page then needs no code at all); the tag's
+// data-position places the toasts.
 
 import * as api from './index';
 import { isInstalled } from './install';
@@ -12,15 +13,16 @@ interface PageWindow {
 function autoInstall(page: PageWindow, doc: Document): void {
   const script = doc.currentScript;
   if (!script || !script.hasAttribute('data-auto-install')) return;
+  const options = { position: script.getAttribute('data-position') || undefined } as api.ApiErrorsOptions;
   if (page.jQuery) {
-    api.installApiErrors();
+    api.installApiErrors(options);
     return;
   }
   // The tag came before jQuery (or jQuery is deferred): try again once the page has loaded.
   const onReady = (): void => {
     doc.removeEventListener('DOMContentLoaded', onReady);
     // A page that installed by itself meanwhile keeps its own installation.
-    if (!isInstalled(page.jQuery)) api.installApiErrors();
+    if (!isInstalled(page.jQuery)) api.installApiErrors(options);
   };
   doc.addEventListener('DOMContentLoaded', onReady);
 }

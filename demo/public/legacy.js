@@ -82,10 +82,6 @@
     };
   }
 
-  // The page's one setting, a page-wide default for every request: the toasts sit at the bottom,
-  // clear of the scenario buttons at the top of the right-hand column.
-  $.ajaxSetup({ apiErrors: { position: 'bottom-end' } });
-
   $('#jquery-version').text($.fn.jquery);
   $('#signup').on('submit', function (event) {
     event.preventDefault();

@@ -51,7 +51,7 @@ export function isTracked(jqXHR: unknown): boolean {
 }
 
 /**
- * The rules of SPEC behaviour 1. Status 0 with any textStatus but "error" or "timeout" is an
+ * Which failures are left alone. Status 0 with any textStatus but "error" or "timeout" is an
  * abort: `abort()`, a `beforeSend` that returned false ("canceled"), or `abort("reason")`.
  */
 function isExcluded(request: TrackedRequest, listener: JQueryListener): boolean {
@@ -73,7 +73,7 @@ export function optsOut(settings: AjaxSettings, pageOptions: AjaxSettings, jQuer
   return own === false;
 }
 
-/** Hands a finished request to the listener, once, unless SPEC's rules exclude it. */
+/** Hands a finished request to the listener, once, unless the rules above exclude it. */
 export function settle(request: TrackedRequest, listener: JQueryListener | null): void {
   if (request.settled) return;
   request.settled = true;
@@ -122,10 +122,10 @@ function guardCallbacks(callbacks: unknown, where: string): (this: unknown, ...a
 
 /**
  * Runs for every request (Backbone's, $.get, .load, global:false too); one the page opted out of
- * is left exactly as it was. The `.fail` here runs before all others (FACTS.md); it only records
- * the failure. The handling runs from `complete`, which jQuery calls after `error`, the `.fail`
- * handlers attached when the request was sent, `statusCode` and `ajaxError` — so all of those
- * can still call markHandled. A timer settles a failure whose later `.fail` handler threw.
+ * is left exactly as it was. The `.fail` here runs before all others (it is attached first); it
+ * only records the failure. The handling runs from `complete`, which jQuery calls after `error`,
+ * the `.fail` handlers attached when the request was sent, `statusCode` and `ajaxError` — so all
+ * of those can still call markHandled. A timer settles a failure whose later `.fail` handler threw.
  */
 function track(settings: AjaxSettings, originalOptions: AjaxSettings, jqXHR: JqXHR, slot: Slot, jQuery: JQueryLike): void {
   jqXHR[TRACKED_FLAG] = true;

@@ -220,7 +220,7 @@ function isFieldMap(body: PlainObject): boolean {
   return fields > 0;
 }
 
-/** The readers in the order SPEC.md lists them: the first that matches reads the body. */
+/** The readers in the order they are tried: the first that matches reads the body. */
 export const FORMAT_READERS: readonly FormatReader[] = [
   envelope,
   problem,

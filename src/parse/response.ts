@@ -17,7 +17,7 @@ export function readProperty(target: unknown, key: string): unknown {
 
 /**
  * The body: `responseJSON` when jQuery set it, else `responseText` parsed when it looks like
- * JSON. HTML and plain text are never read (FACTS.md: responseText is set for every response).
+ * JSON. HTML and plain text are never read (jQuery sets responseText for every response).
  */
 export function readBody(xhrLike: unknown): { body: unknown; parseFailed: boolean } {
   const json = readProperty(xhrLike, 'responseJSON');

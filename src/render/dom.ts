@@ -51,7 +51,7 @@ export function documentOf(node: Node): Document {
 
 /**
  * Reports an exception the plugin caught (from a user's renderer or callback) without throwing:
- * an exception thrown into jQuery would skip the request's remaining callbacks (FACTS.md).
+ * an exception thrown into jQuery would skip the request's remaining callbacks.
  */
 export function reportError(where: string, exception: unknown): void {
   try {

@@ -46,7 +46,20 @@ browserSuite('legacy page on the DRF demo', (env) => {
     assert.equal(await page.evaluate(() => document.activeElement.className), 'api-errors-summary');
   });
 
-  for (const scenario of ['401', '500']) {
+  it('401: one "Your session has expired." toast with a "Sign in again" link to this page', async () => {
+    const page = await env.open('/legacy.html');
+    const response = await clickFor(page, '#btn-401', '/api/scenario/401');
+    assert.equal(response.status(), 401);
+    const [toast] = await waitForToasts(page, 1);
+    assert.equal(toast.message, 'Your session has expired.');
+    const link = await page.evaluate(() => {
+      const a = document.querySelector('.api-errors-toast a');
+      return a && { text: a.textContent, href: a.href };
+    });
+    assert.deepEqual(link, { text: 'Sign in again', href: page.url() });
+  });
+
+  for (const scenario of ['500']) {
     it(`${scenario}: the envelope's message and correlation id`, async () => {
       const page = await env.open('/legacy.html');
       const response = await clickFor(page, `#btn-${scenario}`, `/api/scenario/${scenario}`);
@@ -68,10 +81,10 @@ browserSuite('legacy page on the DRF demo', (env) => {
     assert.equal(toast.reference, `Reference: ${error.correlation_id}`);
     // Everything the plugin drew from the body, as text, with no element made from it.
     const drawn = await page.evaluate(() => {
-      const selectors = '.api-errors-toast-message, .api-errors-toast-details li, .api-errors-message div';
+      const selectors = '.api-errors-toast-message, .api-errors-toast-details li, .api-errors-message div, .api-errors-summary li';
       return {
         texts: Array.from(document.querySelectorAll(selectors), (element) => element.textContent),
-        elements: document.querySelectorAll('.api-errors-toast *:not(div):not(p):not(ul):not(li):not(button), .api-errors-message div *').length,
+        elements: document.querySelectorAll('.api-errors-toast *:not(div):not(p):not(ul):not(li):not(button), .api-errors-message div *, .api-errors-summary li :not(a)').length,
         images: document.querySelectorAll('img, iframe, body svg, script:not([src])').length,
       };
     });
