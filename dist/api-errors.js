@@ -1767,7 +1767,7 @@
   var BURST_MS = 2e3;
   function isBurstKind(error) {
     const code = error.code;
-    return !Object.keys(error.errors).length && !error.formErrors.length && (code === "NETWORK_ERROR" || code === "TIMEOUT" || code === "RATE_LIMITED" || error.status >= 500);
+    return !Object.keys(error.errors).length && !error.formErrors.length && (code === "NETWORK_ERROR" || code === "TIMEOUT" || code === "RATE_LIMITED" || error.status === 429 || error.status >= 500);
   }
   function burstPolicy(now) {
     let bursts = [];
@@ -1794,7 +1794,7 @@
   function retryRequest(error, context, options) {
     const original = context.originalOptions;
     const settings = context.settings;
-    if (!options.retry || !original || resent.has(original) || !RETRIED_CODES.test(error.code) || !IDEMPOTENT.test(settings.type || settings.method)) return null;
+    if (!options.retry || !original || resent.has(original) || !(RETRIED_CODES.test(error.code) || error.status === 429 || error.status >= 502 && error.status <= 504) || !IDEMPOTENT.test(settings.type || settings.method)) return null;
     const request = Object.assign({}, original);
     if (!request.url) {
       request.url = settings.url;
@@ -1822,8 +1822,8 @@
   // src/policies/throttle.ts
   function countdownFor(error, text) {
     const seconds = error.retryAfter;
-    const throttled = error.code === "RATE_LIMITED";
-    return seconds && seconds > 0 && (throttled || error.code === "SERVICE_UNAVAILABLE") ? { seconds, text: throttled ? text.rateLimited : text.unavailable, done: text.retryReady } : null;
+    const throttled = error.code === "RATE_LIMITED" || error.status === 429;
+    return seconds && seconds > 0 && (throttled || error.code === "SERVICE_UNAVAILABLE" || error.status >= 502) ? { seconds, text: throttled ? text.rateLimited : text.unavailable, done: text.retryReady } : null;
   }
 
   // src/policies/outage.ts

@@ -96,6 +96,22 @@
   $.each(['401', '403', '404', '429', '500', '500-html', '502', 'network', 'xss'], function (index, name) {
     $('#btn-' + name).on('click', scenario(name));
   });
+  // The failures Django pages meet most: each a real request to the demo's own endpoint.
+  $.each({
+    session: { url: '/api/session/' },
+    'login-required': { url: '/api/login-required/', dataType: 'json' },
+    csrf: { url: '/api/csrf/', type: 'POST' },
+    'csrf-django': { url: '/csrf-django/', type: 'POST' },
+    throttled: { url: '/api/throttled/' },
+    unavailable: { url: '/api/unavailable/' }
+  }, function (name, settings) {
+    $('#btn-' + name).on('click', function () {
+      send($.extend({}, settings));
+    });
+  });
+  $('#btn-burst').on('click', function () {
+    for (var index = 0; index < 5; index += 1) send({ url: '/api/scenario/network' });
+  });
   $('#btn-timeout').on('click', function () {
     send({ url: SLOW, timeout: 1000 });
   });

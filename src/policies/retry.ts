@@ -18,7 +18,8 @@ const resent: WeakSet<object> = new WeakSet();
 export function retryRequest(error: ApiError, context: ApiErrorContext, options: ResolvedOptions): AjaxSettings | null {
   const original = context.originalOptions;
   const settings = context.settings;
-  if (!options.retry || !original || resent.has(original) || !RETRIED_CODES.test(error.code)
+  if (!options.retry || !original || resent.has(original)
+    || !(RETRIED_CODES.test(error.code) || error.status === 429 || (error.status >= 502 && error.status <= 504))
     || !IDEMPOTENT.test(settings.type || settings.method)) return null;
   // A copy, so a page that sends the same options object again still gets its button.
   const request: AjaxSettings = Object.assign({}, original);
