@@ -230,6 +230,11 @@ var ERROR_COLOR = "#b3261e";
 var SHADOW = "0 0 0 2px " + ERROR_COLOR;
 var shadows = /* @__PURE__ */ new WeakMap();
 var markedBy = /* @__PURE__ */ new WeakMap();
+function drawnIn(form, drawn) {
+  if (form.contains(drawn)) return true;
+  for (const input of markedBy.get(drawn) || []) if (input.form === form) return true;
+  return false;
+}
 var MAX_ELEMENTS_PER_FIELD = 50;
 function bracketName(path) {
   const parts = path.split(".");
@@ -484,7 +489,7 @@ function clearDrawnFor(context) {
   for (const list of drawnOn(documentOf(scope))) {
     for (let index = 0; index < list.length; index++) {
       const drawn = list[index];
-      if (drawn.getAttribute("data-api-errors-request") === drawing.key || drawing.form && drawing.form.contains(drawn)) {
+      if (drawn.getAttribute("data-api-errors-request") === drawing.key || drawing.form && drawnIn(drawing.form, drawn)) {
         drawing.stale.push(drawn);
       }
     }

@@ -255,7 +255,7 @@ for (const jquery of JQUERY_VERSIONS) {
       p.ApiErrors.installApiErrors();
       await ajax(p, { url: respondUrl(400, { username: ['This username is taken.'] }), apiErrors: { form: '#f' } });
       const feedback = one(p, '.invalid-feedback');
-      assert.equal(feedback.textContent, 'This username is taken.');
+      assert.equal(feedback.textContent, 'Error: This username is taken.');
       assert.deepEqual(fieldMessages(p, one(p, '[name="username"]')), ['This username is taken.']);
       await ajax(p, { url: '/ok', apiErrors: { form: '#f' } });
       assert.equal(feedback.textContent, 'Please choose a username.');
@@ -270,7 +270,7 @@ for (const jquery of JQUERY_VERSIONS) {
       p.ApiErrors.installApiErrors();
       await ajax(p, { url: respondUrl(400, { username: ['This username is taken.'] }), apiErrors: { form: '#f' } });
       const message = one(p, '.api-errors-message');
-      assert.equal(message.textContent, 'This username is taken.');
+      assert.equal(message.textContent, 'Error: This username is taken.');
       assert.equal(message.closest('.input-group'), null);
       assert.equal(one(p, '.input-group').nextElementSibling, message);
     });

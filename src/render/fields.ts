@@ -35,6 +35,13 @@ const SHADOW = '0 0 0 2px ' + ERROR_COLOR;
 const shadows: WeakMap<Element, string> = new WeakMap();
 /** The inputs each message element marked, so clearing it needs no query of the page. */
 const markedBy: WeakMap<Element, Element[]> = new WeakMap();
+
+/** Whether something the renderer drew belongs to `form`: inside it, or for its `form="id"` inputs. */
+export function drawnIn(form: Element, drawn: Element): boolean {
+  if (form.contains(drawn)) return true;
+  for (const input of markedBy.get(drawn) || []) if ((input as HTMLInputElement).form === form) return true;
+  return false;
+}
 /** Radio groups share a name; more matches than this are a page bug, not a field. */
 const MAX_ELEMENTS_PER_FIELD = 50;
 

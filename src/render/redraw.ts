@@ -4,7 +4,7 @@
 
 import type { ApiErrorContext } from '../types';
 import { documentOf, drawnFor } from './dom';
-import { SUMMARY_CLASS, clearFieldErrors, removeDrawn } from './fields';
+import { SUMMARY_CLASS, clearFieldErrors, drawnIn, removeDrawn } from './fields';
 
 const drawnLists: WeakMap<Document, HTMLCollection[]> = new WeakMap();
 
@@ -36,7 +36,7 @@ export function clearDrawnFor(context: ApiErrorContext): void {
   for (const list of drawnOn(documentOf(scope))) {
     for (let index = 0; index < list.length; index++) {
       const drawn = list[index] as Element;
-      if (drawn.getAttribute('data-api-errors-request') === drawing.key || (drawing.form && drawing.form.contains(drawn))) {
+      if (drawn.getAttribute('data-api-errors-request') === drawing.key || (drawing.form && drawnIn(drawing.form, drawn))) {
         drawing.stale.push(drawn);
       }
     }
