@@ -10,8 +10,9 @@ import {
 
 const VERSIONS = { '1.12': '1.12.4', '3.7': '3.7.1', '4.0': '4.0.0' };
 
+// Envelopes whose toast shows the server's own message. A 401 is not among them: it is the session
+// toast (tested on its own below).
 const SCENARIOS = [
-  { button: '#btn-401', url: '/api/scenario/401', message: 'Authentication credentials were not provided.' },
   { button: '#btn-403', url: '/api/scenario/403', message: 'You do not have permission to perform this action.' },
   { button: '#btn-404', url: '/api/scenario/404', message: 'Not found.' },
   { button: '#btn-429', url: '/api/scenario/429', message: 'Request was throttled. Expected available in 30 seconds.' },
@@ -113,7 +114,7 @@ browserSuite('legacy page', (env) => {
         assert.deepEqual(await invalidFields(page), []);
       });
 
-      it('401, 403, 404, 429 and 500 envelopes show the server message and its reference', async () => {
+      it('403, 404, 429 and 500 envelopes show the server message and its reference', async () => {
         for (const scenario of SCENARIOS) {
           const page = await env.open(legacy);
           const response = await clickFor(page, scenario.button, scenario.url);
@@ -122,6 +123,41 @@ browserSuite('legacy page', (env) => {
           assert.deepEqual(toast.details, scenario.details || [], scenario.url);
           assert.equal(toast.reference, `Reference: ${response.headers()['x-correlation-id']}`, scenario.url);
         }
+      });
+
+      it('a 401 is one sticky "Your session has expired." toast, with a "Sign in again" link to this page and no reference, until a request succeeds', async () => {
+        const page = await env.open(legacy);
+        await page.clock.install();
+        await recordApiErrors(page);
+        const response = await clickFor(page, '#btn-401', '/api/scenario/401');
+        assert.equal(response.status(), 401);
+        const [toast] = await waitForToasts(page, 1);
+        assert.deepEqual({ message: toast.message, details: toast.details, reference: toast.reference }, {
+          message: 'Your session has expired.', details: [], reference: null,
+        });
+        const link = () => page.evaluate(() => {
+          const a = document.querySelector('.api-errors-toast a.api-errors-toast-action');
+          return a && { text: a.textContent, href: a.href };
+        });
+        assert.deepEqual(await link(), { text: 'Sign in again', href: page.url() });
+        await page.clock.runFor(60_000);
+        assert.equal((await readToasts(page)).length, 1, 'the session toast stays until dismissed');
+
+        // A second expiry, even with the first toast dismissed, tells the person nothing new.
+        await page.click('.api-errors-toast-close');
+        await waitForToasts(page, 0);
+        await clickFor(page, '#btn-401', '/api/scenario/401');
+        await page.waitForFunction(() => window.__apiErrorEvents.length === 2);
+        assert.equal((await readToasts(page)).length, 0, 'no second session toast');
+
+        // Signed in again (a request succeeded): the next expiry is told again.
+        await clickFor(page, '#btn-valid', '/api/signup');
+        await page.waitForSelector('#status:has-text("Signed up")');
+        await clickFor(page, '#btn-401', '/api/scenario/401');
+        const [again] = await waitForToasts(page, 1);
+        assert.equal(again.message, 'Your session has expired.');
+        assert.deepEqual(await link(), { text: 'Sign in again', href: page.url() });
+        assert.deepEqual((await readApiErrors(page)).map((event) => event.code), ['SESSION_EXPIRED', 'SESSION_EXPIRED', 'SESSION_EXPIRED']);
       });
 
       it('the close button dismisses a toast', async () => {
@@ -185,14 +221,14 @@ browserSuite('legacy page', (env) => {
   describe('toasts (jQuery 4.0.0)', () => {
     it('at most three toasts are on screen; the oldest goes first', async () => {
       const page = await env.open('/legacy.html');
-      for (const scenario of SCENARIOS.slice(0, 4)) {
+      for (const scenario of SCENARIOS) {
         await clickFor(page, scenario.button, scenario.url);
       }
       await page.waitForFunction(() =>
-        Array.from(document.querySelectorAll('.api-errors-toast-message')).some((m) => m.textContent.startsWith('Request was throttled')),
+        Array.from(document.querySelectorAll('.api-errors-toast-message')).some((m) => m.textContent === 'A server error occurred.'),
       );
       const toasts = await readToasts(page);
-      assert.deepEqual(toasts.map((toast) => toast.message), SCENARIOS.slice(1, 4).map((scenario) => scenario.message));
+      assert.deepEqual(toasts.map((toast) => toast.message), SCENARIOS.slice(1).map((scenario) => scenario.message));
     });
 
     it('the same failure again while its toast is on screen is one toast, counted', async () => {
