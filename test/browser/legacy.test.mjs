@@ -240,6 +240,45 @@ browserSuite('legacy page', (env) => {
       assert.equal((await readToasts(page)).length, 1);
     });
 
+    it('500s within 2 s are one burst toast, "N requests failed: …", updated in place; past the window a failure stands alone, and a network error repeated on screen is ×2', async () => {
+      const page = await env.open('/legacy.html');
+      // A paused clock: the 2 s window is the test's to end, however slow the machine.
+      await page.clock.pauseAt(new Date('2026-01-01T00:00:00Z'));
+      await clickFor(page, '#btn-500', '/api/scenario/500');
+      const [first] = await waitForToasts(page, 1);
+      assert.equal(first.message, 'A server error occurred.');
+      await page.$eval('.api-errors-toast', (toast) => { toast.__first = true; });
+      for (const n of [2, 3]) {
+        await clickFor(page, '#btn-500', '/api/scenario/500');
+        await page.waitForSelector(`.api-errors-toast-message:has-text("${n} requests failed")`);
+        const toasts = await readToasts(page);
+        assert.deepEqual(toasts.map((toast) => [toast.message, toast.details]), [
+          [`${n} requests failed: A server error occurred.`, ['The server answered 500.']],
+        ]);
+      }
+      assert.equal(await page.$eval('.api-errors-toast', (toast) => toast.__first), true, 'the same toast, updated');
+      assert.equal(await page.locator('.api-errors-toast-count').count(), 0, 'a burst says its count in words');
+      await page.click('.api-errors-toast-close');
+      await waitForToasts(page, 0);
+
+      // Past the window, a 500 is a failure of its own again.
+      await page.clock.runFor(2500);
+      await clickFor(page, '#btn-500', '/api/scenario/500');
+      const [alone] = await waitForToasts(page, 1);
+      assert.equal(alone.message, 'A server error occurred.');
+      await page.click('.api-errors-toast-close');
+      await waitForToasts(page, 0);
+
+      // The same network error again after the window, its toast still up: one toast, ×2.
+      await page.click('#btn-network');
+      await waitForToasts(page, 1);
+      await page.clock.runFor(2500);
+      await page.click('#btn-network');
+      await page.waitForSelector('.api-errors-toast-count:has-text("\u00d72")');
+      const toasts = await readToasts(page);
+      assert.deepEqual(toasts.map((toast) => toast.message), ['The server could not be reached. Check your connection.']);
+    });
+
     it('a 403 with nothing on the page stays; a signup whose every error is beside its field goes after 5 s unless hovered', async () => {
       const page = await env.open('/legacy.html');
       await page.clock.install();
