@@ -279,6 +279,44 @@ browserSuite('legacy page', (env) => {
       assert.deepEqual(toasts.map((toast) => toast.message), ['The server could not be reached. Check your connection.']);
     });
 
+    it("Django's failures: a DRF not-authenticated 403 is the session toast, CSRF asks for a reload, a 503 keeps its message", async () => {
+      const page = await env.open('/legacy.html');
+      const send = (url, type) => page.evaluate(([u, t]) => { window.jQuery.ajax({ url: u, type: t, data: 'a=1' }); }, [url, type]);
+      await recordApiErrors(page);
+      await send('/api/session/', 'GET');
+      const [session] = await waitForToasts(page, 1);
+      assert.deepEqual([session.message, session.reference], ['Your session has expired.', null]);
+      assert.equal(await page.textContent('.api-errors-toast a.api-errors-toast-action'), 'Sign in again');
+      // The 401 after it is the same expiry: still one toast.
+      await clickFor(page, '#btn-401', '/api/scenario/401');
+      await page.waitForFunction(() => window.__apiErrorEvents.length === 2);
+      assert.deepEqual((await readApiErrors(page)).map((event) => event.code), ['SESSION_EXPIRED', 'SESSION_EXPIRED']);
+      assert.equal((await readToasts(page)).length, 1);
+      await page.click('.api-errors-toast-close');
+
+      for (const url of ['/api/csrf/', '/csrf-django/']) {
+        await send(url, 'POST');
+        const [csrf] = await waitForToasts(page, 1);
+        assert.equal(csrf.message, 'The page is out of date. Reload it and try again.', url);
+        assert.equal(await page.textContent('.api-errors-toast button.api-errors-toast-action'), 'Reload', url);
+        await page.click('.api-errors-toast-close');
+        await waitForToasts(page, 0);
+      }
+
+      await send('/api/unavailable/', 'GET');
+      const [unavailable] = await waitForToasts(page, 1);
+      assert.equal(unavailable.message, 'Service temporarily unavailable, try again later.');
+      assert.deepEqual(unavailable.details, ['The server answered 503.']);
+      assert.match(unavailable.reference, /^Reference: \S+$/);
+
+      // Reload does reload the page: what the page held in memory is gone.
+      await page.evaluate(() => { window.__before = true; });
+      await send('/api/csrf/', 'POST');
+      await page.waitForSelector('.api-errors-toast button.api-errors-toast-action:has-text("Reload")');
+      await Promise.all([page.waitForEvent('load'), page.click('.api-errors-toast button.api-errors-toast-action')]);
+      assert.equal(await page.evaluate(() => window.__before), undefined);
+    });
+
     it('a 403 with nothing on the page stays; a signup whose every error is beside its field goes after 5 s unless hovered', async () => {
       const page = await env.open('/legacy.html');
       await page.clock.install();
