@@ -10,8 +10,9 @@ import {
 
 const VERSIONS = { '1.12': '1.12.4', '3.7': '3.7.1', '4.0': '4.0.0' };
 
+// Envelopes whose toast shows the server's own message. A 401 is not among them: it is the session
+// toast (tested on its own below).
 const SCENARIOS = [
-  { button: '#btn-401', url: '/api/scenario/401', message: 'Authentication credentials were not provided.' },
   { button: '#btn-403', url: '/api/scenario/403', message: 'You do not have permission to perform this action.' },
   { button: '#btn-404', url: '/api/scenario/404', message: 'Not found.' },
   { button: '#btn-429', url: '/api/scenario/429', message: 'Request was throttled. Expected available in 30 seconds.' },
@@ -113,7 +114,7 @@ browserSuite('legacy page', (env) => {
         assert.deepEqual(await invalidFields(page), []);
       });
 
-      it('401, 403, 404, 429 and 500 envelopes show the server message and its reference', async () => {
+      it('403, 404, 429 and 500 envelopes show the server message and its reference', async () => {
         for (const scenario of SCENARIOS) {
           const page = await env.open(legacy);
           const response = await clickFor(page, scenario.button, scenario.url);
@@ -122,6 +123,41 @@ browserSuite('legacy page', (env) => {
           assert.deepEqual(toast.details, scenario.details || [], scenario.url);
           assert.equal(toast.reference, `Reference: ${response.headers()['x-correlation-id']}`, scenario.url);
         }
+      });
+
+      it('a 401 is one sticky "Your session has expired." toast, with a "Sign in again" link to this page and no reference, until a request succeeds', async () => {
+        const page = await env.open(legacy);
+        await page.clock.install();
+        await recordApiErrors(page);
+        const response = await clickFor(page, '#btn-401', '/api/scenario/401');
+        assert.equal(response.status(), 401);
+        const [toast] = await waitForToasts(page, 1);
+        assert.deepEqual({ message: toast.message, details: toast.details, reference: toast.reference }, {
+          message: 'Your session has expired.', details: [], reference: null,
+        });
+        const link = () => page.evaluate(() => {
+          const a = document.querySelector('.api-errors-toast a.api-errors-toast-action');
+          return a && { text: a.textContent, href: a.href };
+        });
+        assert.deepEqual(await link(), { text: 'Sign in again', href: page.url() });
+        await page.clock.runFor(60_000);
+        assert.equal((await readToasts(page)).length, 1, 'the session toast stays until dismissed');
+
+        // A second expiry, even with the first toast dismissed, tells the person nothing new.
+        await page.click('.api-errors-toast-close');
+        await waitForToasts(page, 0);
+        await clickFor(page, '#btn-401', '/api/scenario/401');
+        await page.waitForFunction(() => window.__apiErrorEvents.length === 2);
+        assert.equal((await readToasts(page)).length, 0, 'no second session toast');
+
+        // Signed in again (a request succeeded): the next expiry is told again.
+        await clickFor(page, '#btn-valid', '/api/signup');
+        await page.waitForSelector('#status:has-text("Signed up")');
+        await clickFor(page, '#btn-401', '/api/scenario/401');
+        const [again] = await waitForToasts(page, 1);
+        assert.equal(again.message, 'Your session has expired.');
+        assert.deepEqual(await link(), { text: 'Sign in again', href: page.url() });
+        assert.deepEqual((await readApiErrors(page)).map((event) => event.code), ['SESSION_EXPIRED', 'SESSION_EXPIRED', 'SESSION_EXPIRED']);
       });
 
       it('the close button dismisses a toast', async () => {
@@ -185,14 +221,14 @@ browserSuite('legacy page', (env) => {
   describe('toasts (jQuery 4.0.0)', () => {
     it('at most three toasts are on screen; the oldest goes first', async () => {
       const page = await env.open('/legacy.html');
-      for (const scenario of SCENARIOS.slice(0, 4)) {
+      for (const scenario of SCENARIOS) {
         await clickFor(page, scenario.button, scenario.url);
       }
       await page.waitForFunction(() =>
-        Array.from(document.querySelectorAll('.api-errors-toast-message')).some((m) => m.textContent.startsWith('Request was throttled')),
+        Array.from(document.querySelectorAll('.api-errors-toast-message')).some((m) => m.textContent === 'A server error occurred.'),
       );
       const toasts = await readToasts(page);
-      assert.deepEqual(toasts.map((toast) => toast.message), SCENARIOS.slice(1, 4).map((scenario) => scenario.message));
+      assert.deepEqual(toasts.map((toast) => toast.message), SCENARIOS.slice(1).map((scenario) => scenario.message));
     });
 
     it('the same failure again while its toast is on screen is one toast, counted', async () => {
@@ -202,6 +238,83 @@ browserSuite('legacy page', (env) => {
       await clickFor(page, '#btn-404', '/api/scenario/404');
       await page.waitForSelector('.api-errors-toast-count:has-text("\u00d72")');
       assert.equal((await readToasts(page)).length, 1);
+    });
+
+    it('500s within 2 s are one burst toast, "N requests failed: …", updated in place; past the window a failure stands alone, and a network error repeated on screen is ×2', async () => {
+      const page = await env.open('/legacy.html');
+      // A paused clock: the 2 s window is the test's to end, however slow the machine.
+      await page.clock.pauseAt(new Date('2026-01-01T00:00:00Z'));
+      await clickFor(page, '#btn-500', '/api/scenario/500');
+      const [first] = await waitForToasts(page, 1);
+      assert.equal(first.message, 'A server error occurred.');
+      await page.$eval('.api-errors-toast', (toast) => { toast.__first = true; });
+      for (const n of [2, 3]) {
+        await clickFor(page, '#btn-500', '/api/scenario/500');
+        await page.waitForSelector(`.api-errors-toast-message:has-text("${n} requests failed")`);
+        const toasts = await readToasts(page);
+        assert.deepEqual(toasts.map((toast) => [toast.message, toast.details]), [
+          [`${n} requests failed: A server error occurred.`, ['The server answered 500.']],
+        ]);
+      }
+      assert.equal(await page.$eval('.api-errors-toast', (toast) => toast.__first), true, 'the same toast, updated');
+      assert.equal(await page.locator('.api-errors-toast-count').count(), 0, 'a burst says its count in words');
+      await page.click('.api-errors-toast-close');
+      await waitForToasts(page, 0);
+
+      // Past the window, a 500 is a failure of its own again.
+      await page.clock.runFor(2500);
+      await clickFor(page, '#btn-500', '/api/scenario/500');
+      const [alone] = await waitForToasts(page, 1);
+      assert.equal(alone.message, 'A server error occurred.');
+      await page.click('.api-errors-toast-close');
+      await waitForToasts(page, 0);
+
+      // The same network error again after the window, its toast still up: one toast, ×2.
+      await page.click('#btn-network');
+      await waitForToasts(page, 1);
+      await page.clock.runFor(2500);
+      await page.click('#btn-network');
+      await page.waitForSelector('.api-errors-toast-count:has-text("\u00d72")');
+      const toasts = await readToasts(page);
+      assert.deepEqual(toasts.map((toast) => toast.message), ['The server could not be reached. Check your connection.']);
+    });
+
+    it("Django's failures: a DRF not-authenticated 403 is the session toast, CSRF asks for a reload, a 503 keeps its message", async () => {
+      const page = await env.open('/legacy.html');
+      const send = (url, type) => page.evaluate(([u, t]) => { window.jQuery.ajax({ url: u, type: t, data: 'a=1' }); }, [url, type]);
+      await recordApiErrors(page);
+      await send('/api/session/', 'GET');
+      const [session] = await waitForToasts(page, 1);
+      assert.deepEqual([session.message, session.reference], ['Your session has expired.', null]);
+      assert.equal(await page.textContent('.api-errors-toast a.api-errors-toast-action'), 'Sign in again');
+      // The 401 after it is the same expiry: still one toast.
+      await clickFor(page, '#btn-401', '/api/scenario/401');
+      await page.waitForFunction(() => window.__apiErrorEvents.length === 2);
+      assert.deepEqual((await readApiErrors(page)).map((event) => event.code), ['SESSION_EXPIRED', 'SESSION_EXPIRED']);
+      assert.equal((await readToasts(page)).length, 1);
+      await page.click('.api-errors-toast-close');
+
+      for (const url of ['/api/csrf/', '/csrf-django/']) {
+        await send(url, 'POST');
+        const [csrf] = await waitForToasts(page, 1);
+        assert.equal(csrf.message, 'The page is out of date. Reload it and try again.', url);
+        assert.equal(await page.textContent('.api-errors-toast button.api-errors-toast-action'), 'Reload', url);
+        await page.click('.api-errors-toast-close');
+        await waitForToasts(page, 0);
+      }
+
+      await send('/api/unavailable/', 'GET');
+      const [unavailable] = await waitForToasts(page, 1);
+      assert.equal(unavailable.message, 'Service temporarily unavailable, try again later.');
+      assert.deepEqual(unavailable.details, ['The server answered 503.']);
+      assert.match(unavailable.reference, /^Reference: \S+$/);
+
+      // Reload does reload the page: what the page held in memory is gone.
+      await page.evaluate(() => { window.__before = true; });
+      await send('/api/csrf/', 'POST');
+      await page.waitForSelector('.api-errors-toast button.api-errors-toast-action:has-text("Reload")');
+      await Promise.all([page.waitForEvent('load'), page.click('.api-errors-toast button.api-errors-toast-action')]);
+      assert.equal(await page.evaluate(() => window.__before), undefined);
     });
 
     it('a 403 with nothing on the page stays; a signup whose every error is beside its field goes after 5 s unless hovered', async () => {

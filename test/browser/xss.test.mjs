@@ -21,7 +21,8 @@ function countDangerous(page) {
     // Only text nodes below what the plugin drew from server text.
     elementsInText: document.querySelectorAll(
       '.api-errors-toast-message *, .api-errors-toast-details li *, .api-errors-toast-reference *,' +
-        ' .api-errors-message div *, #bb-notices strong *, #bb-notices .detail *, .field-error *',
+        ' .api-errors-message div *, #bb-notices strong *, #bb-notices .detail *, .field-error *,' +
+        ' .api-errors-summary-title *, .api-errors-summary li :not(a), .api-errors-summary li a *',
     ).length,
   }));
 }
@@ -45,12 +46,20 @@ browserSuite('XSS payloads stay text', (env) => {
       const [toast] = await waitForToasts(page, 1);
 
       assert.equal(toast.message, P.message);
-      assert.deepEqual(toast.details.sort(), [
+      // The form holds an error summary: it, not the toast, lists the errors, each as text.
+      assert.deepEqual(toast.details, []);
+      assert.equal(toast.reference, `Reference: ${P.correlationId}`);
+      assert.deepEqual(await page.$$eval('#signup .api-errors-summary li', (items) => items.map((item) => item.textContent)), [
         P.formError,
+        `Email: ${P.email}`,
+        `Password: ${P.password}`,
         `${P.fieldName}: ${P.fieldMessage}`,
         `${P.selectorName}: ${P.selectorMessage}`,
-      ].sort());
-      assert.equal(toast.reference, `Reference: ${P.correlationId}`);
+      ]);
+      // Only the marked fields' items are links, and they point at their inputs.
+      assert.deepEqual(await page.$$eval('#signup .api-errors-summary a', (links) => links.map((a) => a.getAttribute('href'))), [
+        '#id_email', '#id_password',
+      ]);
       // Each message is led by the visually hidden "Error:" that screen readers hear.
       assert.deepEqual((await readField(page, '#id_email')).describedBy, ['Error: ' + P.email]);
       assert.deepEqual(await readField(page, '#id_password'), {
