@@ -24,9 +24,13 @@ export function outagePolicy(deps: PolicyDeps): Policy {
       const requests = burst.requests;
       if (request && Object.keys(requests).length < MAX_RETRIED) requests[context.settings.url] = request;
       const message = burst.count > 1 ? fill(text.burst, burst.count, shown) : shown;
+      const lines = toastLines(shown, error, context, text);
       const spec: ToastSpec = {
         message,
-        lines: toastLines(shown, error, context, text),
+        lines,
+        // Without the reference: the same outage again later, with a new correlation id, is a
+        // repeat of the toast still on screen (counted), not a second one beside it.
+        key: [shown].concat(lines).join('\n'),
         reference: error.correlationId,
         duration: durationFor(error, context, options),
       };

@@ -93,3 +93,14 @@ test('uninstalling stops a pending countdown button', (t) => {
   t.mock.timers.tick(10_000);
   assert.equal(f.shown[0]!.spec.action, undefined);
 });
+
+test('the same outage again after the burst window, with a new correlation id, keeps the key of the toast on screen', () => {
+  const f = fakes();
+  const outage = outagePolicy(f.deps);
+  outage.fail(apiError({ status: 500, correlationId: 'a1' }), context(), options());
+  f.tick(2500);
+  outage.fail(apiError({ status: 500, correlationId: 'b2' }), context(), options());
+  assert.equal(f.shown.length, 2, 'a new burst asks for a toast again');
+  assert.ok(f.shown[0]!.spec.key, 'keyed, so the toast on screen counts the repeat');
+  assert.equal(f.shown[1]!.spec.key, f.shown[0]!.spec.key);
+});
