@@ -1850,9 +1850,9 @@
         const spec = {
           message,
           lines,
-          // Without the reference: the same outage again later, with a new correlation id, is a
-          // repeat of the toast still on screen (counted), not a second one beside it.
-          key: [shown].concat(lines).join("\n"),
+          // Without the reference: the same failure again after the window, with a new correlation
+          // id, is a repeat of the same toast still on screen (counted), not a second one beside it.
+          key: [message].concat(lines).join("\n"),
           reference: error.correlationId,
           duration: durationFor(error, context, options)
         };

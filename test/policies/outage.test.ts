@@ -94,7 +94,7 @@ test('uninstalling stops a pending countdown button', (t) => {
   assert.equal(f.shown[0]!.spec.action, undefined);
 });
 
-test('the same outage again after the burst window, with a new correlation id, keeps the key of the toast on screen', () => {
+test('the same failure again after the burst window, with a new correlation id, keeps the key of the toast on screen', () => {
   const f = fakes();
   const outage = outagePolicy(f.deps);
   outage.fail(apiError({ status: 500, correlationId: 'a1' }), context(), options());
@@ -103,4 +103,7 @@ test('the same outage again after the burst window, with a new correlation id, k
   assert.equal(f.shown.length, 2, 'a new burst asks for a toast again');
   assert.ok(f.shown[0]!.spec.key, 'keyed, so the toast on screen counts the repeat');
   assert.equal(f.shown[1]!.spec.key, f.shown[0]!.spec.key);
+  // A burst's toast says how many failed: a lone failure after it is not the same toast.
+  outage.fail(apiError({ status: 500, correlationId: 'c3' }), context(), options());
+  assert.notEqual(f.shown[1]!.spec.key, f.shown[0]!.spec.key, 'now "2 requests failed: …"');
 });
