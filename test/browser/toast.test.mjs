@@ -115,7 +115,8 @@ browserSuite('the default toast in Chromium', (env) => {
     assert.equal(await page.getAttribute('.api-errors-toasts', 'data-position'), 'bottom-end');
     const covered = await page.evaluate(() => {
       const region = document.querySelector('.api-errors-toasts').getBoundingClientRect();
-      return Array.from(document.querySelectorAll('.buttons button')).filter((button) => {
+      // The buttons a person can see: those in the closed "What Django pages meet most" group are not.
+      return Array.from(document.querySelectorAll('.buttons button')).filter((button) => button.checkVisibility()).filter((button) => {
         const box = button.getBoundingClientRect();
         return box.left < region.right && region.left < box.right && box.top < region.bottom && region.top < box.bottom;
       }).map((button) => button.id);
