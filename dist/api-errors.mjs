@@ -68,6 +68,9 @@ function unthemed(element) {
   return !themed;
 }
 var drawnFor = /* @__PURE__ */ new WeakMap();
+function hideVisually(element) {
+  element.style.cssText = "position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap";
+}
 
 // src/adapters/backbone.ts
 var BackboneRequest = class {
@@ -225,7 +228,6 @@ var INVALID_CLASS = "is-invalid";
 var MESSAGE_CLASS = "api-errors-message";
 var SUMMARY_CLASS = "api-errors-summary";
 var HIDDEN_CLASS = "api-errors-visually-hidden";
-var VISUALLY_HIDDEN = "position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap";
 var ERROR_COLOR = "#b3261e";
 var SHADOW = "0 0 0 2px " + ERROR_COLOR;
 var shadows = /* @__PURE__ */ new WeakMap();
@@ -383,7 +385,7 @@ function defaultRenderField(field, messages, _error, context) {
     drawing.drawn.push(messageElement);
   }
   const prefix = createTextElement(doc, "span", HIDDEN_CLASS, (drawing ? drawing.text : DEFAULT_TEXT).error + " ");
-  prefix.style.cssText = VISUALLY_HIDDEN;
+  hideVisually(prefix);
   messageElement.appendChild(prefix);
   for (const message of messages) {
     messageElement.appendChild(createTextElement(doc, "div", "", String(message)));
@@ -1361,9 +1363,6 @@ function part(doc, tag, name, themed, text) {
   if (!themed) element.style.cssText = FALLBACK[name] || "";
   if (tag === "button") element.setAttribute("type", "button");
   return element;
-}
-function hideVisually(element) {
-  element.style.cssText = "position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap";
 }
 function countdownPart(doc, countdown, themed) {
   const element = part(doc, "div", "countdown", themed);

@@ -137,3 +137,8 @@ export interface DrawnFor {
 }
 
 export const drawnFor: WeakMap<object, DrawnFor> = new WeakMap();
+
+/** Hides an element from sight but not from screen readers (set inline, so no stylesheet is needed). */
+export function hideVisually(element: HTMLElement): void {
+  element.style.cssText = 'position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap';
+}

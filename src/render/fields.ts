@@ -10,6 +10,7 @@ import {
   drawnFor,
   type DrawnFor,
   eachMatch,
+  hideVisually,
   removeNode,
   resolveScope,
   uniqueId,
@@ -27,7 +28,6 @@ const MESSAGE_CLASS = 'api-errors-message';
 export const SUMMARY_CLASS = 'api-errors-summary';
 const HIDDEN_CLASS = 'api-errors-visually-hidden';
 /** Read by screen readers, invisible on screen, with or without the stylesheet. */
-const VISUALLY_HIDDEN = 'position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap';
 /** Without the stylesheet: a message that is not mistaken for help text, and a marked input. */
 const ERROR_COLOR = '#b3261e';
 const SHADOW = '0 0 0 2px ' + ERROR_COLOR;
@@ -273,7 +273,7 @@ export function defaultRenderField(
     drawing.drawn.push(messageElement);
   }
   const prefix = createTextElement(doc, 'span', HIDDEN_CLASS, (drawing ? drawing.text : DEFAULT_TEXT).error + ' ');
-  prefix.style.cssText = VISUALLY_HIDDEN;
+  hideVisually(prefix);
   messageElement.appendChild(prefix);
   for (const message of messages) {
     messageElement.appendChild(createTextElement(doc, 'div', '', String(message)));

@@ -2,7 +2,7 @@
 // an action. Text is only ever set as text; the fallback styles serve pages with no stylesheet.
 
 import { fill, type ApiErrorsText } from '../text';
-import { createTextElement, reportError } from './dom';
+import { createTextElement, hideVisually, reportError } from './dom';
 
 /** What one toast shows, and for how long. */
 export interface ToastSpec {
@@ -43,11 +43,6 @@ export function part(doc: Document, tag: string, name: string, themed: boolean, 
   if (!themed) element.style.cssText = FALLBACK[name] || '';
   if (tag === 'button') element.setAttribute('type', 'button');
   return element;
-}
-
-/** Hides an element from sight but not from screen readers (set inline, so no stylesheet is needed). */
-export function hideVisually(element: HTMLElement): void {
-  element.style.cssText = 'position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap';
 }
 
 /**
