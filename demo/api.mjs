@@ -62,19 +62,26 @@ const HTML = { 'Content-Type': 'text/html; charset=utf-8' };
 /**
  * The failures a Django page meets most, at the paths the DRF demo serves them: [methods,
  * answer]. Session auth answers a missing login with 403; `@login_required` redirects to the
- * login page; CSRF fails as DRF's detail or as Django's own HTML page.
+ * login page; CSRF fails as DRF's detail or as Django's own HTML page. The Node demo has no
+ * sign-in: every visitor is signed out, so /api/session/ is always the 403.
  */
 const DJANGO_PATHS = {
   '/api/session/': [['GET', 'HEAD'], (req, res, id) =>
     sendError(res, id, 403, 'NOT_AUTHENTICATED', 'Authentication credentials were not provided.')],
   '/api/login-required/': [['GET', 'HEAD', 'POST'], (req, res, id, url) => {
     req.resume();
-    send(res, 302, '', { Location: `/accounts/login/?next=${encodeURIComponent(url.pathname)}` });
+    // A POST meets Django's CSRF check first: under /api/, CSRF_FAILURE_VIEW's envelope.
+    if (req.method === 'POST') sendError(res, id, 403, 'CSRF_FAILED', 'CSRF Failed: CSRF token missing.');
+    else send(res, 302, '', { Location: `/accounts/login/?next=${encodeURIComponent(url.pathname)}` });
   }],
   '/accounts/login/': [['GET', 'HEAD'], (req, res) => send(res, 200, LOGIN_HTML, HTML)],
+  '/accounts/logout/': [['POST'], (req, res) => {
+    req.resume();
+    send(res, 302, '', { Location: '/accounts/login/', 'Set-Cookie': 'sessionid=""; expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Path=/' });
+  }],
   '/api/csrf/': [['POST'], (req, res, id) => {
     req.resume();
-    sendError(res, id, 403, 'PERMISSION_DENIED', 'CSRF Failed: CSRF token missing.');
+    sendError(res, id, 403, 'CSRF_FAILED', 'CSRF Failed: CSRF token missing.');
   }],
   '/csrf-django/': [['POST'], (req, res) => {
     req.resume();
@@ -83,7 +90,7 @@ const DJANGO_PATHS = {
   '/api/throttled/': [['GET', 'HEAD'], (req, res, id) =>
     sendError(res, id, 429, 'THROTTLED', 'Request was throttled. Expected available in 37 seconds.', {}, { 'Retry-After': '37' }, { retry_after: 37 })],
   '/api/unavailable/': [['GET', 'HEAD'], (req, res, id) =>
-    sendError(res, id, 503, 'SERVICE_UNAVAILABLE', 'Service temporarily unavailable, try again later.', {}, { 'Retry-After': '120' })],
+    sendError(res, id, 503, 'SERVICE_UNAVAILABLE', 'The service is temporarily unavailable. Try again later.', {}, { 'Retry-After': '120' }, { retry_after: 120 })],
 };
 
 /** A hostile server: markup in the message, in field messages, in field names and in the id. */

@@ -24,6 +24,10 @@ before(async () => {
   server.route('/drf-403', { status: 403, body: { detail: 'Authentication credentials were not provided.' } });
   server.route('/django-csrf', { status: 403, body: DJANGO_CSRF_HTML, ...html });
   server.route('/drf-csrf', { status: 403, body: { detail: 'CSRF Failed: CSRF token missing.' } });
+  server.route('/envelope-csrf', {
+    status: 403,
+    body: { error: { message: 'CSRF Failed: CSRF token missing.', code: 'PERMISSION_DENIED', status: 403, errors: {} } },
+  });
   server.route('/throttled-seconds', {
     status: 429,
     body: { detail: 'Request was throttled. Expected available in 37 seconds.' },
@@ -109,6 +113,11 @@ const cases: Case[] = [
     expected: { toasts: ['The page is out of date. Reload it and try again.'], code: 'CSRF_FAILED', status: 403, retryAfter: null },
   },
   {
+    name: 'an envelope PERMISSION_DENIED whose message is a CSRF failure is CSRF_FAILED',
+    settings: { url: '/envelope-csrf', type: 'POST' },
+    expected: { toasts: ['The page is out of date. Reload it and try again.'], code: 'CSRF_FAILED', status: 403, retryAfter: null },
+  },
+  {
     name: 'a 429 with Retry-After: 37 gives retryAfter 37',
     settings: { url: '/throttled-seconds' },
     expected: { toasts: ['Request was throttled. Expected available in 37 seconds.'], code: 'RATE_LIMITED', status: 429, retryAfter: 37 },
@@ -181,8 +190,13 @@ const demoCases: Case[] = [
     expected: { toasts: ['Your session has expired.'], code: 'SESSION_EXPIRED', status: 200, retryAfter: null },
   },
   {
-    name: "POST /api/csrf/ (PERMISSION_DENIED, DRF's CSRF detail) is CSRF_FAILED",
+    name: "POST /api/csrf/ (DRF's CSRF detail, code CSRF_FAILED) is CSRF_FAILED",
     settings: { url: '/api/csrf/', type: 'POST' },
+    expected: { toasts: ['The page is out of date. Reload it and try again.'], code: 'CSRF_FAILED', status: 403, retryAfter: null },
+  },
+  {
+    name: "POST /api/login-required/ (Django's CSRF check under /api/, the envelope) is CSRF_FAILED",
+    settings: { url: '/api/login-required/', type: 'POST' },
     expected: { toasts: ['The page is out of date. Reload it and try again.'], code: 'CSRF_FAILED', status: 403, retryAfter: null },
   },
   {
@@ -198,7 +212,7 @@ const demoCases: Case[] = [
   {
     name: 'GET /api/unavailable/ is SERVICE_UNAVAILABLE, retryAfter 120',
     settings: { url: '/api/unavailable/' },
-    expected: { toasts: ['Service temporarily unavailable, try again later.'], code: 'SERVICE_UNAVAILABLE', status: 503, retryAfter: 120 },
+    expected: { toasts: ['The service is temporarily unavailable. Try again later.'], code: 'SERVICE_UNAVAILABLE', status: 503, retryAfter: 120 },
   },
 ];
 

@@ -214,7 +214,13 @@ describe('demo API', () => {
     assert.equal(login.headers['content-security-policy'], CSP);
 
     const csrf = await envelope('/api/csrf/', { method: 'POST' });
-    assert.deepEqual([csrf.status, csrf.error.code, csrf.error.message], [403, 'PERMISSION_DENIED', 'CSRF Failed: CSRF token missing.']);
+    assert.deepEqual([csrf.status, csrf.error.code, csrf.error.message], [403, 'CSRF_FAILED', 'CSRF Failed: CSRF token missing.']);
+    const underApi = await envelope('/api/login-required/', { method: 'POST' });
+    assert.deepEqual([underApi.status, underApi.error.code], [403, 'CSRF_FAILED'], "Django's CSRF check under /api/");
+    const logout = await request('/accounts/logout/', { method: 'POST' });
+    assert.deepEqual([logout.status, logout.headers.location], [302, '/accounts/login/']);
+    assert.match(logout.headers['set-cookie'][0], /^sessionid=""; expires=Thu, 01 Jan 1970/);
+    assert.equal((await request('/accounts/logout/')).status, 405);
     const page = await request('/csrf-django/', { method: 'POST', body: 'a=1' });
     assert.equal(page.status, 403);
     assert.match(page.headers['content-type'], /^text\/html/);
@@ -228,7 +234,10 @@ describe('demo API', () => {
       [429, '37', 'THROTTLED', 'Request was throttled. Expected available in 37 seconds.', 37],
     );
     const unavailable = await envelope('/api/unavailable/');
-    assert.deepEqual([unavailable.status, unavailable.retryAfter, unavailable.error.code], [503, '120', 'SERVICE_UNAVAILABLE']);
+    assert.deepEqual(
+      [unavailable.status, unavailable.retryAfter, unavailable.error.code, unavailable.error.message, unavailable.error.retry_after],
+      [503, '120', 'SERVICE_UNAVAILABLE', 'The service is temporarily unavailable. Try again later.', 120],
+    );
   });
 
   it('slow waits, network drops the connection, a safe incoming correlation id is kept', async () => {

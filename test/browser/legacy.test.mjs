@@ -305,7 +305,7 @@ browserSuite('legacy page', (env) => {
 
       await send('/api/unavailable/', 'GET');
       const [unavailable] = await waitForToasts(page, 1);
-      assert.equal(unavailable.message, 'Service temporarily unavailable, try again later.');
+      assert.equal(unavailable.message, 'The service is temporarily unavailable. Try again later.');
       assert.deepEqual(unavailable.details, ['The server answered 503.']);
       assert.match(unavailable.reference, /^Reference: \S+$/);
 

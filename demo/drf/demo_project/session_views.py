@@ -4,19 +4,26 @@
     GET  /api/login-required/  @login_required: 302 to /accounts/login/?next=... (an HTML page)
     POST /api/csrf/            signed in, no CSRF token: DRF's 403 "CSRF Failed: ...", code CSRF_FAILED
     POST /csrf-django/         Django's CsrfViewMiddleware check: its HTML 403 "CSRF verification failed"
+    POST /api/login-required/  the same check under /api/: CSRF_FAILURE_VIEW's envelope, code CSRF_FAILED
     GET  /api/throttled/       AnonRateThrottle at 1/minute: the second request is a 429 with Retry-After
     GET  /api/unavailable/     503 SERVICE_UNAVAILABLE with Retry-After: 120
-    GET  /accounts/login/      an HTML sign-in form; POST username=demo&password=demo signs in
+    GET  /accounts/login/      an HTML sign-in form; POST username=demo&password=demo and the form's
+                               csrfmiddlewaretoken (checked by CsrfViewMiddleware) signs in
+    POST /accounts/logout/     signs out (the session is flushed), CSRF-checked; 302 to the sign-in form
+
+Sessions are signed cookies (SESSION_ENGINE): a session ends when its cookie goes, as when the
+browser drops it at its Max-Age, or when /accounts/logout/ flushes it.
 """
 from html import escape
 from urllib.parse import quote
 
-from django.contrib.auth import authenticate, login
+from django.contrib.auth import authenticate, login, logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, HttpResponseRedirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.middleware.csrf import get_token
-from django.views.decorators.csrf import csrf_protect, ensure_csrf_cookie
+from django.views.decorators.csrf import ensure_csrf_cookie
+from django.views.decorators.http import require_POST
 from rest_framework import authentication, exceptions, permissions, throttling
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -65,7 +72,7 @@ def login_required_view(request):
     return HttpResponse('{"ok": true}', content_type="application/json")
 
 
-@csrf_protect
+# Not exempt: CsrfViewMiddleware checks every POST to it.
 def csrf_django(request):
     return HttpResponse("CSRF check passed.", content_type="text/plain; charset=utf-8")
 
@@ -82,13 +89,18 @@ LOGIN_PAGE = """<!doctype html>
 """
 
 
-# Sets the csrftoken cookie (what a page sends back as X-CSRFToken) but does not check it, so a
-# test can sign in with one POST; a real site uses LoginView, which checks it.
+def _safe_next(request, default):
+    next_url = request.GET.get("next") or default
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = default
+    return next_url
+
+
+# Sets the csrftoken cookie (what a page sends back as X-CSRFToken); CsrfViewMiddleware checks the
+# form's csrfmiddlewaretoken on POST, as for Django's LoginView.
 @ensure_csrf_cookie
 def login_page(request):
-    next_url = request.GET.get("next") or "/"
-    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-        next_url = "/"
+    next_url = _safe_next(request, "/")
     problem = ""
     if request.method == "POST":
         user = authenticate(request, username=request.POST.get("username", ""),
@@ -99,3 +111,9 @@ def login_page(request):
         problem = "<p role=\"alert\">Wrong username or password.</p>"
     body = LOGIN_PAGE % (problem, escape(quote(next_url, safe="/"), quote=True), escape(get_token(request)))
     return HttpResponse(body, content_type="text/html; charset=utf-8", status=200 if not problem else 400)
+
+
+@require_POST
+def logout_page(request):
+    logout(request)
+    return HttpResponseRedirect(_safe_next(request, "/accounts/login/"))

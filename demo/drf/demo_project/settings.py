@@ -32,6 +32,9 @@ MIDDLEWARE = [
     "demo_project.middleware.ContentSecurityPolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Every POST to a plain Django view needs the csrftoken (DRF's views are exempt: there,
+    # SessionAuthentication checks it for a signed-in session). A failure is CSRF_FAILURE_VIEW.
+    "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]

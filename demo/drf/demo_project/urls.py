@@ -27,6 +27,7 @@ urlpatterns = [
     path("api/throttled/", session.ThrottledView.as_view()),
     path("api/unavailable/", session.UnavailableView.as_view()),
     path("accounts/login/", session.login_page),
+    path("accounts/logout/", session.logout_page),
 ]
 
 if settings.HAS_SPECTACULAR:

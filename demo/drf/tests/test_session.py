@@ -2,6 +2,7 @@
 
 Each endpoint answers as a real Django/DRF site does, through drf-api-errors."""
 import json
+import re
 
 from django.contrib.auth.models import User
 from django.core.cache import cache
@@ -15,9 +16,17 @@ class SignedIn(EnvelopeTestCase):
         User.objects.create_user("demo", password="demo")
 
     def sign_in(self, client):
-        response = client.post("/accounts/login/", {"username": "demo", "password": "demo"})
+        """Signs in as a browser does: the form's page first, then its POST with the form's token."""
+        page = client.get("/accounts/login/")
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.content.decode()).group(1)
+        response = client.post("/accounts/login/", {"username": "demo", "password": "demo",
+                                                    "csrfmiddlewaretoken": token})
         self.assertEqual((response.status_code, response["Location"]), (302, "/"))
         return client
+
+    def csrf_client(self):
+        """A client that is checked for CSRF as a browser is (Django's test client is not, by default)."""
+        return self.client_class(enforce_csrf_checks=True)
 
 
 class SessionEndpoint(SignedIn):
@@ -64,6 +73,26 @@ class LoginRequired(SignedIn):
         self.assertIn(b"Wrong username or password.", response.content)
         self.assertEqual(self.client.get("/api/session/").status_code, 403)
 
+    def test_sign_in_without_the_forms_token_is_djangos_csrf_page(self):
+        client = self.csrf_client()
+        client.get("/accounts/login/")
+        response = client.post("/accounts/login/", {"username": "demo", "password": "demo"})
+        self.assertEqual(response.status_code, 403)
+        self.assertIn(b"CSRF verification failed", response.content)
+        self.assertEqual(client.get("/api/session/").status_code, 403)
+
+    def test_sign_out_flushes_the_session(self):
+        client = self.sign_in(self.csrf_client())
+        self.assertEqual(client.get("/api/session/").status_code, 200)
+        self.assertEqual(client.get("/accounts/logout/").status_code, 405)
+        self.assertEqual(client.post("/accounts/logout/").status_code, 403, "without the token")
+        self.assertEqual(client.get("/api/session/").status_code, 200, "still signed in")
+        response = client.post("/accounts/logout/", HTTP_X_CSRFTOKEN=client.cookies["csrftoken"].value)
+        self.assertEqual((response.status_code, response["Location"]), (302, "/accounts/login/"))
+        self.assertEqual(client.cookies["sessionid"].value, "", "the cookie is deleted")
+        self.assertEnvelope(client.get("/api/session/"), 403, "NOT_AUTHENTICATED",
+                            "Authentication credentials were not provided.", {})
+
     def test_the_next_parameter_is_escaped_in_the_page(self):
         response = self.client.get('/accounts/login/?next=/"><script>alert(1)</script>')
         self.assertNotIn(b"<script>", response.content)
@@ -71,24 +100,35 @@ class LoginRequired(SignedIn):
 
 class Csrf(SignedIn):
     def test_drf_csrf_failure_for_a_signed_in_session_without_a_token(self):
-        client = self.sign_in(self.client_class(enforce_csrf_checks=True))
+        client = self.sign_in(self.csrf_client())
         err = self.assertEnvelope(client.post("/api/csrf/", json.dumps({}), content_type="application/json"),
                                   403, "CSRF_FAILED", errors={})
         self.assertTrue(err["message"].startswith("CSRF Failed: CSRF "), err["message"])
 
     def test_drf_accepts_the_post_with_a_token(self):
-        client = self.sign_in(self.client_class(enforce_csrf_checks=True))
-        client.get("/accounts/login/")  # sets the csrftoken cookie
-        token = client.cookies["csrftoken"].value
+        client = self.sign_in(self.csrf_client())
+        token = client.cookies["csrftoken"].value   # the one sign-in rotated to
         response = client.post("/api/csrf/", "{}", content_type="application/json", HTTP_X_CSRFTOKEN=token)
         self.assertEqual((response.status_code, response.json()), (200, {"ok": True}))
 
     def test_django_csrf_failure_is_its_html_403_page(self):
-        response = self.client_class(enforce_csrf_checks=True).post("/csrf-django/")
-        self.assertEqual(response.status_code, 403)
-        self.assertTrue(response["Content-Type"].startswith("text/html"))
-        self.assertIn(b"CSRF verification failed", response.content)
-        self.assertRegex(response["X-Correlation-ID"], r"^[0-9a-f]{32}$")
+        for client in (self.csrf_client(), self.sign_in(self.csrf_client())):
+            response = client.post("/csrf-django/")
+            self.assertEqual(response.status_code, 403)
+            self.assertTrue(response["Content-Type"].startswith("text/html"))
+            self.assertIn(b"CSRF verification failed", response.content)
+            self.assertRegex(response["X-Correlation-ID"], r"^[0-9a-f]{32}$")
+
+    def test_django_accepts_the_post_with_a_token(self):
+        client = self.sign_in(self.csrf_client())
+        response = client.post("/csrf-django/", HTTP_X_CSRFTOKEN=client.cookies["csrftoken"].value)
+        self.assertEqual((response.status_code, response.content), (200, b"CSRF check passed."))
+
+    def test_djangos_csrf_failure_under_api_is_the_envelope(self):
+        """The middleware's check on a plain Django view under /api/: CSRF_FAILURE_VIEW answers."""
+        client = self.sign_in(self.csrf_client())
+        err = self.assertEnvelope(client.post("/api/login-required/"), 403, "CSRF_FAILED", errors={})
+        self.assertTrue(err["message"].startswith("CSRF Failed: CSRF token "), err["message"])
 
 
 class Throttled(EnvelopeTestCase):
