@@ -1,7 +1,8 @@
 // `npm test`: builds dist/, type-checks, then runs every suite — unit and jsdom (node --test),
 // the drf-api-errors package's tests from an installed wheel, the DRF demo's tests on that
-// package, and the Chromium end-to-end tests. A suite whose system
-// package is missing is skipped with one line naming it; under CI (env CI set) it fails instead.
+// package, jsdom against the running DRF demo (test/drf/), and the Chromium end-to-end tests.
+// A suite whose system package is missing is skipped with one line naming it; under CI (env CI
+// set) it fails instead.
 // The last line says how many tests each suite ran.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
@@ -63,7 +64,8 @@ function testFiles(directory, pattern) {
   for (const entry of readdirSync(join(root, directory), { withFileTypes: true })) {
     const path = join(directory, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name !== 'browser' && entry.name !== 'fixtures') found.push(...testFiles(path, pattern));
+      // browser/ is Chromium's; drf/ needs the DRF demo's Python and runs beside the Python suites.
+      if (!['browser', 'fixtures', 'drf'].includes(entry.name)) found.push(...testFiles(path, pattern));
     } else if (pattern.test(entry.name)) {
       found.push(path);
     }
@@ -74,15 +76,19 @@ function testFiles(directory, pattern) {
 const started = Date.now();
 await run('build', process.execPath, ['build.mjs']);
 await run('typecheck', join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.json']);
-await run('unit and jsdom', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=dot', '--test-reporter-destination=stdout', '--test-reporter=./test/helpers/summary.mjs', '--test-reporter-destination=stdout', ...testFiles('test', /\.test\.ts$/)]);
+const jsdomArgs = ['--import', 'tsx', '--test', '--test-reporter=dot', '--test-reporter-destination=stdout', '--test-reporter=./test/helpers/summary.mjs', '--test-reporter-destination=stdout'];
+await run('unit and jsdom', process.execPath, [...jsdomArgs, ...testFiles('test', /\.test\.ts$/)]);
 
 const pythonReason = pythonMissing();
 if (pythonReason) {
   missing('drf-api-errors package (Python)', pythonReason);
   missing('DRF demo (Python)', pythonReason);
+  missing('jsdom on the DRF demo', pythonReason);
 } else {
   await run('drf-api-errors package (Python, installed wheel)', process.execPath, ['test/python-package.mjs']);
   await run('DRF demo (Python, installed package)', process.execPath, ['scripts/drf-venv.mjs', 'demo/drf/manage.py', 'test']);
+  // Every jQuery in jsdom against the running DRF demo: real sign-in, sessions, CSRF, throttling.
+  await run('jsdom on the DRF demo', process.execPath, [...jsdomArgs, ...testFiles('test/drf', /\.test\.ts$/)]);
 }
 
 const browserDir = join(root, 'test/browser');

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before } from 'node:test';
-import { JSDOM, VirtualConsole } from 'jsdom';
+import { JSDOM, VirtualConsole, type CookieJar } from 'jsdom';
 import { startServer, type TestServer } from './server.ts';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -36,6 +36,8 @@ export interface PageOptions {
   plugin?: 'dist' | 'none';
   /** jsdom's runScripts: 'outside-only' (default) or 'dangerously' (inline handlers run too). */
   runScripts?: 'outside-only' | 'dangerously';
+  /** The cookies the page's requests send and keep; pages given the same jar are tabs of one browser. */
+  cookieJar?: CookieJar;
 }
 
 export interface TestPage {
@@ -61,6 +63,7 @@ export function openPage(options: PageOptions): TestPage {
     runScripts: options.runScripts ?? 'outside-only',
     pretendToBeVisual: true,
     virtualConsole,
+    ...(options.cookieJar ? { cookieJar: options.cookieJar } : {}),
   });
   const window = dom.window as any;
   window.eval(source(`node_modules/jquery-${options.jquery ?? '3.7'}/dist/jquery.js`));
