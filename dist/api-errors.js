@@ -217,7 +217,7 @@
     return overlayStrings(DEFAULT_TEXT, options && options.text);
   }
   function fill(template, n, message) {
-    const filled = template.split("{n}").join(String(n));
+    const filled = template.split("{n}").join(n).replace(" 1 seconds", " 1 second");
     return message === void 0 ? filled : filled.split("{message}").join(message);
   }
 
@@ -588,7 +588,7 @@
       const parts = path.split(".");
       let taken = false;
       for (let depth = parts.length - 1; depth > 0 && depth >= parts.length - MAX_ANCESTORS && !taken; depth--) {
-        const lead = parts.slice(depth).map((part2) => /^\d+$/.test(part2) ? options.text.item.replace("{n}", String(+part2 + 1)) : part2 + ":").join(" ");
+        const lead = parts.slice(depth).map((part2) => /^\d+$/.test(part2) ? fill(options.text.item, +part2 + 1) : part2 + ":").join(" ");
         const ancestor = parts.slice(0, depth).join(".");
         const led = error.errors[path].map((message) => lead + " " + message);
         taken = render(ancestor, (drawnAt[ancestor] || []).concat(led));

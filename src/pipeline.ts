@@ -10,6 +10,7 @@ import { labelsOf } from './render/labels';
 import { sweepStale } from './render/redraw';
 import { renderSummary } from './render/summary';
 import { findFieldElements } from './render/fields';
+import { fill } from './text';
 import type { ApiError, ApiErrorContext, JQueryLike } from './types';
 
 /** Runs `work`, reporting what it throws; `failed` is returned in that case. */
@@ -45,7 +46,7 @@ function renderFields(error: ApiError, context: ApiErrorContext, options: Resolv
     const parts = path.split('.');
     let taken = false;
     for (let depth = parts.length - 1; depth > 0 && depth >= parts.length - MAX_ANCESTORS && !taken; depth--) {
-      const lead = parts.slice(depth).map((part) => (/^\d+$/.test(part) ? options.text.item.replace('{n}', String(+part + 1)) : part + ':')).join(' ');
+      const lead = parts.slice(depth).map((part) => (/^\d+$/.test(part) ? fill(options.text.item, +part + 1) : part + ':')).join(' ');
       const ancestor = parts.slice(0, depth).join('.');
       const led = (error.errors[path] as string[]).map((message) => lead + ' ' + message);
       taken = render(ancestor, (drawnAt[ancestor] || []).concat(led));

@@ -52,6 +52,7 @@ export function textFor(options?: { text?: unknown } | null): ApiErrorsText {
  * string replacement, so a message that contains `{n}` is left as it is.
  */
 export function fill(template: string, n: number | string, message?: string): string {
-  const filled = template.split('{n}').join(String(n));
+  // English's one exception to "{n} seconds": the countdown's last second.
+  const filled = template.split('{n}').join(n as string).replace(' 1 seconds', ' 1 second');
   return message === undefined ? filled : filled.split('{message}').join(message);
 }

@@ -139,7 +139,10 @@ for (const jquery of JQUERY_VERSIONS) {
     assert.match(toastTexts(p)[0] ?? '', /Try again in 36 seconds\./);
     clock.advance(34_000);
     assert.match(toastTexts(p)[0] ?? '', /Try again in 2 seconds\./);
-    clock.advance(2000);
+    clock.advance(1000);
+    assert.match(toastTexts(p)[0] ?? '', /Try again in 1 second\./);
+    assert.doesNotMatch(toastTexts(p)[0] ?? '', /1 seconds/);
+    clock.advance(1000);
     assert.match(toastTexts(p)[0] ?? '', /You can try again now\./);
     assert.doesNotMatch(toastTexts(p)[0] ?? '', /Try again in/);
     assert.deepEqual(labels(p), [], 'no button without the retry option');

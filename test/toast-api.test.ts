@@ -63,7 +63,7 @@ test('a countdown ticks visibly every second and says the done text at zero', ()
   clock.tick(1);
   assert.equal(visible(), 'Try again in 2 seconds.');
   clock.tick(1000);
-  assert.equal(visible(), 'Try again in 1 seconds.');
+  assert.equal(visible(), 'Try again in 1 second.', 'the last second is singular');
   clock.tick(1000);
   assert.equal(line().textContent, 'You can try again now.');
   assert.equal(line().querySelector('[aria-hidden]'), null);
@@ -77,6 +77,16 @@ test('a screen reader hears the countdown once with the toast, then only the don
   const heard = watchSpoken(region());
   for (let second = 0; second < 6; second += 1) clock.tick(1000);
   assert.deepEqual(await heard(), ['You can try again now.']);
+});
+
+test('a countdown that starts at one second says "1 second", seen and heard; 11 and 21 stay plural', () => {
+  const shownText = (seconds: number) => {
+    const toast = showToast(doc, spec({ message: `wait ${seconds}`, countdown: { ...countdown, seconds } }))!;
+    return Array.from(toast.element.querySelectorAll('.api-errors-toast-countdown > div'), (part) => part.textContent);
+  };
+  assert.deepEqual(shownText(1), ['Try again in 1 second.', 'Try again in 1 second.']);
+  assert.deepEqual(shownText(11), ['Try again in 11 seconds.', 'Try again in 11 seconds.']);
+  assert.deepEqual(shownText(21), ['Try again in 21 seconds.', 'Try again in 21 seconds.']);
 });
 
 test('a countdown of zero (or nonsense) seconds says the done text at once', () => {
