@@ -229,7 +229,7 @@ browserSuite('legacy page on the DRF demo', (env) => {
     const [toast] = await waitForToasts(page, 1);
     assert.deepEqual((await readApiErrors(page)).map((event) => [event.code, event.status]), [['THROTTLED', 429]]);
     assert.deepEqual([toast.message, toast.reference], [error.message, `Reference: ${error.correlation_id}`]);
-    assert.equal(await countdownText(page), `Too many requests. Try again in ${seconds} seconds.`);
+    assert.equal(await countdownText(page), `Too many requests. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`);
     await page.clock.runFor(seconds * 1000);
     assert.equal(await countdownText(page), 'You can try again now.');
     assert.equal((await readToasts(page)).length, 1);

@@ -233,7 +233,7 @@ if (missing && inCI) {
           assert.deepEqual(events, [{ code: 'THROTTLED', status: 429 }]);
           assert.equal(toastCount(page), 1);
           assert.deepEqual(toasts(page), [{ message: error.message, details: [], reference: `Reference: ${error.correlation_id}` }]);
-          assert.equal(countdown(page), `Too many requests. Try again in ${seconds} seconds.`);
+          assert.equal(countdown(page), `Too many requests. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`);
           clock.advance(seconds * 1000);
           assert.equal(countdown(page), 'You can try again now.');
           assert.equal(toastCount(page), 1);
