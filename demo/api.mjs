@@ -193,16 +193,16 @@ function handleSignup(req, res, id) {
 const flakyAttempts = new Map();
 
 /**
- * /api/flaky/?fail=503|network|slow&id=…: the first request with an id fails that way (a 503,
- * a connection cut in the middle of the answer, no answer for 30 s), every later one answers 200
- * with its attempt number. What a "Try again" button is for.
+ * /api/flaky/?fail=503|429|network|slow&id=…: the first request with an id fails that way (a 503,
+ * a 429 asking to wait 5 s, a connection cut in the middle of the answer, no answer for 30 s),
+ * every later one answers 200 with its attempt number. What a "Try again" button is for.
  */
 function handleFlaky(req, res, id, url) {
   req.resume();
   const key = url.searchParams.get('id') || '';
   const fail = url.searchParams.get('fail');
-  if (!/^[\w-]{1,64}$/.test(key) || !['503', 'network', 'slow'].includes(fail)) {
-    return sendError(res, id, 400, 'PARSE_ERROR', 'Give fail=503, network or slow, and an id.');
+  if (!/^[\w-]{1,64}$/.test(key) || !['503', '429', 'network', 'slow'].includes(fail)) {
+    return sendError(res, id, 400, 'PARSE_ERROR', 'Give fail=503, 429, network or slow, and an id.');
   }
   const attempt = (flakyAttempts.get(key) || 0) + 1;
   flakyAttempts.delete(key);
@@ -210,6 +210,9 @@ function handleFlaky(req, res, id, url) {
   if (flakyAttempts.size > MAX_FLAKY_IDS) flakyAttempts.delete(flakyAttempts.keys().next().value);
   if (attempt > 1) return sendJson(res, 200, { attempt }, { 'X-Correlation-ID': id });
   if (fail === '503') return sendError(res, id, 503, 'SERVICE_UNAVAILABLE', 'Service temporarily unavailable, try again later.');
+  if (fail === '429') {
+    return sendError(res, id, 429, 'THROTTLED', 'Request was throttled. Expected available in 5 seconds.', {}, { 'Retry-After': '5' });
+  }
   if (fail === 'slow') {
     const timer = setTimeout(() => sendJson(res, 200, { attempt }, { 'X-Correlation-ID': id }), MAX_SLOW_MS);
     return req.on('close', () => clearTimeout(timer));

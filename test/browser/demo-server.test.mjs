@@ -257,6 +257,9 @@ describe('demo API', () => {
     assert.deepEqual(JSON.parse((await request(`/api/flaky/?fail=503&id=${id}`)).body), { attempt: 2 });
     assert.deepEqual(JSON.parse((await request(`/api/flaky/?fail=503&id=${id}`, { method: 'POST', body: '{}' })).body), { attempt: 3 });
     assert.equal((await request(`/api/flaky/?fail=503&id=${id}-post`, { method: 'POST', body: '{}' })).status, 503);
+    const throttled = await request(`/api/flaky/?fail=429&id=${id}-429`);
+    assert.deepEqual([throttled.status, throttled.headers['retry-after']], [429, '5']);
+    assert.equal((await request(`/api/flaky/?fail=429&id=${id}-429`)).status, 200);
     const cut = await new Promise((resolve, reject) => {
       const { hostname, port } = new URL(demo.url);
       http.get({ hostname, port, path: `/api/flaky/?fail=network&id=${id}-cut` }, (res) => {

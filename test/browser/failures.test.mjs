@@ -248,6 +248,7 @@ browserSuite('Django failure kinds in Chromium', (env) => {
       it('with the retry option (Backbone page), "Try again" re-sends a failed read once and the page\'s own success runs; a save gets no button', async () => {
         const cases = [
           ['503', [UNAVAILABLE, ['The server answered 503.']], 'SERVICE_UNAVAILABLE'],
+          ['429', ['Request was throttled. Expected available in 5 seconds.', []], 'THROTTLED'],
           ['network', [NETWORK, []], 'NETWORK_ERROR'],
           ['slow', [TIMEOUT, []], 'TIMEOUT'],
         ];
@@ -268,6 +269,15 @@ browserSuite('Django failure kinds in Chromium', (env) => {
           const [toast] = await waitForToasts(page, 1);
           assert.deepEqual([toast.message, toast.details], [message, details], fail);
           assert.deepEqual(await page.evaluate(() => window.__codes), [code], fail);
+          if (fail === '429') {
+            // Asked to wait: the button comes when the countdown ends, not before.
+            assert.deepEqual(await readCountdown(page), { shown: 'Too many requests. Try again in 5 seconds.', hidden: true });
+            assert.deepEqual(await readActions(page), [], 'no button during the wait');
+            await page.clock.runFor(4999);
+            assert.deepEqual(await readActions(page), [], 'no button during the wait');
+            await page.clock.runFor(1);
+            assert.deepEqual(await readCountdown(page), { shown: 'You can try again now.', hidden: false });
+          }
           assert.deepEqual(await readActions(page), [{ tag: 'button', text: 'Try again', href: null }], fail);
           assert.equal(await page.textContent('#bb-saved'), '', fail);
 
