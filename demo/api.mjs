@@ -6,6 +6,12 @@ import { validateSignup } from './signup.mjs';
 
 const MAX_BODY_BYTES = 64 * 1024;
 const MAX_SLOW_MS = 30000;
+/** The retry-after scenario's longest Retry-After value (Chromium refuses headers past 256 KiB). */
+const MAX_HEADER_CHARS = 128 * 1024;
+/** Its largest padding: a 10 MiB body. */
+const MAX_PADDING = 10 * 1024 * 1024;
+/** How many ids /api/flaky/ remembers; the oldest is forgotten first. */
+const MAX_FLAKY_IDS = 1000;
 /** The same rule as demo/drf's middleware: a safe incoming id is kept, anything else replaced. */
 const SAFE_CORRELATION_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -131,6 +137,20 @@ const SCENARIOS = {
   // No response at all: the browser sees a reset connection (status 0).
   network: (res, id, url, req) => req.socket.destroy(),
   xss: (res) => sendJson(res, 400, xssBody(), { 'X-Correlation-ID': randomUUID() }),
+  // A 429 whose Retry-After is `value` (printable ASCII, `repeat` times; no header without it),
+  // and with `size`, an envelope whose `retry_after` is that many digits: what a hostile or
+  // broken server may send about when to come back.
+  'retry-after': (res, id, url) => {
+    const params = url.searchParams;
+    const headers = {};
+    if (params.has('value')) {
+      const value = params.get('value').replace(/[^\x20-\x7e]/g, '');
+      const repeat = Math.min(Math.max(Math.floor(Number(params.get('repeat'))) || 1, 1), Math.floor(MAX_HEADER_CHARS / Math.max(value.length, 1)));
+      headers['Retry-After'] = value.repeat(repeat);
+    }
+    const size = Math.min(Math.max(Math.floor(Number(params.get('size'))) || 0, 0), MAX_PADDING);
+    sendError(res, id, 429, 'THROTTLED', 'Request was throttled.', {}, headers, size ? { retry_after: '9'.repeat(size) } : {});
+  },
   ok: (res, id) => sendJson(res, 200, { ok: true }, { 'X-Correlation-ID': id }),
 };
 
@@ -145,6 +165,8 @@ export function handleApi(req, res, url) {
   } else if (scenario && Object.hasOwn(SCENARIOS, scenario[1])) {
     if (!allowMethods(req, res, id, ['GET', 'HEAD'])) return true;
     SCENARIOS[scenario[1]](res, id, url, req);
+  } else if (/^\/api\/flaky\/?$/.test(url.pathname)) {
+    if (allowMethods(req, res, id, ['GET', 'HEAD', 'POST'])) handleFlaky(req, res, id, url);
   } else if (/^\/api\/signup\/?$/.test(url.pathname)) {
     if (allowMethods(req, res, id, ['POST'])) handleSignup(req, res, id);
   } else {
@@ -173,6 +195,39 @@ function handleSignup(req, res, id) {
     if (errors) return sendError(res, id, 400, 'VALIDATION_ERROR', 'Validation failed', errors);
     sendJson(res, 201, { ok: true }, { 'X-Correlation-ID': id });
   });
+}
+
+const flakyAttempts = new Map();
+
+/**
+ * /api/flaky/?fail=503|429|network|slow&id=…: the first request with an id fails that way (a 503,
+ * a 429 asking to wait 5 s, a connection cut in the middle of the answer, no answer for 30 s),
+ * every later one answers 200 with its attempt number. What a "Try again" button is for.
+ */
+function handleFlaky(req, res, id, url) {
+  req.resume();
+  const key = url.searchParams.get('id') || '';
+  const fail = url.searchParams.get('fail');
+  if (!/^[\w-]{1,64}$/.test(key) || !['503', '429', 'network', 'slow'].includes(fail)) {
+    return sendError(res, id, 400, 'PARSE_ERROR', 'Give fail=503, 429, network or slow, and an id.');
+  }
+  const attempt = (flakyAttempts.get(key) || 0) + 1;
+  flakyAttempts.delete(key);
+  flakyAttempts.set(key, attempt);
+  if (flakyAttempts.size > MAX_FLAKY_IDS) flakyAttempts.delete(flakyAttempts.keys().next().value);
+  if (attempt > 1) return sendJson(res, 200, { attempt }, { 'X-Correlation-ID': id });
+  if (fail === '503') return sendError(res, id, 503, 'SERVICE_UNAVAILABLE', 'Service temporarily unavailable, try again later.');
+  if (fail === '429') {
+    return sendError(res, id, 429, 'THROTTLED', 'Request was throttled. Expected available in 5 seconds.', {}, { 'Retry-After': '5' });
+  }
+  if (fail === 'slow') {
+    const timer = setTimeout(() => sendJson(res, 200, { attempt }, { 'X-Correlation-ID': id }), MAX_SLOW_MS);
+    return req.on('close', () => clearTimeout(timer));
+  }
+  // Cut after the headers: a browser sends a request again by itself when a reused connection
+  // closes before any answer, but never once an answer has begun.
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': 100, 'Cache-Control': 'no-store' });
+  res.write('{"attempt"', () => res.destroy());
 }
 
 function readBody(req, callback) {

@@ -5,6 +5,7 @@
   'use strict';
 
   var MAX_NOTICES = 3;
+  var flakyCount = 0;
   var EXAMPLES = {
     invalid: { email: 'grace.example.com', password: 'short', street: '', city: 'Arlington', sku: 'A-100', qty: '0' },
     valid: { email: 'grace@example.com', password: 'correct horse', street: '1 Navy Way', city: 'Arlington', sku: 'A-100', qty: '2' }
@@ -23,6 +24,7 @@
       'click #bb-500': 'fetchScenario',
       'click #bb-xss': 'fetchScenario',
       'click #bb-builtin': 'fetchWithBuiltInToast',
+      'click [data-flaky]': 'sendFlaky',
       'click #bb-dismiss': 'hideStatus',
       'input [data-slot-input]': 'onEdit'
     },
@@ -78,6 +80,22 @@
       this.model.fetch({ url: '/api/scenario/500', apiErrors: { form: this.el, toast: true } });
     },
 
+    // A request that fails once (see data-flaky), then works, shown by the built-in toast: a read
+    // gets its "Try again" button (the `retry` install option), a save does not.
+    sendFlaky: function (event) {
+      var button = event.currentTarget;
+      flakyCount += 1;
+      var options = {
+        url: '/api/flaky/?fail=' + button.getAttribute('data-flaky') + '&id=' + flakyCount + '-' + Math.random().toString(36).slice(2),
+        timeout: 1000,
+        loaded: true,
+        apiErrors: { form: this.el, toast: true }
+      };
+      this.$('#bb-saved').text('');
+      if (button.hasAttribute('data-save')) this.model.save({}, options);
+      else this.model.fetch(options);
+    },
+
     fill: function (example) {
       this.$('#bb-email').val(example.email);
       this.$('#bb-password').val(example.password);
@@ -91,9 +109,9 @@
       return this.$('input').filter(function () { return this.name === name; }).val();
     },
 
-    onSaved: function () {
+    onSaved: function (model, response, options) {
       this.hideStatus();
-      this.$('#bb-saved').text('Saved.');
+      this.$('#bb-saved').text(options && options.loaded ? 'Loaded on attempt ' + model.get('attempt') + '.' : 'Saved.');
     },
 
     onEdit: function (event) {
@@ -170,8 +188,10 @@
       return view.renderField(field, messages, error, context);
     },
     clearFields: function (context) { view.clearFields(context); },
-    // For the built-in toast (the "built-in toast" button): its corner and its words.
+    // For the built-in toast (the "built-in toast" and "once" buttons): its corner, its words,
+    // and "Try again" on a read that may work a moment later.
     position: 'bottom-start',
+    retry: true,
     text: { dismiss: 'Close this message', reference: 'Support code:', copy: 'Copy code', copied: 'Code copied' }
   });
 

@@ -240,6 +240,50 @@ describe('demo API', () => {
     );
   });
 
+  it('retry-after sends the Retry-After it is given (printable ASCII, up to 128 KiB, or none) and pads retry_after to a 10 MiB body', async () => {
+    const header = async (query) => (await request(`/api/scenario/retry-after?${query}`)).headers['retry-after'];
+    const throttled = await request('/api/scenario/retry-after?value=37');
+    assert.equal(throttled.status, 429);
+    assert.deepEqual([throttled.headers['retry-after'], JSON.parse(throttled.body).error.message], ['37', 'Request was throttled.']);
+    assert.equal(await header(''), undefined);
+    assert.equal(await header(`value=${encodeURIComponent('<script>\r\nX-Evil: 1')}`), '<script>X-Evil: 1');
+    const { hostname, port } = new URL(demo.url);
+    const big = await new Promise((resolve, reject) => {
+      http.get({ hostname, port, path: '/api/scenario/retry-after?value=9&repeat=1000000', maxHeaderSize: 1 << 20 }, (res) => {
+        res.resume();
+        resolve(res.headers['retry-after']);
+      }).on('error', reject);
+    });
+    assert.equal(big, '9'.repeat(128 * 1024));
+    const padded = await request(`/api/scenario/retry-after?size=${100 * 1024 * 1024}`);
+    assert.equal(JSON.parse(padded.body).error.retry_after, '9'.repeat(10 * 1024 * 1024));
+  });
+
+  it('flaky fails once by id (503, a cut connection, no answer), then answers 200 with the attempt; a POST too', async () => {
+    const id = `t${Date.now()}`;
+    const first = await request(`/api/flaky/?fail=503&id=${id}`);
+    assert.deepEqual([first.status, JSON.parse(first.body).error.code], [503, 'SERVICE_UNAVAILABLE']);
+    assert.deepEqual(JSON.parse((await request(`/api/flaky/?fail=503&id=${id}`)).body), { attempt: 2 });
+    assert.deepEqual(JSON.parse((await request(`/api/flaky/?fail=503&id=${id}`, { method: 'POST', body: '{}' })).body), { attempt: 3 });
+    assert.equal((await request(`/api/flaky/?fail=503&id=${id}-post`, { method: 'POST', body: '{}' })).status, 503);
+    const throttled = await request(`/api/flaky/?fail=429&id=${id}-429`);
+    assert.deepEqual([throttled.status, throttled.headers['retry-after']], [429, '5']);
+    assert.equal((await request(`/api/flaky/?fail=429&id=${id}-429`)).status, 200);
+    const cut = await new Promise((resolve, reject) => {
+      const { hostname, port } = new URL(demo.url);
+      http.get({ hostname, port, path: `/api/flaky/?fail=network&id=${id}-cut` }, (res) => {
+        let body = '';
+        res.on('data', (chunk) => { body += chunk; });
+        res.on('close', () => resolve({ status: res.statusCode, complete: res.complete, body }));
+      }).on('error', reject);
+    });
+    assert.deepEqual(cut, { status: 200, complete: false, body: '{"attempt"' }, 'the answer stops after its headers and 10 bytes');
+    assert.equal((await request(`/api/flaky/?fail=network&id=${id}-cut`)).status, 200);
+    assert.equal((await request('/api/flaky/?fail=nope&id=x')).status, 400);
+    assert.equal((await request('/api/flaky/?fail=503&id=a%3Cb')).status, 400);
+    assert.equal((await request(`/api/flaky/?fail=503&id=${id}`, { method: 'DELETE' })).status, 405);
+  });
+
   it('slow waits, network drops the connection, a safe incoming correlation id is kept', async () => {
     // The slow answer is held back: a request sent after it is answered first.
     const order = [];
