@@ -4,12 +4,13 @@
 // the rest go on.
 
 import type { ResolvedOptions } from './options';
-import { hasOwn } from './parse/values';
+import { hasOwn, isText } from './parse/values';
 import { documentOf, drawnFor, reportError } from './render/dom';
 import { labelsOf } from './render/labels';
 import { sweepStale } from './render/redraw';
 import { renderSummary } from './render/summary';
 import { findFieldElements } from './render/fields';
+import { fill } from './text';
 import type { ApiError, ApiErrorContext, JQueryLike } from './types';
 
 /** Runs `work`, reporting what it throws; `failed` is returned in that case. */
@@ -45,7 +46,7 @@ function renderFields(error: ApiError, context: ApiErrorContext, options: Resolv
     const parts = path.split('.');
     let taken = false;
     for (let depth = parts.length - 1; depth > 0 && depth >= parts.length - MAX_ANCESTORS && !taken; depth--) {
-      const lead = parts.slice(depth).map((part) => (/^\d+$/.test(part) ? options.text.item.replace('{n}', String(+part + 1)) : part + ':')).join(' ');
+      const lead = parts.slice(depth).map((part) => (/^\d+$/.test(part) ? fill(options.text.item, +part + 1) : part + ':')).join(' ');
       const ancestor = parts.slice(0, depth).join('.');
       const led = (error.errors[path] as string[]).map((message) => lead + ' ' + message);
       taken = render(ancestor, (drawnAt[ancestor] || []).concat(led));
@@ -88,7 +89,7 @@ function focusFirstMarked(scope: Element | Document, fields: string[]): void {
 }
 
 function announce(error: ApiError, context: ApiErrorContext, jQuery: JQueryLike): void {
-  const doc = context.scope.nodeType === 9 ? context.scope : context.scope.ownerDocument;
+  const doc = documentOf(context.scope);
   guarded('an api:error handler', () => jQuery(doc).trigger('api:error', [error, context.jqXHR]));
   const model = context.model as { trigger?: (...args: unknown[]) => unknown } | undefined;
   if (model && typeof model.trigger === 'function') {
@@ -126,17 +127,15 @@ export function handleFailure(
   const toast = options.toast;
   const hook = options.message;
   const text = hook ? guarded('message', () => hook(error, context)) : undefined;
-  const message = typeof text === 'string' && text.trim() ? text : error.message;
+  const message = isText(text) ? text : error.message;
   const taken = !!policies && guarded('the plugin', () => policies.decide(error, context, options, message), false);
   if (toast && !taken) guarded('toast', () => toast(message, error, context));
   // Focus goes to the summary, else to the first element this failure marked (not any
   // `[aria-invalid]` one, which may be the page's own or an earlier failure's): never stolen for a
   // toast alone.
-  if (summary) guarded('focus', () => summary.focus());
-  else {
-    const rendered = Object.keys(error.errors).filter((field) => !hasOwn(context.unrendered, field));
-    guarded('focus', () => focusFirstMarked(context.scope, rendered));
-  }
+  guarded('focus', () => summary
+    ? summary.focus()
+    : focusFirstMarked(context.scope, Object.keys(error.errors).filter((field) => !hasOwn(context.unrendered, field))));
   announce(error, context, jQuery);
 }
 

@@ -52,6 +52,7 @@ export function textFor(options?: { text?: unknown } | null): ApiErrorsText {
  * string replacement, so a message that contains `{n}` is left as it is.
  */
 export function fill(template: string, n: number | string, message?: string): string {
-  const filled = template.split('{n}').join(String(n));
+  // join turns its separator into a string itself.
+  const filled = template.split('{n}').join(n as string);
   return message === undefined ? filled : filled.split('{message}').join(message);
 }

@@ -11,6 +11,7 @@ import {
   type DrawnFor,
   eachMatch,
   hideVisually,
+  pageDocument,
   removeNode,
   resolveScope,
   uniqueId,
@@ -35,6 +36,12 @@ const SHADOW = '0 0 0 2px ' + ERROR_COLOR;
 const shadows: WeakMap<Element, string> = new WeakMap();
 /** The inputs each message element marked, so clearing it needs no query of the page. */
 const markedBy: WeakMap<Element, Element[]> = new WeakMap();
+
+/** Tags what a renderer drew with the field it is for ('' for a summary) and its request. */
+export function tagDrawn(element: Element, field: string, drawing: DrawnFor | undefined): void {
+  element.setAttribute(DRAWN, field);
+  if (drawing) element.setAttribute(REQUEST, drawing.key);
+}
 
 /** Whether something the renderer drew belongs to `form`: inside it, or for its `form="id"` inputs. */
 export function drawnIn(form: Element, drawn: Element): boolean {
@@ -254,7 +261,7 @@ export function defaultRenderField(
   _error?: ApiError,
   context?: Partial<ApiErrorContext>,
 ): boolean {
-  const scope = (context && context.scope) || (typeof document !== 'undefined' ? document : null);
+  const scope = (context && context.scope) || pageDocument();
   if (!scope || typeof field !== 'string' || !field || !Array.isArray(messages)) return false;
   const drawing = context && drawnFor.get(context);
   if (drawing && keepRepeat(drawing, scope, field, messages)) return true;
@@ -267,11 +274,8 @@ export function defaultRenderField(
   const messageElement = createTextElement(doc, 'div', MESSAGE_CLASS);
   const messageId = freeId(doc);
   messageElement.id = messageId;
-  messageElement.setAttribute(DRAWN, field);
-  if (drawing) {
-    messageElement.setAttribute(REQUEST, drawing.key);
-    drawing.drawn.push(messageElement);
-  }
+  tagDrawn(messageElement, field, drawing);
+  if (drawing) drawing.drawn.push(messageElement);
   const prefix = createTextElement(doc, 'span', HIDDEN_CLASS, (drawing ? drawing.text : DEFAULT_TEXT).error + ' ');
   hideVisually(prefix);
   messageElement.appendChild(prefix);
@@ -317,7 +321,7 @@ export function defaultRenderField(
  * as the scope clears that field.
  */
 export function clearFieldErrors(scope?: unknown): void {
-  const doc = typeof document !== 'undefined' ? document : null;
+  const doc = pageDocument();
   const root = scope === undefined ? doc : resolveScope(scope, doc);
   if (!root) return;
   for (const element of ownFields(root)) if (element.hasAttribute(MARKED)) clearField(element);
