@@ -211,67 +211,8 @@ function httpStatusOf(value) {
   return typeof value === "number" && value % 1 === 0 && value >= 100 && value <= 599 ? value : void 0;
 }
 
-// src/text.ts
-var DEFAULT_TEXT = {
-  dismiss: "Dismiss",
-  copy: "Copy",
-  copied: "Copied",
-  reference: "Reference:",
-  more: "\u2026and {n} more",
-  count: "\xD7{n}",
-  error: "Error:",
-  summaryHeading: "There is a problem",
-  item: "Item {n}:",
-  serverAnswered: "The server answered {n}.",
-  sessionExpired: "Your session has expired.",
-  signIn: "Sign in again",
-  pageOutOfDate: "The page is out of date. Reload it and try again.",
-  reload: "Reload",
-  rateLimited: "Too many requests. Try again in {n} seconds.",
-  unavailable: "Try again in {n} seconds.",
-  retryReady: "You can try again now.",
-  retry: "Try again",
-  offline: "You are offline. Changes will not be saved until the connection is back.",
-  burst: "{n} requests failed: {message}"
-};
-function overlayStrings(base, layer) {
-  if (!layer || typeof layer !== "object") return base;
-  const merged = Object.assign({}, base);
-  for (const key of Object.keys(layer)) {
-    const value = layer[key];
-    if (typeof value === "string" && value && key !== "__proto__") merged[key] = value;
-  }
-  return merged;
-}
-function textFor(options) {
-  return overlayStrings(DEFAULT_TEXT, options && options.text);
-}
-function fill(template, n, message) {
-  const filled = template.split("{n}").join(n);
-  return message === void 0 ? filled : filled.split("{message}").join(message);
-}
-
-// src/render/fields.ts
-var MARKED = "data-api-errors-marked";
+// src/render/lookup.ts
 var DRAWN = "data-api-errors-drawn";
-var REQUEST = "data-api-errors-request";
-var INVALID_CLASS = "is-invalid";
-var MESSAGE_CLASS = "api-errors-message";
-var SUMMARY_CLASS = "api-errors-summary";
-var HIDDEN_CLASS = "api-errors-visually-hidden";
-var ERROR_COLOR = "#b3261e";
-var SHADOW = "0 0 0 2px " + ERROR_COLOR;
-var shadows = /* @__PURE__ */ new WeakMap();
-var markedBy = /* @__PURE__ */ new WeakMap();
-function tagDrawn(element, field, drawing) {
-  element.setAttribute(DRAWN, field);
-  if (drawing) element.setAttribute(REQUEST, drawing.key);
-}
-function drawnIn(form, drawn) {
-  if (form.contains(drawn)) return true;
-  for (const input of markedBy.get(drawn) || []) if (input.form === form) return true;
-  return false;
-}
 var MAX_ELEMENTS_PER_FIELD = 50;
 function bracketName(path) {
   const parts = path.split(".");
@@ -319,6 +260,101 @@ function findFieldElements(scope, path) {
     if (found.length) return found;
   }
   return [];
+}
+
+// src/render/labels.ts
+function ownText(node) {
+  let text = "";
+  for (let child = node.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 3) text += child.nodeValue;
+    else if (child.nodeType === 1 && !("form" in child)) text += ownText(child);
+  }
+  return text;
+}
+function labelOf(element) {
+  const doc = documentOf(element);
+  const legend = element.getAttribute("type") === "radio" && element.closest("fieldset");
+  const label = legend && legend.querySelector("legend") || element.id && doc.querySelector("label" + attributeSelector("for", element.id)) || element.closest("label");
+  const labelledBy = (element.getAttribute("aria-labelledby") || "").split(/\s+/).map((id) => {
+    const named = id ? doc.getElementById(id) : null;
+    return named ? named.textContent : "";
+  }).join(" ");
+  const text = label && ownText(label).trim() || element.getAttribute("aria-label") || labelledBy;
+  return text.replace(/\s+/g, " ").trim().replace(/\s*:$/, "");
+}
+function fieldLabel(path, element, options) {
+  const custom = options.fieldLabel ? options.fieldLabel(path, element) : void 0;
+  if (typeof custom === "string" && custom.trim()) return custom.trim();
+  return element ? labelOf(element) : "";
+}
+function labelsOf(paths, doc, options) {
+  const labels = {};
+  for (const path of paths) {
+    const label = fieldLabel(path, findFieldElements(doc, path)[0] || null, options);
+    if (label) labels[path] = label;
+  }
+  return labels;
+}
+
+// src/text.ts
+var DEFAULT_TEXT = {
+  dismiss: "Dismiss",
+  copy: "Copy",
+  copied: "Copied",
+  reference: "Reference:",
+  more: "\u2026and {n} more",
+  count: "\xD7{n}",
+  error: "Error:",
+  summaryHeading: "There is a problem",
+  item: "Item {n}:",
+  serverAnswered: "The server answered {n}.",
+  sessionExpired: "Your session has expired.",
+  signIn: "Sign in again",
+  pageOutOfDate: "The page is out of date. Reload it and try again.",
+  reload: "Reload",
+  rateLimited: "Too many requests. Try again in {n} seconds.",
+  unavailable: "Try again in {n} seconds.",
+  retryReady: "You can try again now.",
+  retry: "Try again",
+  offline: "You are offline. Changes will not be saved until the connection is back.",
+  burst: "{n} requests failed: {message}"
+};
+function overlayStrings(base, layer) {
+  if (!layer || typeof layer !== "object") return base;
+  const merged = Object.assign({}, base);
+  for (const key of Object.keys(layer)) {
+    const value = layer[key];
+    if (typeof value === "string" && value && key !== "__proto__") merged[key] = value;
+  }
+  return merged;
+}
+function textFor(options) {
+  return overlayStrings(DEFAULT_TEXT, options && options.text);
+}
+function fill(template, n, message) {
+  const filled = template.split("{n}").join(n);
+  return message === void 0 ? filled : filled.split("{message}").join(message);
+}
+
+// src/render/fields.ts
+var MARKED = "data-api-errors-marked";
+var REQUEST = "data-api-errors-request";
+var INVALID_CLASS = "is-invalid";
+var MESSAGE_CLASS = "api-errors-message";
+var SUMMARY_CLASS = "api-errors-summary";
+var HIDDEN_CLASS = "api-errors-visually-hidden";
+var ERROR_COLOR = "#b3261e";
+var SHADOW = "0 0 0 2px " + ERROR_COLOR;
+var shadows = /* @__PURE__ */ new WeakMap();
+var markedBy = /* @__PURE__ */ new WeakMap();
+function tagDrawn(element, field, drawing) {
+  element.setAttribute(DRAWN, field);
+  if (drawing) element.setAttribute(REQUEST, drawing.key);
+}
+function drawnIn(form, drawn) {
+  if (form.contains(drawn)) return true;
+  for (const input of markedBy.get(drawn) || []) if (input.form === form) return true;
+  return false;
 }
 function describedByWithout(value, id) {
   return (value || "").split(/\s+/).filter((token) => token && token !== id).join(" ");
@@ -467,40 +503,6 @@ function eachDrawnField(root, visit) {
     for (let index = 1; index < message.children.length; index++) lines.push(message.children[index].textContent || "");
     if (input) visit(message.getAttribute(DRAWN) || "", input, lines);
   });
-}
-
-// src/render/labels.ts
-function ownText(node) {
-  let text = "";
-  for (let child = node.firstChild; child; child = child.nextSibling) {
-    if (child.nodeType === 3) text += child.nodeValue;
-    else if (child.nodeType === 1 && !("form" in child)) text += ownText(child);
-  }
-  return text;
-}
-function labelOf(element) {
-  const doc = documentOf(element);
-  const legend = element.getAttribute("type") === "radio" && element.closest("fieldset");
-  const label = legend && legend.querySelector("legend") || element.id && doc.querySelector("label" + attributeSelector("for", element.id)) || element.closest("label");
-  const labelledBy = (element.getAttribute("aria-labelledby") || "").split(/\s+/).map((id) => {
-    const named = id ? doc.getElementById(id) : null;
-    return named ? named.textContent : "";
-  }).join(" ");
-  const text = (label ? ownText(label) : "").trim() || element.getAttribute("aria-label") || labelledBy;
-  return text.replace(/\s+/g, " ").trim().replace(/\s*:$/, "");
-}
-function fieldLabel(path, element, options) {
-  const custom = options.fieldLabel ? options.fieldLabel(path, element) : void 0;
-  if (typeof custom === "string" && custom.trim()) return custom.trim();
-  return element ? labelOf(element) : "";
-}
-function labelsOf(paths, doc, options) {
-  const labels = {};
-  for (const path of paths) {
-    const label = fieldLabel(path, findFieldElements(doc, path)[0] || null, options);
-    if (label) labels[path] = label;
-  }
-  return labels;
 }
 
 // src/render/redraw.ts
@@ -1380,7 +1382,7 @@ function part(doc, tag, name, themed, text) {
 }
 function countdownPart(doc, countdown, themed) {
   const element = part(doc, "div", "countdown", themed);
-  const seconds = Math.max(0, Math.ceil(Number(countdown.seconds)) || 0);
+  const seconds = Math.max(0, Math.ceil(countdown.seconds) || 0);
   const end = Date.now() + seconds * 1e3;
   const ticking = createTextElement(doc, "div", "", fill(countdown.text, seconds));
   ticking.setAttribute("aria-hidden", "true");
@@ -1810,7 +1812,7 @@ var resent = /* @__PURE__ */ new WeakSet();
 function retryRequest(error, context, options) {
   const original = context.originalOptions;
   const settings = context.settings;
-  if (!options.retry || !original || resent.has(original) || !(RETRIED_CODES.test(error.code) || error.status === 429 || error.status >= 502 && error.status <= 504) || !IDEMPOTENT.test(settings.type || settings.method)) return null;
+  if (!options.retry || !original || resent.has(original) || !(RETRIED_CODES.test(error.code) || error.status === 429 || error.status > 501 && error.status < 505) || !IDEMPOTENT.test(settings.type || settings.method)) return null;
   const request = Object.assign({}, original);
   if (!request.url) {
     request.url = settings.url;
@@ -1894,7 +1896,6 @@ function sessionPolicy(deps) {
         guarded("onSessionExpired", () => handler(error, context));
         return true;
       }
-      const location = deps.doc.location;
       handle = stickyToast(
         deps,
         options,
@@ -1902,7 +1903,7 @@ function sessionPolicy(deps) {
         options.text.sessionExpired,
         shown,
         error,
-        { label: options.text.signIn, href: options.loginUrl || (location ? location.href : "") }
+        { label: options.text.signIn, href: options.loginUrl || (deps.doc.location ? deps.doc.location.href : "") }
       );
       return true;
     },

@@ -9,7 +9,7 @@ import { documentOf, drawnFor, reportError } from './render/dom';
 import { labelsOf } from './render/labels';
 import { sweepStale } from './render/redraw';
 import { renderSummary } from './render/summary';
-import { findFieldElements } from './render/fields';
+import { findFieldElements } from './render/lookup';
 import { fill } from './text';
 import type { ApiError, ApiErrorContext, JQueryLike } from './types';
 

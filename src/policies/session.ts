@@ -19,9 +19,8 @@ export function sessionPolicy(deps: PolicyDeps): Policy {
         return true;
       }
       // Reloading the page sends Django's login redirect, and brings the person back here after.
-      const location = deps.doc.location;
       handle = stickyToast(deps, options, 'SESSION_EXPIRED', options.text.sessionExpired, shown, error,
-        { label: options.text.signIn, href: options.loginUrl || (location ? location.href : '') });
+        { label: options.text.signIn, href: options.loginUrl || (deps.doc.location ? deps.doc.location.href : '') });
       return true;
     },
     succeed() {
