@@ -20,6 +20,7 @@ function eachMatch(root, selector, visit) {
   const matches = root.querySelectorAll(selector);
   for (let index = 0; index < matches.length; index++) visit(matches[index]);
 }
+var pageDocument = () => typeof document !== "undefined" ? document : null;
 function documentOf(node) {
   return node.nodeType === 9 ? node : node.ownerDocument;
 }
@@ -155,6 +156,7 @@ function ownValue(target, key) {
   if (typeof target !== "object" || target === null || !hasOwn(target, key)) return void 0;
   return target[key];
 }
+var isText = (value) => typeof value === "string" && value.trim() !== "";
 function capText(text, max) {
   if (text.length <= max) return text;
   let end = max - 1;
@@ -168,9 +170,7 @@ function textOf(value, max = LIMITS.messageLength) {
   return trimmed === "" ? void 0 : capText(trimmed, max);
 }
 function scalarText(value) {
-  if (typeof value === "number") return isFinite(value) ? String(value) : void 0;
-  if (typeof value === "boolean") return String(value);
-  return textOf(value);
+  return typeof value === "boolean" || typeof value === "number" && isFinite(value) ? String(value) : textOf(value);
 }
 function idOf(value, max) {
   const text = typeof value === "number" && isFinite(value) ? String(value) : typeof value === "string" ? value.trim() : "";
@@ -180,63 +180,8 @@ function httpStatusOf(value) {
   return typeof value === "number" && value % 1 === 0 && value >= 100 && value <= 599 ? value : void 0;
 }
 
-// src/text.ts
-var DEFAULT_TEXT = {
-  dismiss: "Dismiss",
-  copy: "Copy",
-  copied: "Copied",
-  reference: "Reference:",
-  more: "\u2026and {n} more",
-  count: "\xD7{n}",
-  error: "Error:",
-  summaryHeading: "There is a problem",
-  item: "Item {n}:",
-  serverAnswered: "The server answered {n}.",
-  sessionExpired: "Your session has expired.",
-  signIn: "Sign in again",
-  pageOutOfDate: "The page is out of date. Reload it and try again.",
-  reload: "Reload",
-  rateLimited: "Too many requests. Try again in {n} seconds.",
-  unavailable: "Try again in {n} seconds.",
-  retryReady: "You can try again now.",
-  retry: "Try again",
-  offline: "You are offline. Changes will not be saved until the connection is back.",
-  burst: "{n} requests failed: {message}"
-};
-function overlayStrings(base, layer) {
-  if (!layer || typeof layer !== "object") return base;
-  const merged = Object.assign({}, base);
-  for (const key of Object.keys(layer)) {
-    const value = layer[key];
-    if (typeof value === "string" && value && key !== "__proto__") merged[key] = value;
-  }
-  return merged;
-}
-function textFor(options) {
-  return overlayStrings(DEFAULT_TEXT, options && options.text);
-}
-function fill(template, n, message) {
-  const filled = template.split("{n}").join(n).replace(" 1 seconds", " 1 second");
-  return message === void 0 ? filled : filled.split("{message}").join(message);
-}
-
-// src/render/fields.ts
-var MARKED = "data-api-errors-marked";
+// src/render/lookup.ts
 var DRAWN = "data-api-errors-drawn";
-var REQUEST = "data-api-errors-request";
-var INVALID_CLASS = "is-invalid";
-var MESSAGE_CLASS = "api-errors-message";
-var SUMMARY_CLASS = "api-errors-summary";
-var HIDDEN_CLASS = "api-errors-visually-hidden";
-var ERROR_COLOR = "#b3261e";
-var SHADOW = "0 0 0 2px " + ERROR_COLOR;
-var shadows = /* @__PURE__ */ new WeakMap();
-var markedBy = /* @__PURE__ */ new WeakMap();
-function drawnIn(form, drawn) {
-  if (form.contains(drawn)) return true;
-  for (const input of markedBy.get(drawn) || []) if (input.form === form) return true;
-  return false;
-}
 var MAX_ELEMENTS_PER_FIELD = 50;
 function bracketName(path) {
   const parts = path.split(".");
@@ -284,6 +229,101 @@ function findFieldElements(scope, path) {
     if (found.length) return found;
   }
   return [];
+}
+
+// src/render/labels.ts
+function ownText(node) {
+  let text = "";
+  for (let child = node.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 3) text += child.nodeValue;
+    else if (child.nodeType === 1 && !("form" in child)) text += ownText(child);
+  }
+  return text;
+}
+function labelOf(element) {
+  const doc = documentOf(element);
+  const legend = element.getAttribute("type") === "radio" && element.closest("fieldset");
+  const label = legend && legend.querySelector("legend") || element.id && doc.querySelector("label" + attributeSelector("for", element.id)) || element.closest("label");
+  const labelledBy = (element.getAttribute("aria-labelledby") || "").split(/\s+/).map((id) => {
+    const named = id ? doc.getElementById(id) : null;
+    return named ? named.textContent : "";
+  }).join(" ");
+  const text = label && ownText(label).trim() || element.getAttribute("aria-label") || labelledBy;
+  return text.replace(/\s+/g, " ").trim().replace(/\s*:$/, "");
+}
+function fieldLabel(path, element, options) {
+  const custom = options.fieldLabel ? options.fieldLabel(path, element) : void 0;
+  if (typeof custom === "string" && custom.trim()) return custom.trim();
+  return element ? labelOf(element) : "";
+}
+function labelsOf(paths, doc, options) {
+  const labels = {};
+  for (const path of paths) {
+    const label = fieldLabel(path, findFieldElements(doc, path)[0] || null, options);
+    if (label) labels[path] = label;
+  }
+  return labels;
+}
+
+// src/text.ts
+var DEFAULT_TEXT = {
+  dismiss: "Dismiss",
+  copy: "Copy",
+  copied: "Copied",
+  reference: "Reference:",
+  more: "\u2026and {n} more",
+  count: "\xD7{n}",
+  error: "Error:",
+  summaryHeading: "There is a problem",
+  item: "Item {n}:",
+  serverAnswered: "The server answered {n}.",
+  sessionExpired: "Your session has expired.",
+  signIn: "Sign in again",
+  pageOutOfDate: "The page is out of date. Reload it and try again.",
+  reload: "Reload",
+  rateLimited: "Too many requests. Try again in {n} seconds.",
+  unavailable: "Try again in {n} seconds.",
+  retryReady: "You can try again now.",
+  retry: "Try again",
+  offline: "You are offline. Changes will not be saved until the connection is back.",
+  burst: "{n} requests failed: {message}"
+};
+function overlayStrings(base, layer) {
+  if (!layer || typeof layer !== "object") return base;
+  const merged = Object.assign({}, base);
+  for (const key of Object.keys(layer)) {
+    const value = layer[key];
+    if (typeof value === "string" && value && key !== "__proto__") merged[key] = value;
+  }
+  return merged;
+}
+function textFor(options) {
+  return overlayStrings(DEFAULT_TEXT, options && options.text);
+}
+function fill(template, n, message) {
+  const filled = template.split("{n}").join(n).replace(" 1 seconds", " 1 second");
+  return message === void 0 ? filled : filled.split("{message}").join(message);
+}
+
+// src/render/fields.ts
+var MARKED = "data-api-errors-marked";
+var REQUEST = "data-api-errors-request";
+var INVALID_CLASS = "is-invalid";
+var MESSAGE_CLASS = "api-errors-message";
+var SUMMARY_CLASS = "api-errors-summary";
+var HIDDEN_CLASS = "api-errors-visually-hidden";
+var ERROR_COLOR = "#b3261e";
+var SHADOW = "0 0 0 2px " + ERROR_COLOR;
+var shadows = /* @__PURE__ */ new WeakMap();
+var markedBy = /* @__PURE__ */ new WeakMap();
+function tagDrawn(element, field, drawing) {
+  element.setAttribute(DRAWN, field);
+  if (drawing) element.setAttribute(REQUEST, drawing.key);
+}
+function drawnIn(form, drawn) {
+  if (form.contains(drawn)) return true;
+  for (const input of markedBy.get(drawn) || []) if (input.form === form) return true;
+  return false;
 }
 function describedByWithout(value, id) {
   return (value || "").split(/\s+/).filter((token) => token && token !== id).join(" ");
@@ -367,7 +407,7 @@ function keepRepeat(drawing, scope, field, messages) {
   return false;
 }
 function defaultRenderField(field, messages, _error, context) {
-  const scope = context && context.scope || (typeof document !== "undefined" ? document : null);
+  const scope = context && context.scope || pageDocument();
   if (!scope || typeof field !== "string" || !field || !Array.isArray(messages)) return false;
   const drawing = context && drawnFor.get(context);
   if (drawing && keepRepeat(drawing, scope, field, messages)) return true;
@@ -379,11 +419,8 @@ function defaultRenderField(field, messages, _error, context) {
   const messageElement = createTextElement(doc, "div", MESSAGE_CLASS);
   const messageId = freeId(doc);
   messageElement.id = messageId;
-  messageElement.setAttribute(DRAWN, field);
-  if (drawing) {
-    messageElement.setAttribute(REQUEST, drawing.key);
-    drawing.drawn.push(messageElement);
-  }
+  tagDrawn(messageElement, field, drawing);
+  if (drawing) drawing.drawn.push(messageElement);
   const prefix = createTextElement(doc, "span", HIDDEN_CLASS, (drawing ? drawing.text : DEFAULT_TEXT).error + " ");
   hideVisually(prefix);
   messageElement.appendChild(prefix);
@@ -421,7 +458,7 @@ function defaultRenderField(field, messages, _error, context) {
   return true;
 }
 function clearFieldErrors(scope) {
-  const doc = typeof document !== "undefined" ? document : null;
+  const doc = pageDocument();
   const root = scope === void 0 ? doc : resolveScope(scope, doc);
   if (!root) return;
   for (const element of ownFields(root)) if (element.hasAttribute(MARKED)) clearField(element);
@@ -435,40 +472,6 @@ function eachDrawnField(root, visit) {
     for (let index = 1; index < message.children.length; index++) lines.push(message.children[index].textContent || "");
     if (input) visit(message.getAttribute(DRAWN) || "", input, lines);
   });
-}
-
-// src/render/labels.ts
-function ownText(node) {
-  let text = "";
-  for (let child = node.firstChild; child; child = child.nextSibling) {
-    if (child.nodeType === 3) text += child.nodeValue;
-    else if (child.nodeType === 1 && !("form" in child)) text += ownText(child);
-  }
-  return text;
-}
-function labelOf(element) {
-  const doc = documentOf(element);
-  const legend = element.getAttribute("type") === "radio" && element.closest("fieldset");
-  const label = legend && legend.querySelector("legend") || element.id && doc.querySelector("label" + attributeSelector("for", element.id)) || element.closest("label");
-  const labelledBy = (element.getAttribute("aria-labelledby") || "").split(/\s+/).map((id) => {
-    const named = id ? doc.getElementById(id) : null;
-    return named ? named.textContent : "";
-  }).join(" ");
-  const text = (label ? ownText(label) : "").trim() || element.getAttribute("aria-label") || labelledBy;
-  return text.replace(/\s+/g, " ").trim().replace(/\s*:$/, "");
-}
-function fieldLabel(path, element, options) {
-  const custom = options.fieldLabel ? options.fieldLabel(path, element) : void 0;
-  if (typeof custom === "string" && custom.trim()) return custom.trim();
-  return element ? labelOf(element) : "";
-}
-function labelsOf(paths, doc, options) {
-  const labels = {};
-  for (const path of paths) {
-    const label = fieldLabel(path, findFieldElements(doc, path)[0] || null, options);
-    if (label) labels[path] = label;
-  }
-  return labels;
 }
 
 // src/render/redraw.ts
@@ -527,9 +530,7 @@ function renderSummary(owner, error, context, options) {
   if (!items.length) return null;
   eachMatch(owner, "." + SUMMARY_CLASS, removeNode);
   const summary = createTextElement(doc, "div", SUMMARY_CLASS);
-  const drawing = drawnFor.get(context);
-  summary.setAttribute(DRAWN, "");
-  if (drawing) summary.setAttribute(REQUEST, drawing.key);
+  tagDrawn(summary, "", drawnFor.get(context));
   summary.setAttribute("role", "alert");
   summary.tabIndex = -1;
   const title = createTextElement(doc, "h2", SUMMARY_CLASS + "-title", options.text.summaryHeading);
@@ -618,7 +619,7 @@ function focusFirstMarked(scope, fields) {
   if (first && typeof first.focus === "function") first.focus();
 }
 function announce(error, context, jQuery) {
-  const doc = context.scope.nodeType === 9 ? context.scope : context.scope.ownerDocument;
+  const doc = documentOf(context.scope);
   guarded("an api:error handler", () => jQuery(doc).trigger("api:error", [error, context.jqXHR]));
   const model = context.model;
   if (model && typeof model.trigger === "function") {
@@ -638,14 +639,10 @@ function handleFailure(error, context, options, jQuery, policies) {
   const toast = options.toast;
   const hook = options.message;
   const text = hook ? guarded("message", () => hook(error, context)) : void 0;
-  const message = typeof text === "string" && text.trim() ? text : error.message;
+  const message = isText(text) ? text : error.message;
   const taken = !!policies && guarded("the plugin", () => policies.decide(error, context, options, message), false);
   if (toast && !taken) guarded("toast", () => toast(message, error, context));
-  if (summary) guarded("focus", () => summary.focus());
-  else {
-    const rendered = Object.keys(error.errors).filter((field) => !hasOwn(context.unrendered, field));
-    guarded("focus", () => focusFirstMarked(context.scope, rendered));
-  }
+  guarded("focus", () => summary ? summary.focus() : focusFirstMarked(context.scope, Object.keys(error.errors).filter((field) => !hasOwn(context.unrendered, field))));
   announce(error, context, jQuery);
 }
 function handleSuccess(context, options, policies) {
@@ -917,13 +914,6 @@ var FORMAT_READERS = [
 var NOT_SIGNED_IN = /^(not_authenticated|authentication_failed|Authentication credentials were not provided\.|Incorrect authentication credentials\.)$/;
 var CSRF_TEXT = /CSRF (verification failed|Failed)/;
 var isGenericCode = (code) => NOT_SIGNED_IN.test(code) || code === "permission_denied";
-var STATUS_KINDS = {
-  401: "SESSION_EXPIRED",
-  429: "RATE_LIMITED",
-  502: "SERVICE_UNAVAILABLE",
-  503: "SERVICE_UNAVAILABLE",
-  504: "SERVICE_UNAVAILABLE"
-};
 var pathOf2 = (url) => url.replace(/^([a-z][\w+.-]*:)?\/\/[^/]*/i, "").replace(/[?#].*/, "");
 function isRedirect(responseURL, url) {
   return typeof responseURL === "string" && typeof url === "string" && !!responseURL && !pathOf2(responseURL).endsWith(pathOf2(url));
@@ -934,7 +924,10 @@ function kindOf(status, code, message, page, textStatus, online, redirectedToPag
     return "SESSION_EXPIRED";
   }
   if (textStatus === "timeout") return "TIMEOUT";
-  return STATUS_KINDS[status] || (status ? void 0 : online === false ? "OFFLINE" : "NETWORK_ERROR");
+  if (status === 401) return "SESSION_EXPIRED";
+  if (status === 429) return "RATE_LIMITED";
+  if (status > 501 && status < 505) return "SERVICE_UNAVAILABLE";
+  return status ? void 0 : online === false ? "OFFLINE" : "NETWORK_ERROR";
 }
 var KIND_MESSAGES = {
   SESSION_EXPIRED: "Your session has expired.",
@@ -973,12 +966,9 @@ function readBody(xhrLike) {
   const json = readProperty(xhrLike, "responseJSON");
   if (json !== void 0) return { body: json, parseFailed: false };
   const text = readProperty(xhrLike, "responseText");
-  if (typeof text !== "string") return { body: null, parseFailed: false };
-  const trimmed = text.trim();
-  const first = trimmed.charAt(0);
-  if (first !== "{" && first !== "[") return { body: null, parseFailed: false };
+  const trimmed = typeof text === "string" ? text.trim() : "";
   try {
-    return { body: JSON.parse(trimmed), parseFailed: false };
+    return { body: /^[{[]/.test(trimmed) ? JSON.parse(trimmed) : null, parseFailed: false };
   } catch (e) {
     return { body: null, parseFailed: true };
   }
@@ -1088,12 +1078,12 @@ function readFormat(body, collector) {
 }
 function textIn(table, key) {
   const message = ownValue(table, key);
-  return typeof message === "string" && message.trim() !== "" ? message : void 0;
+  return isText(message) ? message : void 0;
 }
 var optionMessage = (options, key) => textIn(readProperty(options, "messages"), key);
 function fallbackMessage(options) {
   const message = readProperty(options, "fallbackMessage");
-  return typeof message === "string" && message.trim() !== "" ? message : DEFAULT_FALLBACK_MESSAGE;
+  return isText(message) ? message : DEFAULT_FALLBACK_MESSAGE;
 }
 
 // src/adapters/request.ts
@@ -1320,30 +1310,25 @@ var BEFOREUNLOAD_GRACE_MS = 2e3;
 function watchPageLeave(view) {
   let leavingUntil = 0;
   let hidden = false;
-  const onBeforeUnload = () => {
-    leavingUntil = Date.now() + BEFOREUNLOAD_GRACE_MS;
+  const listeners = {
+    beforeunload: () => {
+      leavingUntil = Date.now() + BEFOREUNLOAD_GRACE_MS;
+    },
+    pagehide: () => {
+      hidden = true;
+    },
+    pageshow: () => {
+      hidden = false;
+      leavingUntil = 0;
+    }
   };
-  const onPageHide = () => {
-    hidden = true;
+  const each = (method) => {
+    if (view && typeof view[method] === "function") for (const type in listeners) view[method](type, listeners[type]);
   };
-  const onPageShow = () => {
-    hidden = false;
-    leavingUntil = 0;
-  };
-  if (view && typeof view.addEventListener === "function") {
-    view.addEventListener("beforeunload", onBeforeUnload);
-    view.addEventListener("pagehide", onPageHide);
-    view.addEventListener("pageshow", onPageShow);
-  }
+  each("addEventListener");
   return {
     isLeaving: () => hidden || Date.now() < leavingUntil,
-    stop() {
-      if (view && typeof view.removeEventListener === "function") {
-        view.removeEventListener("beforeunload", onBeforeUnload);
-        view.removeEventListener("pagehide", onPageHide);
-        view.removeEventListener("pageshow", onPageShow);
-      }
-    }
+    stop: () => each("removeEventListener")
   };
 }
 
@@ -1366,7 +1351,7 @@ function part(doc, tag, name, themed, text) {
 }
 function countdownPart(doc, countdown, themed) {
   const element = part(doc, "div", "countdown", themed);
-  const seconds = Math.max(0, Math.ceil(Number(countdown.seconds)) || 0);
+  const seconds = Math.max(0, Math.ceil(countdown.seconds) || 0);
   const end = Date.now() + seconds * 1e3;
   const ticking = createTextElement(doc, "div", "", fill(countdown.text, seconds));
   ticking.setAttribute("aria-hidden", "true");
@@ -1614,92 +1599,89 @@ function durationFor(error, context, options) {
   const duration = options.toastDuration;
   return isSticky(error, context, options.stickyWhen) ? 0 : typeof duration === "number" && duration >= 0 ? duration : 5e3;
 }
+function failureToast(message, shown, error, context, options, text) {
+  const lines = toastLines(shown, error, context, text);
+  return {
+    message,
+    lines,
+    reference: error.correlationId,
+    key: [message].concat(lines).join("\n"),
+    duration: durationFor(error, context, options)
+  };
+}
 function defaultToast(message, error, context) {
   const given = context || {};
   const scope = given.scope;
-  const doc = scope ? documentOf(scope) : typeof document !== "undefined" ? document : null;
+  const doc = scope ? documentOf(scope) : pageDocument();
   if (!doc) return;
   const options = given.apiErrors || {};
   const text = textFor(options);
   const shown = String(message || error.message);
-  const lines = toastLines(shown, error, given, text);
-  showToast(doc, {
-    message: shown,
-    lines,
-    reference: error.correlationId,
-    // The same failure again with a new correlation id is a repeat: the toast counts it and
-    // shows the newest reference, the one support can find.
-    key: [shown].concat(lines).join("\n"),
-    duration: durationFor(error, given, options)
-  }, { position: options.position, text });
+  showToast(doc, failureToast(shown, shown, error, given, options, text), { position: options.position, text });
 }
 
 // src/options.ts
-var POSITIONS = ["top-end", "top-start", "top-center", "bottom-end", "bottom-start", "bottom-center"];
+var POSITION = /^(top|bottom)-(start|end|center)$/;
 var defaultClearFields = (context) => clearDrawnFor(context);
 function isObject(value) {
   return !!value && typeof value === "object";
 }
-function rendererOption(value, fallback, builtIn) {
-  if (value === false) return false;
-  if (value === true) return builtIn;
-  return typeof value === "function" ? value : fallback;
-}
-function functionOption(layer, key, base) {
-  const value = ownValue(layer, key);
-  return typeof value === "function" ? value : base;
-}
 function mergeOptions(base, layer) {
   if (!isObject(layer)) return base;
-  const fallbackMessage2 = ownValue(layer, "fallbackMessage");
+  const pick = (key, valid) => {
+    const value = ownValue(layer, key);
+    return valid(value) ? value : base[key];
+  };
+  const renderer = (key, builtIn) => {
+    const value = ownValue(layer, key);
+    return value === false ? value : value === true ? builtIn : pick(key, isFunction);
+  };
   const toastDuration = ownValue(layer, "toastDuration");
-  const position = ownValue(layer, "position");
-  const summary = ownValue(layer, "summary");
-  const loginUrl = ownValue(layer, "loginUrl");
-  const retry = ownValue(layer, "retry");
   return {
-    toast: rendererOption(ownValue(layer, "toast"), base.toast, defaultToast),
-    renderField: rendererOption(ownValue(layer, "renderField"), base.renderField, defaultRenderField),
-    clearFields: rendererOption(ownValue(layer, "clearFields"), base.clearFields, defaultClearFields),
-    fallbackMessage: typeof fallbackMessage2 === "string" && fallbackMessage2.trim() ? fallbackMessage2 : base.fallbackMessage,
+    toast: renderer("toast", defaultToast),
+    renderField: renderer("renderField", defaultRenderField),
+    clearFields: renderer("clearFields", defaultClearFields),
+    fallbackMessage: pick("fallbackMessage", isText),
     messages: overlayStrings(base.messages, ownValue(layer, "messages")),
-    shouldHandle: functionOption(layer, "shouldHandle", base.shouldHandle),
-    message: functionOption(layer, "message", base.message),
-    fieldLabel: functionOption(layer, "fieldLabel", base.fieldLabel),
-    summary: typeof summary === "boolean" ? summary : base.summary,
+    shouldHandle: pick("shouldHandle", isFunction),
+    message: pick("message", isFunction),
+    fieldLabel: pick("fieldLabel", isFunction),
+    summary: pick("summary", isBoolean),
     form: ownValue(layer, "form") || base.form,
     toastDuration: typeof toastDuration === "number" && toastDuration >= 0 ? Math.min(toastDuration, 2147483647) : base.toastDuration,
-    stickyWhen: functionOption(layer, "stickyWhen", base.stickyWhen),
-    position: POSITIONS.indexOf(position) >= 0 ? position : base.position,
+    stickyWhen: pick("stickyWhen", isFunction),
+    position: pick("position", (value) => typeof value === "string" && POSITION.test(value)),
     text: overlayStrings(base.text, ownValue(layer, "text")),
-    onSessionExpired: rendererOption(ownValue(layer, "onSessionExpired"), base.onSessionExpired, void 0),
-    loginUrl: typeof loginUrl === "string" && loginUrl.trim() ? loginUrl : base.loginUrl,
-    retry: typeof retry === "boolean" ? retry : base.retry
+    onSessionExpired: renderer("onSessionExpired", void 0),
+    loginUrl: pick("loginUrl", isText),
+    retry: pick("retry", isBoolean)
   };
 }
+var isFunction = (value) => typeof value === "function";
+var isBoolean = (value) => typeof value === "boolean";
 var DEFAULT_OPTIONS = {
   toast: defaultToast,
   renderField: defaultRenderField,
   clearFields: defaultClearFields,
   fallbackMessage: DEFAULT_FALLBACK_MESSAGE,
   messages: {},
-  shouldHandle: void 0,
-  message: void 0,
-  fieldLabel: void 0,
-  summary: void 0,
-  form: void 0,
   toastDuration: 5e3,
-  stickyWhen: void 0,
   position: "top-end",
   text: DEFAULT_TEXT,
-  onSessionExpired: void 0,
-  loginUrl: void 0,
   retry: false
 };
 
 // src/policies/policy.ts
 function drawsToasts(options) {
   return options.toast === defaultToast;
+}
+function stickyToast(deps, options, code, text, shown, error, action) {
+  return deps.show(options, {
+    message: shown && shown !== error.message ? shown : options.messages[code] || text,
+    duration: 0,
+    key: code,
+    action
+  });
 }
 function onScreen(handle) {
   return !!handle && !!handle.element.parentNode;
@@ -1712,12 +1694,15 @@ function csrfPolicy(deps) {
     fail(error, _context, options, shown) {
       if (error.code !== "CSRF_FAILED" || !drawsToasts(options)) return false;
       if (onScreen(handle)) return true;
-      handle = deps.show(options, {
-        message: shown && shown !== error.message ? shown : options.messages.CSRF_FAILED || options.text.pageOutOfDate,
-        duration: 0,
-        key: "CSRF_FAILED",
-        action: { label: options.text.reload, run: () => deps.doc.location.reload() }
-      });
+      handle = stickyToast(
+        deps,
+        options,
+        "CSRF_FAILED",
+        options.text.pageOutOfDate,
+        shown,
+        error,
+        { label: options.text.reload, run: () => deps.doc.location.reload() }
+      );
       return true;
     }
   };
@@ -1740,10 +1725,13 @@ function offlinePolicy(deps) {
   const onOffline = () => {
     if (drawsToasts(deps.base)) goOffline();
   };
-  if (view) {
-    view.addEventListener("offline", onOffline);
-    view.addEventListener("online", goOnline);
-  }
+  const listen = (method) => {
+    if (view) {
+      view[method]("offline", onOffline);
+      view[method]("online", goOnline);
+    }
+  };
+  listen("addEventListener");
   return {
     fail(error, _context, options) {
       if (error.code !== "OFFLINE" && error.code !== "NETWORK_ERROR" || !drawsToasts(options)) return false;
@@ -1757,10 +1745,7 @@ function offlinePolicy(deps) {
       if (offline) goOnline();
     },
     stop() {
-      if (view) {
-        view.removeEventListener("offline", onOffline);
-        view.removeEventListener("online", goOnline);
-      }
+      listen("removeEventListener");
       goOnline();
     }
   };
@@ -1769,8 +1754,7 @@ function offlinePolicy(deps) {
 // src/policies/burst.ts
 var BURST_MS = 2e3;
 function isBurstKind(error) {
-  const code = error.code;
-  return !Object.keys(error.errors).length && !error.formErrors.length && (code === "NETWORK_ERROR" || code === "TIMEOUT" || code === "RATE_LIMITED" || error.status === 429 || error.status >= 500);
+  return !Object.keys(error.errors).length && !error.formErrors.length && (/^(NETWORK_ERROR|TIMEOUT|RATE_LIMITED)$/.test(error.code) || error.status === 429 || error.status >= 500);
 }
 function burstPolicy(now) {
   let bursts = [];
@@ -1797,7 +1781,7 @@ var resent = /* @__PURE__ */ new WeakSet();
 function retryRequest(error, context, options) {
   const original = context.originalOptions;
   const settings = context.settings;
-  if (!options.retry || !original || resent.has(original) || !(RETRIED_CODES.test(error.code) || error.status === 429 || error.status >= 502 && error.status <= 504) || !IDEMPOTENT.test(settings.type || settings.method)) return null;
+  if (!options.retry || !original || resent.has(original) || !(RETRIED_CODES.test(error.code) || error.status === 429 || error.status > 501 && error.status < 505) || !IDEMPOTENT.test(settings.type || settings.method)) return null;
   const request = Object.assign({}, original);
   if (!request.url) {
     request.url = settings.url;
@@ -1843,17 +1827,7 @@ function outagePolicy(deps) {
       const burst = join(error);
       const requests = burst.requests;
       if (request && Object.keys(requests).length < MAX_RETRIED) requests[context.settings.url] = request;
-      const message = burst.count > 1 ? fill(text.burst, burst.count, shown) : shown;
-      const lines = toastLines(shown, error, context, text);
-      const spec = {
-        message,
-        lines,
-        // Without the reference: the same failure again after the window, with a new correlation
-        // id, is a repeat of the same toast still on screen (counted), not a second one beside it.
-        key: [message].concat(lines).join("\n"),
-        reference: error.correlationId,
-        duration: durationFor(error, context, options)
-      };
+      const spec = failureToast(burst.count > 1 ? fill(text.burst, burst.count, shown) : shown, shown, error, context, options, text);
       const action = Object.keys(requests).length ? retryAction(deps.jQuery, requests, text.retry, () => handle && handle.close()) : void 0;
       if (countdown) {
         spec.countdown = countdown;
@@ -1891,14 +1865,15 @@ function sessionPolicy(deps) {
         guarded("onSessionExpired", () => handler(error, context));
         return true;
       }
-      const location = deps.doc.location;
-      handle = deps.show(options, {
-        // The page's `message` hook may have replaced the text; else ours says what to do.
-        message: shown && shown !== error.message ? shown : options.messages.SESSION_EXPIRED || options.text.sessionExpired,
-        duration: 0,
-        key: "SESSION_EXPIRED",
-        action: { label: options.text.signIn, href: options.loginUrl || (location ? location.href : "") }
-      });
+      handle = stickyToast(
+        deps,
+        options,
+        "SESSION_EXPIRED",
+        options.text.sessionExpired,
+        shown,
+        error,
+        { label: options.text.signIn, href: options.loginUrl || (deps.doc.location ? deps.doc.location.href : "") }
+      );
       return true;
     },
     succeed() {
@@ -1936,7 +1911,7 @@ function pageGlobal(name) {
 function documentOf2(jQuery) {
   const html = jQuery("html")[0];
   if (html && html.ownerDocument) return html.ownerDocument;
-  return typeof document !== "undefined" ? document : null;
+  return pageDocument();
 }
 var NOT_INSTALLED = { uninstall() {
 } };
@@ -2029,14 +2004,10 @@ function installApiErrors(options) {
     const Backbone = given.Backbone || pageGlobal("Backbone");
     const jQuery = given.jQuery || pageGlobal("jQuery") || Backbone && Backbone.$;
     if (typeof jQuery !== "function" || typeof jQuery.ajaxPrefilter !== "function") {
-      reportError("installApiErrors", new Error("jQuery was not found: load it first or pass { jQuery }"));
-      return NOT_INSTALLED;
+      throw new Error("jQuery was not found: load it first or pass { jQuery }");
     }
     const doc = documentOf2(jQuery);
-    if (!doc) {
-      reportError("installApiErrors", new Error("no document: jQuery is not bound to a window"));
-      return NOT_INSTALLED;
-    }
+    if (!doc) throw new Error("no document: jQuery is not bound to a window");
     const previous = currentListener(jQuery);
     if (previous && typeof previous.uninstall === "function") previous.uninstall();
     if (current) current.uninstall();

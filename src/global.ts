@@ -13,7 +13,8 @@ interface PageWindow {
 function autoInstall(page: PageWindow, doc: Document): void {
   const script = doc.currentScript;
   if (!script || !script.hasAttribute('data-auto-install')) return;
-  const options = { position: script.getAttribute('data-position') || undefined } as api.ApiErrorsOptions;
+  // No data-position (null) or an unknown one leaves the default position.
+  const options = { position: script.getAttribute('data-position') } as api.ApiErrorsOptions;
   if (page.jQuery) {
     api.installApiErrors(options);
     return;

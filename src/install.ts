@@ -8,7 +8,7 @@ import { dataForm, errorFor, makeContext, namedForm, requestKey, scopeFor } from
 import { DEFAULT_OPTIONS, mergeOptions, type ResolvedOptions } from './options';
 import { guarded, handleFailure, handleSuccess } from './pipeline';
 import { createPolicies } from './policies/index';
-import { drawnFor, reportError } from './render/dom';
+import { drawnFor, pageDocument, reportError } from './render/dom';
 import type { ApiErrorsInstallation, ApiErrorsOptions, BackboneLike, JQueryLike, JqXHR } from './types';
 
 type Installed = JQueryListener & ApiErrorsInstallation;
@@ -24,7 +24,7 @@ function pageGlobal(name: string): unknown {
 function documentOf(jQuery: JQueryLike): Document | null {
   const html = jQuery('html')[0] as Element | undefined;
   if (html && html.ownerDocument) return html.ownerDocument;
-  return typeof document !== 'undefined' ? document : null;
+  return pageDocument();
 }
 
 const NOT_INSTALLED: ApiErrorsInstallation = { uninstall() {} };
@@ -142,14 +142,10 @@ export function installApiErrors(options?: ApiErrorsOptions): ApiErrorsInstallat
     const Backbone = (given.Backbone || pageGlobal('Backbone')) as BackboneLike;
     const jQuery = (given.jQuery || pageGlobal('jQuery') || (Backbone && Backbone.$)) as JQueryLike;
     if (typeof jQuery !== 'function' || typeof jQuery.ajaxPrefilter !== 'function') {
-      reportError('installApiErrors', new Error('jQuery was not found: load it first or pass { jQuery }'));
-      return NOT_INSTALLED;
+      throw new Error('jQuery was not found: load it first or pass { jQuery }');
     }
     const doc = documentOf(jQuery);
-    if (!doc) {
-      reportError('installApiErrors', new Error('no document: jQuery is not bound to a window'));
-      return NOT_INSTALLED;
-    }
+    if (!doc) throw new Error('no document: jQuery is not bound to a window');
     const previous = currentListener(jQuery) as Installed | null;
     if (previous && typeof previous.uninstall === 'function') previous.uninstall();
     if (current) current.uninstall();

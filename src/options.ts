@@ -2,7 +2,7 @@
 // `apiErrors: {…}` are merged. Renderers and adapters only ever see the merged result.
 
 import { DEFAULT_FALLBACK_MESSAGE } from './parse/index';
-import { ownValue } from './parse/values';
+import { isText, ownValue } from './parse/values';
 import { defaultRenderField } from './render/fields';
 import { clearDrawnFor } from './render/redraw';
 import { defaultToast } from './render/toast';
@@ -42,7 +42,7 @@ export interface ResolvedOptions {
   retry: boolean;
 }
 
-const POSITIONS = ['top-end', 'top-start', 'top-center', 'bottom-end', 'bottom-start', 'bottom-center'];
+const POSITION = /^(top|bottom)-(start|end|center)$/;
 
 const defaultClearFields: FieldClearer = (context: ApiErrorContext) => clearDrawnFor(context);
 
@@ -50,66 +50,53 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return !!value && typeof value === 'object';
 }
 
-/** A renderer option: a function, `false` to turn it off, `true` for the built-in one. */
-function rendererOption<T>(value: unknown, fallback: T | false, builtIn: T): T | false {
-  if (value === false) return false;
-  if (value === true) return builtIn;
-  return typeof value === 'function' ? (value as T) : fallback;
-}
-
-/** A function option of the layer, else the base one. */
-function functionOption<T>(layer: Record<string, unknown>, key: string, base: T): T {
-  const value = ownValue(layer, key);
-  return typeof value === 'function' ? (value as T) : base;
-}
-
 /** Overlays one layer of options (install or per request) on resolved ones. */
 export function mergeOptions(base: ResolvedOptions, layer: unknown): ResolvedOptions {
   if (!isObject(layer)) return base;
-  const fallbackMessage = ownValue(layer, 'fallbackMessage');
+  /** The layer's value of `key` when `valid` accepts it, else the base one. */
+  const pick = <K extends keyof ResolvedOptions>(key: K, valid: (value: unknown) => boolean): ResolvedOptions[K] => {
+    const value = ownValue(layer, key);
+    return valid(value) ? (value as ResolvedOptions[K]) : base[key];
+  };
+  /** A renderer option: a function, `false` to turn it off, `true` for the built-in one. */
+  const renderer = <K extends 'toast' | 'renderField' | 'clearFields' | 'onSessionExpired'>(key: K, builtIn: ResolvedOptions[K]): ResolvedOptions[K] => {
+    const value = ownValue(layer, key);
+    return value === false ? (value as ResolvedOptions[K]) : value === true ? builtIn : pick(key, isFunction);
+  };
   const toastDuration = ownValue(layer, 'toastDuration');
-  const position = ownValue(layer, 'position');
-  const summary = ownValue(layer, 'summary');
-  const loginUrl = ownValue(layer, 'loginUrl');
-  const retry = ownValue(layer, 'retry');
   return {
-    toast: rendererOption<ToastRenderer>(ownValue(layer, 'toast'), base.toast, defaultToast),
-    renderField: rendererOption<FieldRenderer>(ownValue(layer, 'renderField'), base.renderField, defaultRenderField),
-    clearFields: rendererOption<FieldClearer>(ownValue(layer, 'clearFields'), base.clearFields, defaultClearFields),
-    fallbackMessage:
-      typeof fallbackMessage === 'string' && fallbackMessage.trim() ? fallbackMessage : base.fallbackMessage,
+    toast: renderer('toast', defaultToast),
+    renderField: renderer('renderField', defaultRenderField),
+    clearFields: renderer('clearFields', defaultClearFields),
+    fallbackMessage: pick('fallbackMessage', isText),
     messages: overlayStrings(base.messages, ownValue(layer, 'messages')),
-    shouldHandle: functionOption(layer, 'shouldHandle', base.shouldHandle),
-    message: functionOption(layer, 'message', base.message),
-    fieldLabel: functionOption(layer, 'fieldLabel', base.fieldLabel),
-    summary: typeof summary === 'boolean' ? summary : base.summary,
+    shouldHandle: pick('shouldHandle', isFunction),
+    message: pick('message', isFunction),
+    fieldLabel: pick('fieldLabel', isFunction),
+    summary: pick('summary', isBoolean),
     form: ownValue(layer, 'form') || base.form,
     toastDuration: typeof toastDuration === 'number' && toastDuration >= 0 ? Math.min(toastDuration, 2147483647) : base.toastDuration,
-    stickyWhen: functionOption(layer, 'stickyWhen', base.stickyWhen),
-    position: POSITIONS.indexOf(position as string) >= 0 ? (position as ToastPosition) : base.position,
+    stickyWhen: pick('stickyWhen', isFunction),
+    position: pick('position', (value) => typeof value === 'string' && POSITION.test(value)),
     text: overlayStrings(base.text, ownValue(layer, 'text')),
-    onSessionExpired: rendererOption<SessionExpiredHandler | undefined>(ownValue(layer, 'onSessionExpired'), base.onSessionExpired, undefined),
-    loginUrl: typeof loginUrl === 'string' && loginUrl.trim() ? loginUrl : base.loginUrl,
-    retry: typeof retry === 'boolean' ? retry : base.retry,
+    onSessionExpired: renderer('onSessionExpired', undefined),
+    loginUrl: pick('loginUrl', isText),
+    retry: pick('retry', isBoolean),
   };
 }
 
-export const DEFAULT_OPTIONS: ResolvedOptions = {
+const isFunction = (value: unknown): boolean => typeof value === 'function';
+const isBoolean = (value: unknown): boolean => typeof value === 'boolean';
+
+/** The defaults; an option left out here is undefined, its default being "none". */
+export const DEFAULT_OPTIONS = {
   toast: defaultToast,
   renderField: defaultRenderField,
   clearFields: defaultClearFields,
   fallbackMessage: DEFAULT_FALLBACK_MESSAGE,
   messages: {},
-  shouldHandle: undefined,
-  message: undefined,
-  fieldLabel: undefined,
-  summary: undefined,
-  form: undefined,
   toastDuration: 5000,
-  stickyWhen: undefined,
   position: 'top-end',
   text: DEFAULT_TEXT,
-  onSessionExpired: undefined,
-  loginUrl: undefined,
   retry: false,
-};
+} as ResolvedOptions;

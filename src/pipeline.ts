@@ -4,12 +4,12 @@
 // the rest go on.
 
 import type { ResolvedOptions } from './options';
-import { hasOwn } from './parse/values';
+import { hasOwn, isText } from './parse/values';
 import { documentOf, drawnFor, reportError } from './render/dom';
 import { labelsOf } from './render/labels';
 import { sweepStale } from './render/redraw';
 import { renderSummary } from './render/summary';
-import { findFieldElements } from './render/fields';
+import { findFieldElements } from './render/lookup';
 import { fill } from './text';
 import type { ApiError, ApiErrorContext, JQueryLike } from './types';
 
@@ -89,7 +89,7 @@ function focusFirstMarked(scope: Element | Document, fields: string[]): void {
 }
 
 function announce(error: ApiError, context: ApiErrorContext, jQuery: JQueryLike): void {
-  const doc = context.scope.nodeType === 9 ? context.scope : context.scope.ownerDocument;
+  const doc = documentOf(context.scope);
   guarded('an api:error handler', () => jQuery(doc).trigger('api:error', [error, context.jqXHR]));
   const model = context.model as { trigger?: (...args: unknown[]) => unknown } | undefined;
   if (model && typeof model.trigger === 'function') {
@@ -127,17 +127,15 @@ export function handleFailure(
   const toast = options.toast;
   const hook = options.message;
   const text = hook ? guarded('message', () => hook(error, context)) : undefined;
-  const message = typeof text === 'string' && text.trim() ? text : error.message;
+  const message = isText(text) ? text : error.message;
   const taken = !!policies && guarded('the plugin', () => policies.decide(error, context, options, message), false);
   if (toast && !taken) guarded('toast', () => toast(message, error, context));
   // Focus goes to the summary, else to the first element this failure marked (not any
   // `[aria-invalid]` one, which may be the page's own or an earlier failure's): never stolen for a
   // toast alone.
-  if (summary) guarded('focus', () => summary.focus());
-  else {
-    const rendered = Object.keys(error.errors).filter((field) => !hasOwn(context.unrendered, field));
-    guarded('focus', () => focusFirstMarked(context.scope, rendered));
-  }
+  guarded('focus', () => summary
+    ? summary.focus()
+    : focusFirstMarked(context.scope, Object.keys(error.errors).filter((field) => !hasOwn(context.unrendered, field))));
   announce(error, context, jQuery);
 }
 

@@ -13,29 +13,24 @@ export interface PageLeaveWatch {
 export function watchPageLeave(view: Window | null): PageLeaveWatch {
   let leavingUntil = 0;
   let hidden = false;
-  const onBeforeUnload = (): void => {
-    leavingUntil = Date.now() + BEFOREUNLOAD_GRACE_MS;
+  const listeners: Record<string, () => void> = {
+    beforeunload: () => {
+      leavingUntil = Date.now() + BEFOREUNLOAD_GRACE_MS;
+    },
+    pagehide: () => {
+      hidden = true;
+    },
+    pageshow: () => {
+      hidden = false;
+      leavingUntil = 0;
+    },
   };
-  const onPageHide = (): void => {
-    hidden = true;
+  const each = (method: 'addEventListener' | 'removeEventListener'): void => {
+    if (view && typeof view[method] === 'function') for (const type in listeners) view[method](type, listeners[type]!);
   };
-  const onPageShow = (): void => {
-    hidden = false;
-    leavingUntil = 0;
-  };
-  if (view && typeof view.addEventListener === 'function') {
-    view.addEventListener('beforeunload', onBeforeUnload);
-    view.addEventListener('pagehide', onPageHide);
-    view.addEventListener('pageshow', onPageShow);
-  }
+  each('addEventListener');
   return {
     isLeaving: () => hidden || Date.now() < leavingUntil,
-    stop() {
-      if (view && typeof view.removeEventListener === 'function') {
-        view.removeEventListener('beforeunload', onBeforeUnload);
-        view.removeEventListener('pagehide', onPageHide);
-        view.removeEventListener('pageshow', onPageShow);
-      }
-    },
+    stop: () => each('removeEventListener'),
   };
 }

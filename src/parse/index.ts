@@ -10,7 +10,7 @@ import type { FormatReading } from './formats';
 import { KIND_MESSAGES, isGenericCode, isRedirect, kindOf } from './kinds';
 import { retryAfterOf } from './retry';
 import { readBody, readProperty, responseHeader } from './response';
-import { ID_LENGTH, LIMITS, httpStatusOf, idOf, isPlainObject, ownValue } from './values';
+import { ID_LENGTH, LIMITS, httpStatusOf, idOf, isPlainObject, isText, ownValue } from './values';
 
 export { LIMITS };
 
@@ -176,7 +176,7 @@ function readFormat(
 /** `table[key]`, own keys only, when it is a non-empty string. */
 function textIn(table: unknown, key: string): string | undefined {
   const message = ownValue(table, key);
-  return typeof message === 'string' && message.trim() !== '' ? message : undefined;
+  return isText(message) ? message : undefined;
 }
 
 /** `options.messages[key]`, own keys only, when it is a non-empty string. */
@@ -185,5 +185,5 @@ const optionMessage = (options: MessageOptions, key: string): string | undefined
 
 function fallbackMessage(options: MessageOptions): string {
   const message = readProperty(options, 'fallbackMessage');
-  return typeof message === 'string' && message.trim() !== '' ? message : DEFAULT_FALLBACK_MESSAGE;
+  return isText(message) ? message : DEFAULT_FALLBACK_MESSAGE;
 }

@@ -16,15 +16,6 @@ const CSRF_TEXT = /CSRF (verification failed|Failed)/;
  */
 export const isGenericCode = (code: string): boolean => NOT_SIGNED_IN.test(code) || code === 'permission_denied';
 
-/** The kinds an HTTP status alone tells. */
-const STATUS_KINDS: Readonly<Record<number, string>> = {
-  401: 'SESSION_EXPIRED',
-  429: 'RATE_LIMITED',
-  502: 'SERVICE_UNAVAILABLE',
-  503: 'SERVICE_UNAVAILABLE',
-  504: 'SERVICE_UNAVAILABLE',
-};
-
 /** The path of a URL, without origin, query or hash. */
 const pathOf = (url: string): string => url.replace(/^([a-z][\w+.-]*:)?\/\/[^/]*/i, '').replace(/[?#].*/, '');
 
@@ -56,7 +47,11 @@ export function kindOf(
     return 'SESSION_EXPIRED';
   }
   if (textStatus === 'timeout') return 'TIMEOUT';
-  return STATUS_KINDS[status] || (status ? undefined : online === false ? 'OFFLINE' : 'NETWORK_ERROR');
+  // The kinds an HTTP status alone tells; status 0 is no response at all.
+  if (status === 401) return 'SESSION_EXPIRED';
+  if (status === 429) return 'RATE_LIMITED';
+  if (status > 501 && status < 505) return 'SERVICE_UNAVAILABLE';
+  return status ? undefined : online === false ? 'OFFLINE' : 'NETWORK_ERROR';
 }
 
 /** The built-in message of each derived code, used when neither the server nor `messages` gave one. */

@@ -23,12 +23,9 @@ export function readBody(xhrLike: unknown): { body: unknown; parseFailed: boolea
   const json = readProperty(xhrLike, 'responseJSON');
   if (json !== undefined) return { body: json, parseFailed: false };
   const text = readProperty(xhrLike, 'responseText');
-  if (typeof text !== 'string') return { body: null, parseFailed: false };
-  const trimmed = text.trim();
-  const first = trimmed.charAt(0);
-  if (first !== '{' && first !== '[') return { body: null, parseFailed: false };
+  const trimmed = typeof text === 'string' ? text.trim() : '';
   try {
-    return { body: JSON.parse(trimmed) as unknown, parseFailed: false };
+    return { body: /^[{[]/.test(trimmed) ? (JSON.parse(trimmed) as unknown) : null, parseFailed: false };
   } catch {
     return { body: null, parseFailed: true };
   }

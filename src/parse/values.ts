@@ -46,6 +46,9 @@ export function ownValue(target: unknown, key: string): unknown {
   return (target as PlainObject)[key];
 }
 
+/** A string with more than whitespace in it. */
+export const isText = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
+
 /** Cut a string to at most `max` characters, ending in "…" when cut, never splitting a pair. */
 export function capText(text: string, max: number): string {
   if (text.length <= max) return text;
@@ -64,9 +67,8 @@ export function textOf(value: unknown, max: number = LIMITS.messageLength): stri
 
 /** Like textOf, but numbers and booleans become text too (DRF messages may be any scalar). */
 export function scalarText(value: unknown): string | undefined {
-  if (typeof value === 'number') return isFinite(value) ? String(value) : undefined;
-  if (typeof value === 'boolean') return String(value);
-  return textOf(value);
+  // textOf gives undefined for any number, so NaN and Infinity are no message.
+  return typeof value === 'boolean' || (typeof value === 'number' && isFinite(value)) ? String(value) : textOf(value);
 }
 
 /** An identifier (code, correlation id): a string or finite number, trimmed, cut without "…". */

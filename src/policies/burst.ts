@@ -19,9 +19,8 @@ export interface Burst {
 }
 
 export function isBurstKind(error: ApiError): boolean {
-  const code = error.code;
   return !Object.keys(error.errors).length && !error.formErrors.length
-    && (code === 'NETWORK_ERROR' || code === 'TIMEOUT' || code === 'RATE_LIMITED' || error.status === 429 || error.status >= 500);
+    && (/^(NETWORK_ERROR|TIMEOUT|RATE_LIMITED)$/.test(error.code) || error.status === 429 || error.status >= 500);
 }
 
 /** Returns `join`: the burst a failure belongs to, counted in; a new one when none is under way. */

@@ -2,7 +2,7 @@
 // "Reload" button, never two at a time; once the person closed it, the next failure shows it again.
 
 import type { ToastHandle } from '../render/toast';
-import { drawsToasts, onScreen, type Policy, type PolicyDeps } from './policy';
+import { drawsToasts, onScreen, stickyToast, type Policy, type PolicyDeps } from './policy';
 
 export function csrfPolicy(deps: PolicyDeps): Policy {
   let handle: ToastHandle | null = null;
@@ -10,12 +10,8 @@ export function csrfPolicy(deps: PolicyDeps): Policy {
     fail(error, _context, options, shown) {
       if (error.code !== 'CSRF_FAILED' || !drawsToasts(options)) return false;
       if (onScreen(handle)) return true;
-      handle = deps.show(options, {
-        message: shown && shown !== error.message ? shown : options.messages.CSRF_FAILED || options.text.pageOutOfDate,
-        duration: 0,
-        key: 'CSRF_FAILED',
-        action: { label: options.text.reload, run: () => deps.doc.location.reload() },
-      });
+      handle = stickyToast(deps, options, 'CSRF_FAILED', options.text.pageOutOfDate, shown, error,
+        { label: options.text.reload, run: () => deps.doc.location.reload() });
       return true;
     },
   };

@@ -21,10 +21,13 @@ export function offlinePolicy(deps: PolicyDeps): Policy {
   const onOffline = (): void => {
     if (drawsToasts(deps.base)) goOffline();
   };
-  if (view) {
-    view.addEventListener('offline', onOffline);
-    view.addEventListener('online', goOnline);
-  }
+  const listen = (method: 'addEventListener' | 'removeEventListener'): void => {
+    if (view) {
+      view[method]('offline', onOffline);
+      view[method]('online', goOnline);
+    }
+  };
+  listen('addEventListener');
   return {
     fail(error, _context, options) {
       if ((error.code !== 'OFFLINE' && error.code !== 'NETWORK_ERROR') || !drawsToasts(options)) return false;
@@ -38,10 +41,7 @@ export function offlinePolicy(deps: PolicyDeps): Policy {
       if (offline) goOnline();
     },
     stop() {
-      if (view) {
-        view.removeEventListener('offline', onOffline);
-        view.removeEventListener('online', goOnline);
-      }
+      listen('removeEventListener');
       goOnline();
     },
   };

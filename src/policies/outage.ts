@@ -1,7 +1,7 @@
 // Outages: a burst of failures of one kind is one toast with its count; a Retry-After wait is
 // counted down on it; with the retry option, reads get a "Try again" button (after the wait).
 
-import { durationFor, toastLines, type ToastSpec } from '../render/toast';
+import { failureToast } from '../render/toast';
 import { fill } from '../text';
 import { burstPolicy, isBurstKind } from './burst';
 import { drawsToasts, type Policy, type PolicyDeps } from './policy';
@@ -23,17 +23,9 @@ export function outagePolicy(deps: PolicyDeps): Policy {
       const burst = join(error);
       const requests = burst.requests;
       if (request && Object.keys(requests).length < MAX_RETRIED) requests[context.settings.url] = request;
-      const message = burst.count > 1 ? fill(text.burst, burst.count, shown) : shown;
-      const lines = toastLines(shown, error, context, text);
-      const spec: ToastSpec = {
-        message,
-        lines,
-        // Without the reference: the same failure again after the window, with a new correlation
-        // id, is a repeat of the same toast still on screen (counted), not a second one beside it.
-        key: [message].concat(lines).join('\n'),
-        reference: error.correlationId,
-        duration: durationFor(error, context, options),
-      };
+      // Keyed without the reference: the same failure again after the window is counted on the
+      // toast still on screen.
+      const spec = failureToast(burst.count > 1 ? fill(text.burst, burst.count, shown) : shown, shown, error, context, options, text);
       const action = Object.keys(requests).length ? retryAction(deps.jQuery, requests, text.retry, () => handle && handle.close()) : undefined;
       if (countdown) {
         // Kept on screen through the wait, and a few seconds past it to read "try again now".

@@ -30,6 +30,19 @@ export function drawsToasts(options: ResolvedOptions): boolean {
   return options.toast === defaultToast;
 }
 
+/**
+ * A toast that stays until dismissed, keyed by the failure's code: the page's `message` hook's
+ * text when it replaced the error's, else the page's `messages` for the code, else ours.
+ */
+export function stickyToast(deps: PolicyDeps, options: ResolvedOptions, code: string, text: string, shown: string | undefined, error: ApiError, action: ToastSpec['action']): ToastHandle | null {
+  return deps.show(options, {
+    message: shown && shown !== error.message ? shown : options.messages[code] || text,
+    duration: 0,
+    key: code,
+    action,
+  });
+}
+
 export function onScreen(handle: ToastHandle | null | undefined): handle is ToastHandle {
   return !!handle && !!handle.element.parentNode;
 }

@@ -19,7 +19,7 @@ export function retryRequest(error: ApiError, context: ApiErrorContext, options:
   const original = context.originalOptions;
   const settings = context.settings;
   if (!options.retry || !original || resent.has(original)
-    || !(RETRIED_CODES.test(error.code) || error.status === 429 || (error.status >= 502 && error.status <= 504))
+    || !(RETRIED_CODES.test(error.code) || error.status === 429 || (error.status > 501 && error.status < 505))
     || !IDEMPOTENT.test(settings.type || settings.method)) return null;
   // A copy, so a page that sends the same options object again still gets its button.
   const request: AjaxSettings = Object.assign({}, original);

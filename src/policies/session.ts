@@ -3,7 +3,7 @@
 
 import { guarded } from '../pipeline';
 import type { ToastHandle } from '../render/toast';
-import { drawsToasts, type Policy, type PolicyDeps } from './policy';
+import { drawsToasts, stickyToast, type Policy, type PolicyDeps } from './policy';
 
 export function sessionPolicy(deps: PolicyDeps): Policy {
   let told = false;
@@ -19,14 +19,8 @@ export function sessionPolicy(deps: PolicyDeps): Policy {
         return true;
       }
       // Reloading the page sends Django's login redirect, and brings the person back here after.
-      const location = deps.doc.location;
-      handle = deps.show(options, {
-        // The page's `message` hook may have replaced the text; else ours says what to do.
-        message: shown && shown !== error.message ? shown : options.messages.SESSION_EXPIRED || options.text.sessionExpired,
-        duration: 0,
-        key: 'SESSION_EXPIRED',
-        action: { label: options.text.signIn, href: options.loginUrl || (location ? location.href : '') },
-      });
+      handle = stickyToast(deps, options, 'SESSION_EXPIRED', options.text.sessionExpired, shown, error,
+        { label: options.text.signIn, href: options.loginUrl || (deps.doc.location ? deps.doc.location.href : '') });
       return true;
     },
     succeed() {

@@ -44,6 +44,9 @@ export function eachMatch(root: ParentNode, selector: string, visit: (element: E
   for (let index = 0; index < matches.length; index++) visit(matches[index] as Element);
 }
 
+/** The page's document, where there is one (not under Node without a DOM). */
+export const pageDocument = (): Document | null => (typeof document !== 'undefined' ? document : null);
+
 /** The document an element or document belongs to. */
 export function documentOf(node: Node): Document {
   return node.nodeType === 9 ? (node as Document) : (node.ownerDocument as Document);

@@ -3,6 +3,7 @@
 
 import type { ApiError, ApiErrorContext } from '../types';
 import { DEFAULT_TEXT } from '../text';
+import { DRAWN, findFieldElements, ownFields } from './lookup';
 import {
   attributeSelector,
   createTextElement,
@@ -11,6 +12,7 @@ import {
   type DrawnFor,
   eachMatch,
   hideVisually,
+  pageDocument,
   removeNode,
   resolveScope,
   uniqueId,
@@ -19,15 +21,13 @@ import {
 
 /** On a marked input: the id of the element holding its messages. */
 const MARKED = 'data-api-errors-marked';
-/** On an element the renderers drew: the field path it holds messages for ('' for a summary). */
-export const DRAWN = 'data-api-errors-drawn';
 /** On an element the renderers drew: the method and URL of the request it was drawn for. */
 export const REQUEST = 'data-api-errors-request';
 const INVALID_CLASS = 'is-invalid';
 const MESSAGE_CLASS = 'api-errors-message';
 export const SUMMARY_CLASS = 'api-errors-summary';
-const HIDDEN_CLASS = 'api-errors-visually-hidden';
 /** Read by screen readers, invisible on screen, with or without the stylesheet. */
+const HIDDEN_CLASS = 'api-errors-visually-hidden';
 /** Without the stylesheet: a message that is not mistaken for help text, and a marked input. */
 const ERROR_COLOR = '#b3261e';
 const SHADOW = '0 0 0 2px ' + ERROR_COLOR;
@@ -36,90 +36,18 @@ const shadows: WeakMap<Element, string> = new WeakMap();
 /** The inputs each message element marked, so clearing it needs no query of the page. */
 const markedBy: WeakMap<Element, Element[]> = new WeakMap();
 
+/** Tags what a renderer drew with the field it is for ('' for a summary) and its request. */
+export function tagDrawn(element: Element, field: string, drawing: DrawnFor | undefined): void {
+  element.setAttribute(DRAWN, field);
+  if (drawing) element.setAttribute(REQUEST, drawing.key);
+}
+
 /** Whether something the renderer drew belongs to `form`: inside it, or for its `form="id"` inputs. */
 export function drawnIn(form: Element, drawn: Element): boolean {
   if (form.contains(drawn)) return true;
   for (const input of markedBy.get(drawn) || []) if ((input as HTMLInputElement).form === form) return true;
   return false;
 }
-/** Radio groups share a name; more matches than this are a page bug, not a field. */
-const MAX_ELEMENTS_PER_FIELD = 50;
-
-/** `items.1.qty` → `items[1][qty]`, the name PHP-style and Rails-style forms use. */
-function bracketName(path: string): string {
-  const parts = path.split('.');
-  return parts[0] + parts.slice(1).map((part) => '[' + part + ']').join('');
-}
-
-/** `items.1.qty` → `id_items-1-qty`, the id Django's forms and formsets give an input. */
-function djangoId(path: string): string {
-  return 'id_' + path.split('.').join('-');
-}
-
-/** `name` and `id` also sit on <meta>, <form>, <iframe> and <a>: only these are fields. */
-const FIELD_TAGS = /^(input|select|textarea)$/i;
-
-function isField(element: Element): boolean {
-  const editable = element.getAttribute('contenteditable');
-  return FIELD_TAGS.test(element.localName) || (editable !== null && editable !== 'false');
-}
-
-/**
- * The fields of a scope that are not its descendants: the scope itself (an inline-edit input
- * given as the form or context) and, for a form, its controls outside it (`form="id"`).
- */
-function ownFields(scope: Element | Document): Element[] {
-  if (scope.nodeType !== 1) return [];
-  const own = [scope as Element];
-  const controls = (scope as HTMLFormElement).elements;
-  if ((scope as Element).localName === 'form' && controls) {
-    for (let index = 0; index < controls.length; index++) {
-      const control = controls[index] as Element;
-      if (!scope.contains(control)) own.push(control);
-    }
-  }
-  return own;
-}
-
-/**
- * The elements for a field, by the first of the lookups that finds any: `data-api-field` on any
- * element, then form controls by name (also `items[1][qty]` and PHP's `tags[]`) or Django's id.
- * Every name is escaped before it becomes a selector; hidden inputs are skipped, since a message
- * next to an invisible input helps nobody, and so is a scope that left the page (a closed modal):
- * the toast shows those messages instead.
- */
-export function findFieldElements(scope: Element | Document, path: string): Element[] {
-  if (!documentOf(scope).contains(scope)) return [];
-  const lookups = [
-    ['data-api-field', path],
-    ['name', path],
-    ['name', bracketName(path)],
-    ['name', bracketName(path) + '[]'],
-    ['id', djangoId(path)],
-  ];
-  const own = ownFields(scope);
-  for (const [attribute, value] of lookups as Array<[string, string]>) {
-    const found: Element[] = [];
-    const take = (element: Element): void => {
-      // The selector narrows, the exact comparison decides: CSS reads an escaped NUL or lone
-      // surrogate as U+FFFD, and some engines (jsdom) compare some values case-insensitively.
-      if (
-        found.length < MAX_ELEMENTS_PER_FIELD &&
-        element.getAttribute(attribute) === value &&
-        (attribute === 'data-api-field' || isField(element)) &&
-        element.getAttribute('type') !== 'hidden' &&
-        !element.hasAttribute(DRAWN)
-      ) {
-        found.push(element);
-      }
-    };
-    own.forEach(take);
-    eachMatch(scope, attributeSelector(attribute, value), take);
-    if (found.length) return found;
-  }
-  return [];
-}
-
 function describedByWithout(value: string | null, id: string): string {
   return (value || '')
     .split(/\s+/)
@@ -254,7 +182,7 @@ export function defaultRenderField(
   _error?: ApiError,
   context?: Partial<ApiErrorContext>,
 ): boolean {
-  const scope = (context && context.scope) || (typeof document !== 'undefined' ? document : null);
+  const scope = (context && context.scope) || pageDocument();
   if (!scope || typeof field !== 'string' || !field || !Array.isArray(messages)) return false;
   const drawing = context && drawnFor.get(context);
   if (drawing && keepRepeat(drawing, scope, field, messages)) return true;
@@ -267,11 +195,8 @@ export function defaultRenderField(
   const messageElement = createTextElement(doc, 'div', MESSAGE_CLASS);
   const messageId = freeId(doc);
   messageElement.id = messageId;
-  messageElement.setAttribute(DRAWN, field);
-  if (drawing) {
-    messageElement.setAttribute(REQUEST, drawing.key);
-    drawing.drawn.push(messageElement);
-  }
+  tagDrawn(messageElement, field, drawing);
+  if (drawing) drawing.drawn.push(messageElement);
   const prefix = createTextElement(doc, 'span', HIDDEN_CLASS, (drawing ? drawing.text : DEFAULT_TEXT).error + ' ');
   hideVisually(prefix);
   messageElement.appendChild(prefix);
@@ -317,7 +242,7 @@ export function defaultRenderField(
  * as the scope clears that field.
  */
 export function clearFieldErrors(scope?: unknown): void {
-  const doc = typeof document !== 'undefined' ? document : null;
+  const doc = pageDocument();
   const root = scope === undefined ? doc : resolveScope(scope, doc);
   if (!root) return;
   for (const element of ownFields(root)) if (element.hasAttribute(MARKED)) clearField(element);

@@ -3,7 +3,7 @@
 
 import type { ResolvedOptions } from '../options';
 import { attributeSelector, documentOf } from './dom';
-import { findFieldElements } from './fields';
+import { findFieldElements } from './lookup';
 
 /** A label's own text, without the text of the controls inside it (a <select>'s options). */
 function ownText(node: Node): string {
@@ -35,7 +35,7 @@ export function labelOf(element: Element): string {
       return named ? named.textContent : '';
     })
     .join(' ');
-  const text = (label ? ownText(label) : '').trim() || element.getAttribute('aria-label') || labelledBy;
+  const text = (label && ownText(label).trim()) || element.getAttribute('aria-label') || labelledBy;
   return text.replace(/\s+/g, ' ').trim().replace(/\s*:$/, '');
 }
 

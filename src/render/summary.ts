@@ -4,7 +4,7 @@
 import type { ResolvedOptions } from '../options';
 import type { ApiError, ApiErrorContext } from '../types';
 import { createTextElement, documentOf, drawnFor, eachMatch, removeNode, uniqueId, unthemed } from './dom';
-import { DRAWN, REQUEST, SUMMARY_CLASS, eachDrawnField, watchEdits } from './fields';
+import { SUMMARY_CLASS, eachDrawnField, tagDrawn, watchEdits } from './fields';
 import { fieldLabel } from './labels';
 
 const CONTROLS = 'input,select,textarea,button';
@@ -44,9 +44,7 @@ export function renderSummary(
   // One summary per form: this one replaces the one an earlier failure drew.
   eachMatch(owner as Element, '.' + SUMMARY_CLASS, removeNode);
   const summary = createTextElement(doc, 'div', SUMMARY_CLASS);
-  const drawing = drawnFor.get(context);
-  summary.setAttribute(DRAWN, '');
-  if (drawing) summary.setAttribute(REQUEST, drawing.key);
+  tagDrawn(summary, '', drawnFor.get(context));
   summary.setAttribute('role', 'alert');
   summary.tabIndex = -1;
   const title = createTextElement(doc, 'h2', SUMMARY_CLASS + '-title', options.text.summaryHeading);

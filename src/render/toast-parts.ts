@@ -52,7 +52,7 @@ export function part(doc: Document, tag: string, name: string, themed: boolean, 
  */
 export function countdownPart(doc: Document, countdown: NonNullable<ToastSpec['countdown']>, themed: boolean): { element: HTMLElement; stop(): void } {
   const element = part(doc, 'div', 'countdown', themed);
-  const seconds = Math.max(0, Math.ceil(Number(countdown.seconds)) || 0);
+  const seconds = Math.max(0, Math.ceil(countdown.seconds) || 0);
   const end = Date.now() + seconds * 1000;
   const ticking = createTextElement(doc, 'div', '', fill(countdown.text, seconds));
   ticking.setAttribute('aria-hidden', 'true');

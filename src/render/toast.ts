@@ -3,7 +3,8 @@
 
 import { fill, textFor, type ApiErrorsText } from '../text';
 import type { ApiError, ApiErrorContext, ToastPosition } from '../types';
-import { documentOf, reportError } from './dom';
+import { documentOf, pageDocument, reportError } from './dom';
+import type { ToastSpec } from './toast-parts';
 import { showToast } from './toasts';
 
 /** Lines beyond this are summed up as "…and N more": a toast is not a report. */
@@ -56,25 +57,33 @@ export function durationFor(error: ApiError, context: Partial<ApiErrorContext>, 
   return isSticky(error, context, options.stickyWhen) ? 0 : typeof duration === 'number' && duration >= 0 ? duration : 5000;
 }
 
+/**
+ * A failure's toast: `message` over the lines a person needs (`shown` is the message before any
+ * burst count), the reference, and how long it stays. Keyed without the reference: the same
+ * failure again with a new correlation id is a repeat (counted, showing the newest reference,
+ * the one support can find), not a second toast beside it.
+ */
+export function failureToast(message: string, shown: string, error: ApiError, context: Partial<ApiErrorContext>, options: { stickyWhen?: unknown; toastDuration?: unknown }, text: ApiErrorsText): ToastSpec {
+  const lines = toastLines(shown, error, context, text);
+  return {
+    message,
+    lines,
+    reference: error.correlationId,
+    key: [message].concat(lines).join('\n'),
+    duration: durationFor(error, context, options),
+  };
+}
+
 /** The built-in `toast`. */
 export function defaultToast(message: string, error: ApiError, context?: Partial<ApiErrorContext>): void {
   const given = context || {};
   const scope = given.scope;
-  const doc = scope ? documentOf(scope) : typeof document !== 'undefined' ? document : null;
+  const doc = scope ? documentOf(scope) : pageDocument();
   if (!doc) return;
   const options = given.apiErrors || {};
   const text = textFor(options);
   const shown = String(message || error.message);
-  const lines = toastLines(shown, error, given, text);
-  showToast(doc, {
-    message: shown,
-    lines,
-    reference: error.correlationId,
-    // The same failure again with a new correlation id is a repeat: the toast counts it and
-    // shows the newest reference, the one support can find.
-    key: [shown].concat(lines).join('\n'),
-    duration: durationFor(error, given, options),
-  }, { position: options.position as ToastPosition, text });
+  showToast(doc, failureToast(shown, shown, error, given, options, text), { position: options.position as ToastPosition, text });
 }
 
 export { showToast, type ToastHandle, type ToastLook } from './toasts';
