@@ -1219,9 +1219,9 @@
     if (!request.failed) listener.onSuccess(request);
     else if (!isExcluded(request, listener)) listener.onFailure(request);
   }
-  var PAGE_VALUE = "__apiErrorsPageValue";
+  var pageValues = /* @__PURE__ */ new WeakMap();
   function pageValue(value) {
-    return typeof value === "function" && PAGE_VALUE in value ? value[PAGE_VALUE] : value;
+    return pageValues.has(value) ? pageValues.get(value) : value;
   }
   function guardCallbacks(callbacks, where) {
     const list = (Array.isArray(callbacks) ? callbacks : [callbacks]).filter((fn) => typeof fn === "function");
@@ -1237,7 +1237,7 @@
         }
       }
     };
-    guardedCallbacks[PAGE_VALUE] = callbacks;
+    pageValues.set(guardedCallbacks, callbacks);
     return guardedCallbacks;
   }
   var later = [];
@@ -1281,7 +1281,7 @@
       else settleNow(request);
       if (userComplete) userComplete.call(this, xhr, textStatus);
     };
-    completeThenUser[PAGE_VALUE] = pageComplete;
+    pageValues.set(completeThenUser, pageComplete);
     settings.complete = completeThenUser;
   }
   function hook(jQuery) {

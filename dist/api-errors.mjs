@@ -1218,9 +1218,9 @@ function settle(request, listener) {
   if (!request.failed) listener.onSuccess(request);
   else if (!isExcluded(request, listener)) listener.onFailure(request);
 }
-var PAGE_VALUE = "__apiErrorsPageValue";
+var pageValues = /* @__PURE__ */ new WeakMap();
 function pageValue(value) {
-  return typeof value === "function" && PAGE_VALUE in value ? value[PAGE_VALUE] : value;
+  return pageValues.has(value) ? pageValues.get(value) : value;
 }
 function guardCallbacks(callbacks, where) {
   const list = (Array.isArray(callbacks) ? callbacks : [callbacks]).filter((fn) => typeof fn === "function");
@@ -1236,7 +1236,7 @@ function guardCallbacks(callbacks, where) {
       }
     }
   };
-  guardedCallbacks[PAGE_VALUE] = callbacks;
+  pageValues.set(guardedCallbacks, callbacks);
   return guardedCallbacks;
 }
 var later = [];
@@ -1280,7 +1280,7 @@ function track(settings, originalOptions, jqXHR, slot, jQuery) {
     else settleNow(request);
     if (userComplete) userComplete.call(this, xhr, textStatus);
   };
-  completeThenUser[PAGE_VALUE] = pageComplete;
+  pageValues.set(completeThenUser, pageComplete);
   settings.complete = completeThenUser;
 }
 function hook(jQuery) {
