@@ -86,8 +86,8 @@ export function settle(request: TrackedRequest, listener: JQueryListener | null)
  * The page's own value behind each wrapper put in a request's `error` and `complete`. A settings
  * object sent again (`complete: function () { $.ajax(this); }`) is then wrapped once more
  * instead of wrapping the earlier wrappers, which grew the stack with every request. Not a
- * property on the wrapper: a property added to a new function on every request gives each its
- * own hidden class in V8, which slowed down every request on the page (jQuery's own code too).
+ * property on the wrapper: in Chromium, a property added to a new function on every request
+ * made every request on the page slower, jQuery's own code included.
  */
 const pageValues: WeakMap<object, unknown> = new WeakMap();
 
