@@ -102,7 +102,7 @@ function prepare(Backbone, model, options, listener) {
     try {
       const perRequest = requestApiErrors(Backbone, options);
       if (perRequest !== false) {
-        options.apiError = listener.errorFor(jqXHR, textStatus, errorThrown, perRequest);
+        options.apiError = listener.errorFor(jqXHR, textStatus, perRequest);
         setTimeout(() => listener.onUntrackedFailure(request, jqXHR, textStatus, errorThrown), 0);
       }
     } catch (exception) {
@@ -371,7 +371,9 @@ function clearField(element) {
   unmark(element);
 }
 var watchedDocuments = /* @__PURE__ */ new WeakSet();
+var drawnState = { any: true };
 function watchEdits(doc) {
+  drawnState.any = true;
   if (watchedDocuments.has(doc)) return;
   watchedDocuments.add(doc);
   const onEdit = (event) => {
@@ -491,7 +493,9 @@ function clearDrawnFor(context) {
     if (scope.nodeType === 1) clearFieldErrors(scope);
     return;
   }
+  let found = 0;
   for (const list of drawnOn(documentOf(scope))) {
+    found += list.length;
     for (let index = 0; index < list.length; index++) {
       const drawn = list[index];
       if (drawn.getAttribute("data-api-errors-request") === drawing.key || drawing.form && drawnIn(drawing.form, drawn)) {
@@ -499,6 +503,7 @@ function clearDrawnFor(context) {
       }
     }
   }
+  if (!found) drawnState.any = false;
   if (!drawing.failed) sweepStale(context);
 }
 function sweepStale(context) {
@@ -637,18 +642,13 @@ function handleFailure(error, context, options, jQuery, policies) {
   const summary = guarded("summary", () => renderSummary(ownerOf(context), error, context, options), null) || null;
   context.summary = summary;
   const toast = options.toast;
-  const hook = options.message;
-  const text = hook ? guarded("message", () => hook(error, context)) : void 0;
+  const hook2 = options.message;
+  const text = hook2 ? guarded("message", () => hook2(error, context)) : void 0;
   const message = isText(text) ? text : error.message;
-  const taken = !!policies && guarded("the plugin", () => policies.decide(error, context, options, message), false);
+  const taken = guarded("the plugin", () => policies.decide(error, context, options, message), false);
   if (toast && !taken) guarded("toast", () => toast(message, error, context));
   guarded("focus", () => summary ? summary.focus() : focusFirstMarked(context.scope, Object.keys(error.errors).filter((field) => !hasOwn(context.unrendered, field))));
   announce(error, context, jQuery);
-}
-function handleSuccess(context, options, policies) {
-  if (policies) guarded("the plugin", () => policies.succeed(context));
-  const clearFields = options.clearFields;
-  if (clearFields) guarded("clearFields", () => clearFields(context));
 }
 
 // src/parse/flatten.ts
@@ -1102,33 +1102,31 @@ function hasFlag(jqXHR, flag) {
 function isMarkedHandled(jqXHR) {
   return hasFlag(jqXHR, HANDLED_FLAG);
 }
-var errorsByRequest = /* @__PURE__ */ new WeakMap();
-var transports = /* @__PURE__ */ new WeakMap();
-function watchTransport(jqXHR, settings) {
-  const transport = { settings };
-  transports.set(jqXHR, transport);
+var known = /* @__PURE__ */ new WeakMap();
+function watchTransport(jqXHR, request) {
+  known.set(jqXHR, request);
+  const settings = request.settings;
   const make = settings.xhr;
   if (typeof make === "function") {
     settings.xhr = function keepXhr() {
-      return transport.xhr = make.apply(this, arguments);
+      return request.xhr = make.apply(this, arguments);
     };
   }
 }
-function errorFor(jqXHR, textStatus, errorThrown, options, doc) {
-  const known = jqXHR && typeof jqXHR === "object" ? errorsByRequest.get(jqXHR) : void 0;
-  if (known) return known;
-  const transport = transports.get(jqXHR);
+function errorFor(jqXHR, textStatus, options, doc) {
+  const isObject2 = !!jqXHR && typeof jqXHR === "object";
+  const request = isObject2 && known.get(jqXHR) || {};
+  if (request.error) return request.error;
   const view = doc && doc.defaultView;
-  const facts = {
+  request.error = parseWithOptions(jqXHR, typeof textStatus === "string" ? textStatus : void 0, void 0, {
     messages: options.messages,
     fallbackMessage: options.fallbackMessage,
     online: view ? view.navigator.onLine : void 0,
-    url: transport && transport.settings.url,
-    responseURL: transport && transport.xhr && transport.xhr.responseURL
-  };
-  const error = parseWithOptions(jqXHR, typeof textStatus === "string" ? textStatus : void 0, errorThrown, facts);
-  if (jqXHR && typeof jqXHR === "object") errorsByRequest.set(jqXHR, error);
-  return error;
+    url: request.url,
+    responseURL: request.xhr && request.xhr.responseURL
+  });
+  if (isObject2) known.set(jqXHR, request);
+  return request.error;
 }
 function scopeFor(options, settings, doc) {
   const fromForm = resolveScope(options.form, doc);
@@ -1190,17 +1188,13 @@ function makeContext(jqXHR, settings, scope, backbone) {
 
 // src/adapters/jquery.ts
 var SLOT_KEY = "__apiErrorsSlot";
-var SUCCESS_STATUSES = ["success", "notmodified", "nocontent"];
 var TRACKED_FLAG = "__apiErrorsTracked";
 function isTracked(jqXHR) {
   return hasFlag(jqXHR, TRACKED_FLAG);
 }
 function isExcluded(request, listener) {
   const { jqXHR, textStatus } = request;
-  if (isMarkedHandled(jqXHR)) return true;
-  const status = Number(jqXHR.status) || 0;
-  if (status === 0 && textStatus !== "error" && textStatus !== "timeout") return true;
-  return status === 0 && textStatus === "error" && listener.isLeavingPage();
+  return isMarkedHandled(jqXHR) || !Number(jqXHR.status) && (textStatus === "error" ? listener.isLeavingPage() : textStatus !== "timeout");
 }
 function optsOut(settings, pageOptions, jQuery) {
   if (settings.apiErrors === false) return true;
@@ -1211,15 +1205,12 @@ function settle(request, listener) {
   if (request.settled) return;
   request.settled = true;
   if (!listener) return;
-  if (!request.failed) {
-    if (SUCCESS_STATUSES.indexOf(request.textStatus) !== -1) listener.onSuccess(request);
-  } else if (!isExcluded(request, listener)) {
-    listener.onFailure(request);
-  }
+  if (!request.failed) listener.onSuccess(request);
+  else if (!isExcluded(request, listener)) listener.onFailure(request);
 }
-var PAGE_VALUE = "__apiErrorsPageValue";
+var pageValues = /* @__PURE__ */ new WeakMap();
 function pageValue(value) {
-  return typeof value === "function" && PAGE_VALUE in value ? value[PAGE_VALUE] : value;
+  return pageValues.has(value) ? pageValues.get(value) : value;
 }
 function guardCallbacks(callbacks, where) {
   const list = (Array.isArray(callbacks) ? callbacks : [callbacks]).filter((fn) => typeof fn === "function");
@@ -1235,9 +1226,21 @@ function guardCallbacks(callbacks, where) {
       }
     }
   };
-  guardedCallbacks[PAGE_VALUE] = callbacks;
+  pageValues.set(guardedCallbacks, callbacks);
   return guardedCallbacks;
 }
+var later = [];
+function settleNow(request) {
+  guarded("the plugin", () => settle(request, request.slot.listener));
+}
+function settleLater(request) {
+  if (later.push(request) < 2) {
+    setTimeout(() => {
+      later.splice(0).forEach(settleNow);
+    }, 0);
+  }
+}
+var tick = null;
 function track(settings, originalOptions, jqXHR, slot, jQuery) {
   jqXHR[TRACKED_FLAG] = true;
   if (optsOut(settings, originalOptions, jQuery)) return;
@@ -1245,59 +1248,49 @@ function track(settings, originalOptions, jqXHR, slot, jQuery) {
     settings,
     originalOptions,
     jqXHR,
-    failed: false,
-    textStatus: "",
-    errorThrown: void 0,
-    settled: false,
     url: settings.url,
-    data: settings.data
+    data: settings.data,
+    slot
   };
-  watchTransport(jqXHR, settings);
-  const settleNow = () => {
-    guarded("the plugin", () => settle(request, slot.listener));
-  };
-  let inAjaxCall = true;
-  Promise.resolve().then(() => {
-    inAjaxCall = false;
-  });
-  jqXHR.fail((_xhr, textStatus, errorThrown) => {
+  const sentIn = tick || (tick = Promise.resolve().then(() => {
+    tick = null;
+  }));
+  watchTransport(jqXHR, request);
+  jqXHR.fail((_xhr, textStatus) => {
     request.failed = true;
     request.textStatus = textStatus;
-    request.errorThrown = errorThrown;
-    setTimeout(settleNow, 0);
+    settleLater(request);
   });
   const pageError = pageValue(settings.error);
   if (pageError) settings.error = guardCallbacks(pageError, "the request's error callback");
   const pageComplete = pageValue(settings.complete);
-  const userComplete = guardCallbacks(pageComplete, "the request's complete callback");
+  const userComplete = pageComplete ? guardCallbacks(pageComplete, "the request's complete callback") : null;
   const completeThenUser = function completeThenUser2(xhr, textStatus) {
-    if (!request.failed) request.textStatus = textStatus;
-    if (inAjaxCall) setTimeout(settleNow, 0);
-    else settleNow();
-    userComplete.call(this, xhr, textStatus);
+    if (sentIn === tick) settleLater(request);
+    else settleNow(request);
+    if (userComplete) userComplete.call(this, xhr, textStatus);
   };
-  completeThenUser[PAGE_VALUE] = pageComplete;
+  pageValues.set(completeThenUser, pageComplete);
   settings.complete = completeThenUser;
 }
+function hook(jQuery) {
+  const slot = { listener: null };
+  Object.defineProperty(jQuery, SLOT_KEY, { value: slot, configurable: true });
+  jQuery.ajaxPrefilter((settings, originalOptions, jqXHR) => {
+    if (!slot.listener) return;
+    try {
+      track(settings, originalOptions, jqXHR, slot, jQuery);
+    } catch (exception) {
+      reportError("the plugin", exception);
+    }
+  });
+  return slot;
+}
 function attachJQuery(jQuery, listener) {
-  let slot = jQuery[SLOT_KEY];
-  if (!slot) {
-    const newSlot = { listener: null };
-    slot = newSlot;
-    Object.defineProperty(jQuery, SLOT_KEY, { value: newSlot, configurable: true });
-    jQuery.ajaxPrefilter((settings, originalOptions, jqXHR) => {
-      if (!newSlot.listener) return;
-      try {
-        track(settings, originalOptions, jqXHR, newSlot, jQuery);
-      } catch (exception) {
-        reportError("the plugin", exception);
-      }
-    });
-  }
-  const attached = slot;
-  attached.listener = listener;
+  const slot = jQuery[SLOT_KEY] || hook(jQuery);
+  slot.listener = listener;
   return () => {
-    if (attached.listener === listener) attached.listener = null;
+    if (slot.listener === listener) slot.listener = null;
   };
 }
 function currentListener(jQuery) {
@@ -1359,7 +1352,7 @@ function countdownPart(doc, countdown, themed) {
   hideVisually(spoken);
   element.appendChild(ticking);
   element.appendChild(spoken);
-  const tick = () => {
+  const tick2 = () => {
     const left = Math.ceil((end - Date.now()) / 1e3);
     if (left > 0) ticking.textContent = fill(countdown.text, left);
     else {
@@ -1367,9 +1360,9 @@ function countdownPart(doc, countdown, themed) {
       element.textContent = countdown.done;
     }
   };
-  const timer = setInterval(tick, 1e3);
+  const timer = setInterval(tick2, 1e3);
   const stop = () => clearInterval(timer);
-  if (!seconds) tick();
+  if (!seconds) tick2();
   return { element, stop };
 }
 function copyReference(button, line, reference, text) {
@@ -1929,7 +1922,7 @@ function createInstallation(jQuery, Backbone, doc, base) {
   const contextFor = (request, options) => {
     const settings = request.settings;
     const scope = scopeFor(options, settings, doc);
-    const fromData = request.failed && scope === doc ? dataForm(jQuery, doc, "data" in request ? request.data : settings.data) : null;
+    const fromData = request.failed && scope === doc ? dataForm(jQuery, doc, request.data) : null;
     const context = makeContext(request.jqXHR, settings, fromData || scope, backboneOf(request));
     context.originalOptions = request.originalOptions;
     drawnFor.set(context, {
@@ -1948,12 +1941,18 @@ function createInstallation(jQuery, Backbone, doc, base) {
       const options = mergeOptions(base, request.settings.apiErrors);
       const shouldHandle = options.shouldHandle;
       if (shouldHandle && !guarded("shouldHandle", () => shouldHandle(request.jqXHR, request.settings) !== false, true)) return;
-      const error = errorFor(request.jqXHR, request.textStatus, request.errorThrown, options, doc);
+      const error = errorFor(request.jqXHR, request.textStatus, options, doc);
       handleFailure(error, contextFor(request, options), options, jQuery, policies);
     },
+    // A later success in the same scope clears the field errors drawn there. The built-in
+    // clearing has nothing to do while no field message or summary is on the page.
     onSuccess(request) {
       const options = mergeOptions(base, request.settings.apiErrors);
-      handleSuccess(contextFor(request, options), options, policies);
+      const clearFields = options.clearFields;
+      guarded("the plugin", policies.succeed);
+      if (clearFields && (drawnState.any || clearFields !== DEFAULT_OPTIONS.clearFields)) {
+        guarded("clearFields", () => clearFields(contextFor(request, options)));
+      }
     },
     isLeavingPage: leaving.isLeaving,
     uninstall() {
@@ -1966,11 +1965,11 @@ function createInstallation(jQuery, Backbone, doc, base) {
     }
   };
   detachers.push(attachJQuery(jQuery, installation));
-  const settleUntracked = (request, jqXHR, failed, textStatus, errorThrown) => {
+  const settleUntracked = (request, jqXHR, failed, textStatus) => {
     const settings = request.options;
     if (isTracked(jqXHR) || optsOut(settings, settings, jQuery)) return;
     settle(
-      { settings, originalOptions: settings, jqXHR, failed, textStatus: String(textStatus || "error"), errorThrown, settled: false },
+      { settings, originalOptions: settings, jqXHR, failed, textStatus: String(textStatus || "error"), data: settings.data },
       currentListener(jQuery) === installation ? installation : null
     );
   };
@@ -1979,11 +1978,11 @@ function createInstallation(jQuery, Backbone, doc, base) {
     const own = backbone.$;
     if (own && own !== jQuery && typeof own.ajaxPrefilter === "function") detachers.push(attachJQuery(own, installation));
     unwrapBackbone = wrapBackboneSync(backbone, {
-      errorFor: (jqXHR, textStatus, errorThrown, perRequest) => errorFor(jqXHR, textStatus, errorThrown, mergeOptions(base, perRequest), doc),
-      onUntrackedFailure(request, jqXHR, textStatus, errorThrown) {
-        if (jqXHR && typeof jqXHR === "object") settleUntracked(request, jqXHR, true, textStatus, errorThrown);
+      errorFor: (jqXHR, textStatus, perRequest) => errorFor(jqXHR, textStatus, mergeOptions(base, perRequest), doc),
+      onUntrackedFailure(request, jqXHR, textStatus) {
+        if (jqXHR && typeof jqXHR === "object") settleUntracked(request, jqXHR, true, textStatus);
       },
-      onUntrackedSuccess: (request, jqXHR) => settleUntracked(request, jqXHR || {}, false, "success")
+      onUntrackedSuccess: (request, jqXHR) => settleUntracked(request, jqXHR || {}, false)
     });
   };
   wrapBackbone(Backbone);

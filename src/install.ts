@@ -6,9 +6,10 @@ import { attachJQuery, currentListener, isTracked, optsOut, settle, type JQueryL
 import { watchPageLeave } from './adapters/page';
 import { dataForm, errorFor, makeContext, namedForm, requestKey, scopeFor } from './adapters/request';
 import { DEFAULT_OPTIONS, mergeOptions, type ResolvedOptions } from './options';
-import { guarded, handleFailure, handleSuccess } from './pipeline';
+import { guarded, handleFailure } from './pipeline';
 import { createPolicies } from './policies/index';
 import { drawnFor, pageDocument, reportError } from './render/dom';
+import { drawnState } from './render/fields';
 import type { ApiErrorsInstallation, ApiErrorsOptions, BackboneLike, JQueryLike, JqXHR } from './types';
 
 type Installed = JQueryListener & ApiErrorsInstallation;
@@ -48,7 +49,7 @@ function createInstallation(jQuery: JQueryLike, Backbone: BackboneLike, doc: Doc
   const contextFor = (request: TrackedRequest, options: ResolvedOptions) => {
     const settings = request.settings;
     const scope = scopeFor(options, settings, doc);
-    const fromData = request.failed && scope === doc ? dataForm(jQuery, doc, 'data' in request ? request.data : settings.data) : null;
+    const fromData = request.failed && scope === doc ? dataForm(jQuery, doc, request.data) : null;
     const context = makeContext(request.jqXHR, settings, fromData || scope, backboneOf(request));
     context.originalOptions = request.originalOptions;
     drawnFor.set(context, {
@@ -69,12 +70,18 @@ function createInstallation(jQuery: JQueryLike, Backbone: BackboneLike, doc: Doc
       const shouldHandle = options.shouldHandle;
       // A shouldHandle that throws is reported and counts as "handle it".
       if (shouldHandle && !guarded('shouldHandle', () => shouldHandle(request.jqXHR, request.settings) !== false, true)) return;
-      const error = errorFor(request.jqXHR, request.textStatus, request.errorThrown, options, doc);
+      const error = errorFor(request.jqXHR, request.textStatus, options, doc);
       handleFailure(error, contextFor(request, options), options, jQuery, policies);
     },
+    // A later success in the same scope clears the field errors drawn there. The built-in
+    // clearing has nothing to do while no field message or summary is on the page.
     onSuccess(request) {
       const options = mergeOptions(base, request.settings.apiErrors);
-      handleSuccess(contextFor(request, options), options, policies);
+      const clearFields = options.clearFields;
+      guarded('the plugin', policies.succeed);
+      if (clearFields && (drawnState.any || clearFields !== DEFAULT_OPTIONS.clearFields)) {
+        guarded('clearFields', () => clearFields(contextFor(request, options)));
+      }
     },
     isLeavingPage: leaving.isLeaving,
     uninstall() {
@@ -89,11 +96,11 @@ function createInstallation(jQuery: JQueryLike, Backbone: BackboneLike, doc: Doc
   detachers.push(attachJQuery(jQuery, installation));
 
   /** A Backbone request that went around every hooked jQuery (a replaced Backbone.ajax). */
-  const settleUntracked = (request: BackboneRequest, jqXHR: JqXHR, failed: boolean, textStatus: unknown, errorThrown?: unknown): void => {
+  const settleUntracked = (request: BackboneRequest, jqXHR: JqXHR, failed: boolean, textStatus?: unknown): void => {
     const settings = request.options;
     if (isTracked(jqXHR) || optsOut(settings, settings, jQuery)) return;
     settle(
-      { settings, originalOptions: settings, jqXHR, failed, textStatus: String(textStatus || 'error'), errorThrown, settled: false },
+      { settings, originalOptions: settings, jqXHR, failed, textStatus: String(textStatus || 'error'), data: settings.data },
       currentListener(jQuery) === installation ? installation : null,
     );
   };
@@ -104,12 +111,11 @@ function createInstallation(jQuery: JQueryLike, Backbone: BackboneLike, doc: Doc
     const own = backbone.$;
     if (own && own !== jQuery && typeof own.ajaxPrefilter === 'function') detachers.push(attachJQuery(own, installation));
     unwrapBackbone = wrapBackboneSync(backbone, {
-      errorFor: (jqXHR, textStatus, errorThrown, perRequest) =>
-        errorFor(jqXHR, textStatus, errorThrown, mergeOptions(base, perRequest), doc),
-      onUntrackedFailure(request, jqXHR: JqXHR, textStatus, errorThrown) {
-        if (jqXHR && typeof jqXHR === 'object') settleUntracked(request, jqXHR, true, textStatus, errorThrown);
+      errorFor: (jqXHR, textStatus, perRequest) => errorFor(jqXHR, textStatus, mergeOptions(base, perRequest), doc),
+      onUntrackedFailure(request, jqXHR: JqXHR, textStatus) {
+        if (jqXHR && typeof jqXHR === 'object') settleUntracked(request, jqXHR, true, textStatus);
       },
-      onUntrackedSuccess: (request, jqXHR: JqXHR) => settleUntracked(request, jqXHR || {}, false, 'success'),
+      onUntrackedSuccess: (request, jqXHR: JqXHR) => settleUntracked(request, jqXHR || {}, false),
     });
   };
   wrapBackbone(Backbone);

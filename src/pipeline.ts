@@ -103,7 +103,7 @@ function announce(error: ApiError, context: ApiErrorContext, jQuery: JQueryLike)
  */
 export interface FailurePolicies {
   decide(error: ApiError, context: ApiErrorContext, options: ResolvedOptions, message: string): boolean;
-  succeed(context: ApiErrorContext): void;
+  succeed(): void;
 }
 
 export function handleFailure(
@@ -111,7 +111,7 @@ export function handleFailure(
   context: ApiErrorContext,
   options: ResolvedOptions,
   jQuery: JQueryLike,
-  policies?: FailurePolicies,
+  policies: FailurePolicies,
 ): void {
   context.apiErrors = options;
   const clearFields = options.clearFields;
@@ -128,7 +128,7 @@ export function handleFailure(
   const hook = options.message;
   const text = hook ? guarded('message', () => hook(error, context)) : undefined;
   const message = isText(text) ? text : error.message;
-  const taken = !!policies && guarded('the plugin', () => policies.decide(error, context, options, message), false);
+  const taken = guarded('the plugin', () => policies.decide(error, context, options, message), false);
   if (toast && !taken) guarded('toast', () => toast(message, error, context));
   // Focus goes to the summary, else to the first element this failure marked (not any
   // `[aria-invalid]` one, which may be the page's own or an earlier failure's): never stolen for a
@@ -137,11 +137,4 @@ export function handleFailure(
     ? summary.focus()
     : focusFirstMarked(context.scope, Object.keys(error.errors).filter((field) => !hasOwn(context.unrendered, field))));
   announce(error, context, jQuery);
-}
-
-/** A later success in the same scope clears the field errors drawn there. */
-export function handleSuccess(context: ApiErrorContext, options: ResolvedOptions, policies?: FailurePolicies): void {
-  if (policies) guarded('the plugin', () => policies.succeed(context));
-  const clearFields = options.clearFields;
-  if (clearFields) guarded('clearFields', () => clearFields(context));
 }

@@ -19,7 +19,7 @@ export const REQUEST_KEY = 'apiErrorsBackboneRequest';
 /** What the adapter asks of the installation. */
 export interface BackboneListener {
   /** The ApiError for a failed Backbone request, before the user's error callback sees it. */
-  errorFor(jqXHR: JqXHR, textStatus: unknown, errorThrown: unknown, perRequest: unknown): unknown;
+  errorFor(jqXHR: JqXHR, textStatus: unknown, perRequest: unknown): unknown;
   /** A Backbone failure whose request never reached the jQuery adapter (a replaced Backbone.ajax). */
   onUntrackedFailure(request: BackboneRequest, jqXHR: JqXHR, textStatus: unknown, errorThrown: unknown): void;
   /** A Backbone success, which the jQuery adapter may not have seen either. */
@@ -59,7 +59,7 @@ function prepare(Backbone: BackboneLike, model: unknown, options: Record<string,
     try {
       const perRequest = requestApiErrors(Backbone, options);
       if (perRequest !== false) {
-        options.apiError = listener.errorFor(jqXHR, textStatus, errorThrown, perRequest);
+        options.apiError = listener.errorFor(jqXHR, textStatus, perRequest);
         setTimeout(() => listener.onUntrackedFailure(request, jqXHR, textStatus, errorThrown), 0);
       }
     } catch (exception) {

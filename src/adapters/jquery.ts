@@ -12,13 +12,15 @@ export interface TrackedRequest {
   settings: AjaxSettings;
   originalOptions: AjaxSettings;
   jqXHR: JqXHR;
-  failed: boolean;
-  textStatus: string;
-  errorThrown: unknown;
-  settled: boolean;
+  failed?: boolean;
+  textStatus?: string;
+  settled?: boolean;
   /** The URL and data as the prefilter saw them: jQuery later appends a GET's data to the URL. */
   url?: unknown;
   data?: unknown;
+  /** The XMLHttpRequest jQuery made for it, when it made one. */
+  xhr?: { responseURL?: string };
+  slot?: Slot;
 }
 
 /** What the adapter calls on the current installation. */
@@ -38,8 +40,6 @@ interface Slot {
 /** On the jQuery function, so every copy of the plugin on the page shares one prefilter. */
 const SLOT_KEY = '__apiErrorsSlot';
 
-const SUCCESS_STATUSES = ['success', 'notmodified', 'nocontent'];
-
 /**
  * Set on every jqXHR the prefilter saw; a Backbone failure without it went around $.ajax. On the
  * jqXHR itself, like markHandled's flag: the prefilter may belong to another copy of the plugin.
@@ -51,15 +51,13 @@ export function isTracked(jqXHR: unknown): boolean {
 }
 
 /**
- * Which failures are left alone. Status 0 with any textStatus but "error" or "timeout" is an
- * abort: `abort()`, a `beforeSend` that returned false ("canceled"), or `abort("reason")`.
+ * Which failures are left alone: those marked handled, and of status 0 an abort (any textStatus
+ * but "error" or "timeout": `abort()`, a `beforeSend` that returned false ("canceled"),
+ * `abort("reason")`) and an "error" while the page is being left.
  */
 function isExcluded(request: TrackedRequest, listener: JQueryListener): boolean {
   const { jqXHR, textStatus } = request;
-  if (isMarkedHandled(jqXHR)) return true;
-  const status = Number(jqXHR.status) || 0;
-  if (status === 0 && textStatus !== 'error' && textStatus !== 'timeout') return true;
-  return status === 0 && textStatus === 'error' && listener.isLeavingPage();
+  return isMarkedHandled(jqXHR) || (!Number(jqXHR.status) && (textStatus === 'error' ? listener.isLeavingPage() : textStatus !== 'timeout'));
 }
 
 /**
@@ -78,22 +76,23 @@ export function settle(request: TrackedRequest, listener: JQueryListener | null)
   if (request.settled) return;
   request.settled = true;
   if (!listener) return;
-  if (!request.failed) {
-    if (SUCCESS_STATUSES.indexOf(request.textStatus) !== -1) listener.onSuccess(request);
-  } else if (!isExcluded(request, listener)) {
-    listener.onFailure(request);
-  }
+  // jQuery rejects every request that is not a success ("success", "notmodified", "nocontent"):
+  // an abort, a timeout, an error status, a parse error.
+  if (!request.failed) listener.onSuccess(request);
+  else if (!isExcluded(request, listener)) listener.onFailure(request);
 }
 
 /**
- * On the wrappers put in a request's `error` and `complete`: the page's own value they wrap. A
- * settings object sent again (`complete: function () { $.ajax(this); }`) is then wrapped once
- * more instead of wrapping the earlier wrappers, which grew the stack with every request.
+ * The page's own value behind each wrapper put in a request's `error` and `complete`. A settings
+ * object sent again (`complete: function () { $.ajax(this); }`) is then wrapped once more
+ * instead of wrapping the earlier wrappers, which grew the stack with every request. Not a
+ * property on the wrapper: in Chromium, a property added to a new function on every request
+ * made every request on the page slower, jQuery's own code included.
  */
-const PAGE_VALUE = '__apiErrorsPageValue';
+const pageValues: WeakMap<object, unknown> = new WeakMap();
 
 function pageValue(value: unknown): unknown {
-  return typeof value === 'function' && PAGE_VALUE in value ? (value as JQueryLike)[PAGE_VALUE] : value;
+  return pageValues.has(value as object) ? pageValues.get(value as object) : value;
 }
 
 /**
@@ -116,9 +115,30 @@ function guardCallbacks(callbacks: unknown, where: string): (this: unknown, ...a
       }
     }
   };
-  (guardedCallbacks as JQueryLike)[PAGE_VALUE] = callbacks;
+  pageValues.set(guardedCallbacks, callbacks);
   return guardedCallbacks;
 }
+
+/** Requests to settle once the current task is over: one timer for all of them. */
+const later: TrackedRequest[] = [];
+
+function settleNow(request: TrackedRequest): void {
+  guarded('the plugin', () => settle(request, request.slot!.listener));
+}
+
+function settleLater(request: TrackedRequest): void {
+  if (later.push(request) < 2) {
+    setTimeout(() => {
+      later.splice(0).forEach(settleNow);
+    }, 0);
+  }
+}
+
+/**
+ * Set while the code that called $.ajax() runs, until the next microtask checkpoint: one promise
+ * for all the requests sent in that turn.
+ */
+let tick: Promise<void> | null = null;
 
 /**
  * Runs for every request (Backbone's, $.get, .load, global:false too); one the page opted out of
@@ -131,60 +151,54 @@ function track(settings: AjaxSettings, originalOptions: AjaxSettings, jqXHR: JqX
   jqXHR[TRACKED_FLAG] = true;
   if (optsOut(settings, originalOptions, jQuery)) return;
   const request: TrackedRequest = {
-    settings, originalOptions, jqXHR, failed: false, textStatus: '', errorThrown: undefined, settled: false,
-    url: settings.url, data: settings.data,
+    settings, originalOptions, jqXHR, url: settings.url, data: settings.data, slot,
   };
-  watchTransport(jqXHR, settings);
-  const settleNow = (): void => {
-    guarded('the plugin', () => settle(request, slot.listener));
-  };
-  // Until the page's code that called $.ajax() has run: a request that completes before then
-  // (async: false, a transport that answers at once) is settled after this task, so the
-  // `.fail(markHandled)` attached right after $.ajax() returned still counts.
-  let inAjaxCall = true;
-  Promise.resolve().then(() => {
-    inAjaxCall = false;
-  });
-  jqXHR.fail((_xhr: JqXHR, textStatus: string, errorThrown: unknown) => {
+  // A request that completes in the turn it was sent in (async: false, a transport that answers
+  // at once) is settled after this task, so the `.fail(markHandled)` attached right after
+  // $.ajax() returned still counts.
+  const sentIn = tick || (tick = Promise.resolve().then(() => {
+    tick = null;
+  }));
+  watchTransport(jqXHR, request);
+  jqXHR.fail((_xhr: JqXHR, textStatus: string) => {
     request.failed = true;
     request.textStatus = textStatus;
-    request.errorThrown = errorThrown;
-    setTimeout(settleNow, 0);
+    settleLater(request);
   });
   const pageError = pageValue(settings.error);
   if (pageError) settings.error = guardCallbacks(pageError, 'the request\'s error callback');
   const pageComplete = pageValue(settings.complete);
-  const userComplete = guardCallbacks(pageComplete, 'the request\'s complete callback');
+  const userComplete = pageComplete ? guardCallbacks(pageComplete, 'the request\'s complete callback') : null;
   const completeThenUser = function completeThenUser(this: unknown, xhr: JqXHR, textStatus: string): void {
-    if (!request.failed) request.textStatus = textStatus;
-    if (inAjaxCall) setTimeout(settleNow, 0);
-    else settleNow();
-    userComplete.call(this, xhr, textStatus);
+    if (sentIn === tick) settleLater(request);
+    else settleNow(request);
+    if (userComplete) userComplete.call(this, xhr, textStatus);
   };
-  (completeThenUser as JQueryLike)[PAGE_VALUE] = pageComplete;
+  pageValues.set(completeThenUser, pageComplete);
   settings.complete = completeThenUser;
+}
+
+/** Hooks jQuery's one prefilter, on the first installation through this jQuery. */
+function hook(jQuery: JQueryLike): Slot {
+  const slot: Slot = { listener: null };
+  Object.defineProperty(jQuery, SLOT_KEY, { value: slot, configurable: true });
+  jQuery.ajaxPrefilter((settings: AjaxSettings, originalOptions: AjaxSettings, jqXHR: JqXHR) => {
+    if (!slot.listener) return;
+    try {
+      track(settings, originalOptions, jqXHR, slot, jQuery);
+    } catch (exception) {
+      reportError('the plugin', exception);
+    }
+  });
+  return slot;
 }
 
 /** Makes `listener` the one that jQuery's failures go to; returns the function that detaches it. */
 export function attachJQuery(jQuery: JQueryLike, listener: JQueryListener): () => void {
-  let slot: Slot | undefined = jQuery[SLOT_KEY];
-  if (!slot) {
-    const newSlot: Slot = { listener: null };
-    slot = newSlot;
-    Object.defineProperty(jQuery, SLOT_KEY, { value: newSlot, configurable: true });
-    jQuery.ajaxPrefilter((settings: AjaxSettings, originalOptions: AjaxSettings, jqXHR: JqXHR) => {
-      if (!newSlot.listener) return;
-      try {
-        track(settings, originalOptions, jqXHR, newSlot, jQuery);
-      } catch (exception) {
-        reportError('the plugin', exception);
-      }
-    });
-  }
-  const attached = slot;
-  attached.listener = listener;
+  const slot: Slot = jQuery[SLOT_KEY] || hook(jQuery);
+  slot.listener = listener;
   return () => {
-    if (attached.listener === listener) attached.listener = null;
+    if (slot.listener === listener) slot.listener = null;
   };
 }
 

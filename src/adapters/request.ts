@@ -4,9 +4,10 @@
 // into, and the markHandled flag.
 
 import type { ResolvedOptions } from '../options';
+import type { TrackedRequest } from './jquery';
 import { parseWithOptions } from '../parse/index';
 import { resolveScope } from '../render/dom';
-import type { ApiError, ApiErrorContext, AjaxSettings, JQueryLike, JqXHR, ParseOptions } from '../types';
+import type { ApiError, ApiErrorContext, AjaxSettings, JQueryLike, JqXHR } from '../types';
 
 /**
  * Kept on the jqXHR itself, not in a module-level set: a page may hold two copies of the plugin
@@ -34,22 +35,27 @@ export function isMarkedHandled(jqXHR: unknown): boolean {
   return hasFlag(jqXHR, HANDLED_FLAG);
 }
 
-const errorsByRequest: WeakMap<object, ApiError> = new WeakMap();
+/** What is known of a request: its URL and XMLHttpRequest when the prefilter saw it, its ApiError once parsed. */
+interface Known {
+  url?: unknown;
+  xhr?: { responseURL?: string };
+  error?: ApiError;
+}
 
-/** A request's settings and XMLHttpRequest, kept by the prefilter for the parser. */
-const transports: WeakMap<object, { settings: AjaxSettings; xhr?: { responseURL?: string } }> = new WeakMap();
+/** By jqXHR: each request the prefilter saw, and each failed one once its ApiError is made. */
+const known: WeakMap<object, Known> = new WeakMap();
 
 /**
- * Keeps the request's settings and its XMLHttpRequest (by wrapping the `xhr` factory jQuery
- * calls): jqXHR does not expose `responseURL`, which tells that a login redirect was followed.
+ * Keeps the request and its XMLHttpRequest (by wrapping the `xhr` factory jQuery calls): jqXHR
+ * does not expose `responseURL`, which tells that a login redirect was followed.
  */
-export function watchTransport(jqXHR: JqXHR, settings: AjaxSettings): void {
-  const transport: { settings: AjaxSettings; xhr?: { responseURL?: string } } = { settings };
-  transports.set(jqXHR, transport);
+export function watchTransport(jqXHR: JqXHR, request: TrackedRequest): void {
+  known.set(jqXHR, request);
+  const settings = request.settings;
   const make = settings.xhr;
   if (typeof make === 'function') {
     settings.xhr = function keepXhr(this: unknown) {
-      return (transport.xhr = make.apply(this, arguments));
+      return (request.xhr = make.apply(this, arguments));
     };
   }
 }
@@ -58,27 +64,20 @@ export function watchTransport(jqXHR: JqXHR, settings: AjaxSettings): void {
  * The ApiError of a failed jqXHR, parsed once. The parser is also told whether the browser is
  * online and the URLs the request was sent to and answered from.
  */
-export function errorFor(
-  jqXHR: JqXHR,
-  textStatus: unknown,
-  errorThrown: unknown,
-  options: ResolvedOptions,
-  doc?: Document,
-): ApiError {
-  const known = jqXHR && typeof jqXHR === 'object' ? errorsByRequest.get(jqXHR) : undefined;
-  if (known) return known;
-  const transport = transports.get(jqXHR);
+export function errorFor(jqXHR: JqXHR, textStatus: unknown, options: ResolvedOptions, doc?: Document): ApiError {
+  const isObject = !!jqXHR && typeof jqXHR === 'object';
+  const request: Known = (isObject && known.get(jqXHR)) || {};
+  if (request.error) return request.error;
   const view = doc && doc.defaultView;
-  const facts: ParseOptions = {
+  request.error = parseWithOptions(jqXHR, typeof textStatus === 'string' ? textStatus : undefined, undefined, {
     messages: options.messages,
     fallbackMessage: options.fallbackMessage,
     online: view ? view.navigator.onLine : undefined,
-    url: transport && transport.settings.url,
-    responseURL: transport && transport.xhr && transport.xhr.responseURL,
-  };
-  const error = parseWithOptions(jqXHR, typeof textStatus === 'string' ? textStatus : undefined, errorThrown, facts);
-  if (jqXHR && typeof jqXHR === 'object') errorsByRequest.set(jqXHR, error);
-  return error;
+    url: request.url as string | undefined,
+    responseURL: request.xhr && request.xhr.responseURL,
+  });
+  if (isObject) known.set(jqXHR, request);
+  return request.error;
 }
 
 /**

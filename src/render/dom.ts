@@ -136,7 +136,7 @@ export interface DrawnFor {
   drawn: Element[];
   /** What the request's earlier drawing left, set aside until the redraw is done. */
   stale: Element[];
-  failed: boolean;
+  failed?: boolean;
 }
 
 export const drawnFor: WeakMap<object, DrawnFor> = new WeakMap();

@@ -111,8 +111,18 @@ function clearField(element: Element): void {
 
 const watchedDocuments: WeakSet<Document> = new WeakSet();
 
-/** Delegated listeners, one set per document: editing a field clears it, submitting a form clears the form. */
+/**
+ * False once a clearing found no field message or summary on the page, true again as soon as
+ * one is drawn: until then a success has nothing to clear.
+ */
+export const drawnState = { any: true };
+
+/**
+ * Called whenever a field message or summary is drawn. Delegated listeners, one set per
+ * document: editing a field clears it, submitting a form clears the form.
+ */
 export function watchEdits(doc: Document): void {
+  drawnState.any = true;
   if (watchedDocuments.has(doc)) return;
   watchedDocuments.add(doc);
   const onEdit = (event: Event): void => {

@@ -4,7 +4,7 @@
 
 import type { ApiErrorContext } from '../types';
 import { documentOf, drawnFor } from './dom';
-import { SUMMARY_CLASS, clearFieldErrors, drawnIn, removeDrawn } from './fields';
+import { SUMMARY_CLASS, clearFieldErrors, drawnIn, drawnState, removeDrawn } from './fields';
 
 const drawnLists: WeakMap<Document, HTMLCollection[]> = new WeakMap();
 
@@ -33,7 +33,9 @@ export function clearDrawnFor(context: ApiErrorContext): void {
     if (scope.nodeType === 1) clearFieldErrors(scope);
     return;
   }
+  let found = 0;
   for (const list of drawnOn(documentOf(scope))) {
+    found += list.length;
     for (let index = 0; index < list.length; index++) {
       const drawn = list[index] as Element;
       if (drawn.getAttribute('data-api-errors-request') === drawing.key || (drawing.form && drawnIn(drawing.form, drawn))) {
@@ -41,6 +43,7 @@ export function clearDrawnFor(context: ApiErrorContext): void {
       }
     }
   }
+  if (!found) drawnState.any = false;
   if (!drawing.failed) sweepStale(context);
 }
 
