@@ -265,55 +265,12 @@ function labelsOf(paths, doc, options) {
   return labels;
 }
 
-// src/text.ts
-var DEFAULT_TEXT = {
-  dismiss: "Dismiss",
-  copy: "Copy",
-  copied: "Copied",
-  reference: "Reference:",
-  more: "\u2026and {n} more",
-  count: "\xD7{n}",
-  error: "Error:",
-  summaryHeading: "There is a problem",
-  item: "Item {n}:",
-  serverAnswered: "The server answered {n}.",
-  sessionExpired: "Your session has expired.",
-  signIn: "Sign in again",
-  pageOutOfDate: "The page is out of date. Reload it and try again.",
-  reload: "Reload",
-  rateLimited: "Too many requests. Try again in {n} seconds.",
-  unavailable: "Try again in {n} seconds.",
-  retryReady: "You can try again now.",
-  retry: "Try again",
-  offline: "You are offline. Changes will not be saved until the connection is back.",
-  burst: "{n} requests failed: {message}"
-};
-function overlayStrings(base, layer) {
-  if (!layer || typeof layer !== "object") return base;
-  const merged = Object.assign({}, base);
-  for (const key of Object.keys(layer)) {
-    const value = layer[key];
-    if (typeof value === "string" && value && key !== "__proto__") merged[key] = value;
-  }
-  return merged;
-}
-function textFor(options) {
-  return overlayStrings(DEFAULT_TEXT, options && options.text);
-}
-function fill(template, n, message) {
-  const filled = template.split("{n}").join(n).replace(" 1 seconds", " 1 second");
-  return message === void 0 ? filled : filled.split("{message}").join(message);
-}
-
-// src/render/fields.ts
+// src/render/marks.ts
 var MARKED = "data-api-errors-marked";
 var REQUEST = "data-api-errors-request";
 var INVALID_CLASS = "is-invalid";
 var MESSAGE_CLASS = "api-errors-message";
 var SUMMARY_CLASS = "api-errors-summary";
-var HIDDEN_CLASS = "api-errors-visually-hidden";
-var ERROR_COLOR = "#b3261e";
-var SHADOW = "0 0 0 2px " + ERROR_COLOR;
 var shadows = /* @__PURE__ */ new WeakMap();
 var markedBy = /* @__PURE__ */ new WeakMap();
 function tagDrawn(element, field, drawing) {
@@ -356,12 +313,6 @@ function removeDrawn(drawn) {
   if (slot && kept) for (const node of kept) slot.appendChild(node);
 }
 var pageText = /* @__PURE__ */ new WeakMap();
-function feedbackSlot(input) {
-  for (let sibling = input.nextElementSibling; sibling; sibling = sibling.nextElementSibling) {
-    if (sibling.classList.contains("invalid-feedback")) return sibling;
-  }
-  return null;
-}
 function clearField(element) {
   const doc = documentOf(element);
   const messageId = element.getAttribute(MARKED) || "";
@@ -385,79 +336,6 @@ function watchEdits(doc) {
   doc.addEventListener("input", onEdit, true);
   doc.addEventListener("change", onEdit, true);
   doc.addEventListener("submit", (event) => clearFieldErrors(event.target), true);
-}
-function placeAfter(input, scope) {
-  const outer = typeof input.closest === "function" ? input.closest("label, .input-group") : null;
-  return outer && outer !== scope && scope.contains(outer) ? outer : input;
-}
-function freeId(doc) {
-  let id = uniqueId("api-errors-message-");
-  while (doc.getElementById(id)) id = uniqueId("api-errors-message-");
-  return id;
-}
-function keepRepeat(drawing, scope, field, messages) {
-  const text = drawing.text.error + " " + messages.join("");
-  for (let index = 0; index < drawing.stale.length; index++) {
-    const drawn = drawing.stale[index];
-    const inputs = markedBy.get(drawn);
-    if (drawn.getAttribute(DRAWN) === field && inputs && drawn.children.length === messages.length + 1 && drawn.textContent === text && scope.contains(drawn) && inputs.every((input) => input.getAttribute(MARKED) === drawn.id)) {
-      drawing.stale.splice(index, 1);
-      drawing.drawn.push(drawn);
-      return true;
-    }
-  }
-  return false;
-}
-function defaultRenderField(field, messages, _error, context) {
-  const scope = context && context.scope || pageDocument();
-  if (!scope || typeof field !== "string" || !field || !Array.isArray(messages)) return false;
-  const drawing = context && drawnFor.get(context);
-  if (drawing && keepRepeat(drawing, scope, field, messages)) return true;
-  const elements = findFieldElements(scope, field);
-  const last = elements[elements.length - 1];
-  if (!last) return false;
-  for (const element of elements) if (element.hasAttribute(MARKED)) clearField(element);
-  const doc = documentOf(scope);
-  const messageElement = createTextElement(doc, "div", MESSAGE_CLASS);
-  const messageId = freeId(doc);
-  messageElement.id = messageId;
-  tagDrawn(messageElement, field, drawing);
-  if (drawing) drawing.drawn.push(messageElement);
-  const prefix = createTextElement(doc, "span", HIDDEN_CLASS, (drawing ? drawing.text : DEFAULT_TEXT).error + " ");
-  hideVisually(prefix);
-  messageElement.appendChild(prefix);
-  for (const message of messages) {
-    messageElement.appendChild(createTextElement(doc, "div", "", String(message)));
-  }
-  const container = scope.querySelector(attributeSelector("data-api-errors-for", field));
-  const slot = container ? null : feedbackSlot(last);
-  if (slot) {
-    const kept = Array.from(slot.childNodes);
-    kept.forEach(removeNode);
-    pageText.set(messageElement, kept);
-    slot.appendChild(messageElement);
-  } else if (container) container.appendChild(messageElement);
-  else {
-    const anchor = placeAfter(last, scope);
-    if (anchor.parentNode) anchor.parentNode.insertBefore(messageElement, anchor.nextSibling);
-  }
-  const fallback = unthemed(messageElement);
-  if (fallback) messageElement.style.cssText = "color:" + ERROR_COLOR + ";font-weight:bold";
-  for (const element of elements) {
-    element.setAttribute("aria-invalid", "true");
-    if (element.classList) element.classList.add(INVALID_CLASS);
-    const describedBy = describedByWithout(element.getAttribute("aria-describedby"), messageId);
-    element.setAttribute("aria-describedby", describedBy ? describedBy + " " + messageId : messageId);
-    element.setAttribute(MARKED, messageId);
-    const style = element.style;
-    if (fallback && style) {
-      shadows.set(element, style.boxShadow);
-      style.boxShadow = SHADOW;
-    }
-  }
-  markedBy.set(messageElement, elements);
-  watchEdits(doc);
-  return true;
 }
 function clearFieldErrors(scope) {
   const doc = pageDocument();
@@ -566,6 +444,46 @@ function renderSummary(owner, error, context, options) {
   parent.insertBefore(summary, container ? null : parent.firstChild);
   if (unthemed(summary)) summary.style.cssText = "border:4px solid #b3261e;padding:0 16px;margin:0 0 16px";
   return summary;
+}
+
+// src/text.ts
+var DEFAULT_TEXT = {
+  dismiss: "Dismiss",
+  copy: "Copy",
+  copied: "Copied",
+  reference: "Reference:",
+  more: "\u2026and {n} more",
+  count: "\xD7{n}",
+  error: "Error:",
+  summaryHeading: "There is a problem",
+  item: "Item {n}:",
+  serverAnswered: "The server answered {n}.",
+  sessionExpired: "Your session has expired.",
+  signIn: "Sign in again",
+  pageOutOfDate: "The page is out of date. Reload it and try again.",
+  reload: "Reload",
+  rateLimited: "Too many requests. Try again in {n} seconds.",
+  unavailable: "Try again in {n} seconds.",
+  retryReady: "You can try again now.",
+  retry: "Try again",
+  offline: "You are offline. Changes will not be saved until the connection is back.",
+  burst: "{n} requests failed: {message}"
+};
+function overlayStrings(base, layer) {
+  if (!layer || typeof layer !== "object") return base;
+  const merged = Object.assign({}, base);
+  for (const key of Object.keys(layer)) {
+    const value = layer[key];
+    if (typeof value === "string" && value && key !== "__proto__") merged[key] = value;
+  }
+  return merged;
+}
+function textFor(options) {
+  return overlayStrings(DEFAULT_TEXT, options && options.text);
+}
+function fill(template, n, message) {
+  const filled = template.split("{n}").join(n).replace(" 1 seconds", " 1 second");
+  return message === void 0 ? filled : filled.split("{message}").join(message);
 }
 
 // src/pipeline.ts
@@ -1323,6 +1241,90 @@ function watchPageLeave(view) {
     isLeaving: () => hidden || Date.now() < leavingUntil,
     stop: () => each("removeEventListener")
   };
+}
+
+// src/render/fields.ts
+var HIDDEN_CLASS = "api-errors-visually-hidden";
+var ERROR_COLOR = "#b3261e";
+var SHADOW = "0 0 0 2px " + ERROR_COLOR;
+function feedbackSlot(input) {
+  for (let sibling = input.nextElementSibling; sibling; sibling = sibling.nextElementSibling) {
+    if (sibling.classList.contains("invalid-feedback")) return sibling;
+  }
+  return null;
+}
+function placeAfter(input, scope) {
+  const outer = typeof input.closest === "function" ? input.closest("label, .input-group") : null;
+  return outer && outer !== scope && scope.contains(outer) ? outer : input;
+}
+function freeId(doc) {
+  let id = uniqueId("api-errors-message-");
+  while (doc.getElementById(id)) id = uniqueId("api-errors-message-");
+  return id;
+}
+function keepRepeat(drawing, scope, field, messages) {
+  const text = drawing.text.error + " " + messages.join("");
+  for (let index = 0; index < drawing.stale.length; index++) {
+    const drawn = drawing.stale[index];
+    const inputs = markedBy.get(drawn);
+    if (drawn.getAttribute(DRAWN) === field && inputs && drawn.children.length === messages.length + 1 && drawn.textContent === text && scope.contains(drawn) && inputs.every((input) => input.getAttribute(MARKED) === drawn.id)) {
+      drawing.stale.splice(index, 1);
+      drawing.drawn.push(drawn);
+      return true;
+    }
+  }
+  return false;
+}
+function defaultRenderField(field, messages, _error, context) {
+  const scope = context && context.scope || pageDocument();
+  if (!scope || typeof field !== "string" || !field || !Array.isArray(messages)) return false;
+  const drawing = context && drawnFor.get(context);
+  if (drawing && keepRepeat(drawing, scope, field, messages)) return true;
+  const elements = findFieldElements(scope, field);
+  const last = elements[elements.length - 1];
+  if (!last) return false;
+  for (const element of elements) if (element.hasAttribute(MARKED)) clearField(element);
+  const doc = documentOf(scope);
+  const messageElement = createTextElement(doc, "div", MESSAGE_CLASS);
+  const messageId = freeId(doc);
+  messageElement.id = messageId;
+  tagDrawn(messageElement, field, drawing);
+  if (drawing) drawing.drawn.push(messageElement);
+  const prefix = createTextElement(doc, "span", HIDDEN_CLASS, (drawing ? drawing.text : DEFAULT_TEXT).error + " ");
+  hideVisually(prefix);
+  messageElement.appendChild(prefix);
+  for (const message of messages) {
+    messageElement.appendChild(createTextElement(doc, "div", "", String(message)));
+  }
+  const container = scope.querySelector(attributeSelector("data-api-errors-for", field));
+  const slot = container ? null : feedbackSlot(last);
+  if (slot) {
+    const kept = Array.from(slot.childNodes);
+    kept.forEach(removeNode);
+    pageText.set(messageElement, kept);
+    slot.appendChild(messageElement);
+  } else if (container) container.appendChild(messageElement);
+  else {
+    const anchor = placeAfter(last, scope);
+    if (anchor.parentNode) anchor.parentNode.insertBefore(messageElement, anchor.nextSibling);
+  }
+  const fallback = unthemed(messageElement);
+  if (fallback) messageElement.style.cssText = "color:" + ERROR_COLOR + ";font-weight:bold";
+  for (const element of elements) {
+    element.setAttribute("aria-invalid", "true");
+    if (element.classList) element.classList.add(INVALID_CLASS);
+    const describedBy = describedByWithout(element.getAttribute("aria-describedby"), messageId);
+    element.setAttribute("aria-describedby", describedBy ? describedBy + " " + messageId : messageId);
+    element.setAttribute(MARKED, messageId);
+    const style = element.style;
+    if (fallback && style) {
+      shadows.set(element, style.boxShadow);
+      style.boxShadow = SHADOW;
+    }
+  }
+  markedBy.set(messageElement, elements);
+  watchEdits(doc);
+  return true;
 }
 
 // src/render/toast-parts.ts

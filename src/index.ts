@@ -4,7 +4,8 @@ export { installApiErrors } from './install';
 export { parseApiError } from './parse/index';
 export { markHandled } from './adapters/request';
 export { defaultToast } from './render/toast';
-export { defaultRenderField, clearFieldErrors } from './render/fields';
+export { defaultRenderField } from './render/fields';
+export { clearFieldErrors } from './render/marks';
 export { version } from './version';
 export type {
   ApiError,

@@ -9,7 +9,7 @@ import { DEFAULT_OPTIONS, mergeOptions, type ResolvedOptions } from './options';
 import { guarded, handleFailure } from './pipeline';
 import { createPolicies } from './policies/index';
 import { drawnFor, pageDocument, reportError } from './render/dom';
-import { drawnState } from './render/fields';
+import { drawnState } from './render/marks';
 import type { ApiErrorsInstallation, ApiErrorsOptions, BackboneLike, JQueryLike, JqXHR } from './types';
 
 type Installed = JQueryListener & ApiErrorsInstallation;

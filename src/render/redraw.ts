@@ -4,7 +4,7 @@
 
 import type { ApiErrorContext } from '../types';
 import { documentOf, drawnFor } from './dom';
-import { SUMMARY_CLASS, clearFieldErrors, drawnIn, drawnState, removeDrawn } from './fields';
+import { SUMMARY_CLASS, clearFieldErrors, drawnIn, drawnState, removeDrawn } from './marks';
 
 const drawnLists: WeakMap<Document, HTMLCollection[]> = new WeakMap();
 

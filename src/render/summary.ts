@@ -4,7 +4,7 @@
 import type { ResolvedOptions } from '../options';
 import type { ApiError, ApiErrorContext } from '../types';
 import { createTextElement, documentOf, drawnFor, eachMatch, removeNode, uniqueId, unthemed } from './dom';
-import { SUMMARY_CLASS, eachDrawnField, tagDrawn, watchEdits } from './fields';
+import { SUMMARY_CLASS, eachDrawnField, tagDrawn, watchEdits } from './marks';
 import { fieldLabel } from './labels';
 
 const CONTROLS = 'input,select,textarea,button';
