@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { ROOT, buildWheel, check, installWheel, makeVenv } from '../scripts/drf-venv.mjs';
@@ -41,14 +41,17 @@ try {
     assert.equal(report.version, version, 'installed distribution version = package.json version');
     assert.equal(report.module, version, 'api_errors.__version__ = package.json version');
     assert.ok(report.file.startsWith(join(work, 'venv')), `imported from the venv, not the sources: ${report.file}`);
-    for (const file of ['api_errors/handlers.py', 'api_errors/openapi.py', 'api_errors/tests/settings.py', 'api_errors/locale/fr/LC_MESSAGES/django.mo']) {
+    for (const file of ['api_errors/handlers.py', 'api_errors/openapi.py', 'api_errors/locale/fr/LC_MESSAGES/django.mo']) {
       assert.ok(report.files.includes(file), `the wheel installs ${file}`);
     }
     assert.deepEqual(report.files.filter((file) => /demo|node_modules|\.mjs$|\.ts$/.test(file)), [], 'nothing of the npm package');
+    assert.deepEqual(report.files.filter((file) => /(^|\/)tests?\//.test(file)), [], 'the tests are not in the wheel');
   });
 
-  step('run the package\'s tests from the installed copy', () => {
-    const result = spawnSync(python, ['-m', 'django', 'test', 'api_errors.tests', '--settings=api_errors.tests.settings'], {
+  step('run the package\'s tests against the installed copy', () => {
+    // The tests live beside the package, not in the wheel: copied here, away from the sources.
+    cpSync(join(ROOT, 'python', 'tests'), join(work, 'tests'), { recursive: true });
+    const result = spawnSync(python, ['-m', 'django', 'test', 'tests', '--settings=tests.settings'], {
       cwd: work, env, stdio: 'inherit',
     });
     assert.equal(result.status, 0, 'the package\'s tests pass');
