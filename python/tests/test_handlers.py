@@ -129,8 +129,14 @@ class SessionAuthentication(EnvelopeTestCase):
         client = self.client_class(enforce_csrf_checks=True)
         client.login(username="demo", password="demo")
         self.assertEqual(client.get("/api/session/").json(), {"user": "demo"})
-        err = self.assertEnvelope(client.post("/api/session/"), 403, "CSRF_FAILED", errors={})
-        self.assertTrue(err["message"].startswith("CSRF Failed: "), err["message"])
+        with self.assertLogs("django.security.csrf", "WARNING") as logs:
+            response = client.post("/api/session/", HTTP_ORIGIN="https://evil.example")
+        self.assertEnvelope(response, 403, "CSRF_FAILED", "CSRF verification failed. Request aborted.", {})
+        self.assertIn("Origin checking failed - https://evil.example", logs.output[0])
+        self.assertNotIn("evil", response.content.decode())
+        with self.settings(DEBUG=True), self.assertLogs("django.security.csrf", "WARNING"):
+            response = client.post("/api/session/")
+        self.assertEnvelope(response, 403, "CSRF_FAILED", "CSRF Failed: CSRF token missing.", {})
 
 
 class DjangoExceptions(EnvelopeTestCase):
