@@ -136,7 +136,7 @@ class SessionAuthentication(EnvelopeTestCase):
         self.assertNotIn("evil", response.content.decode())
         with self.settings(DEBUG=True), self.assertLogs("django.security.csrf", "WARNING"):
             response = client.post("/api/session/")
-        self.assertEnvelope(response, 403, "CSRF_FAILED", "CSRF Failed: CSRF token missing.", {})
+        self.assertEnvelope(response, 403, "CSRF_FAILED", "CSRF Failed: CSRF cookie not set.", {})
 
 
 class DjangoExceptions(EnvelopeTestCase):
