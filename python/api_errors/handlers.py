@@ -117,7 +117,7 @@ def _readable(detail):
     return None
 
 
-def _report_server_error(exc, request, status):
+def report_server_error(exc, request, status):
     """A 5xx, as Django reports its own: ``got_request_exception`` (error trackers) and a log."""
     cid = get_correlation_id(request)
     http_request = getattr(request, "_request", request)
@@ -155,7 +155,7 @@ def exception_handler(exc, context):
         if settings.DEBUG and api_settings.RERAISE_IN_DEBUG:
             return None  # Django's debug page, its got_request_exception and its log
         drf_views.set_rollback()
-        _report_server_error(exc, request, 500)
+        report_server_error(exc, request, 500)
         info = ErrorInfo(500, "SERVER_ERROR", api_settings.SERVER_ERROR_MESSAGE, {}, cid)
         response = Response(status=500)
     else:
@@ -166,7 +166,7 @@ def exception_handler(exc, context):
             response["Retry-After"] = "%d" % retry_after
         info = ErrorInfo(response.status_code, code, message, errors, cid, retry_after, field_codes)
         if response.status_code >= 500:
-            _report_server_error(original, request, response.status_code)
+            report_server_error(original, request, response.status_code)
 
     info.request, info.exception = request, original
     response.data, content_type = render(info)

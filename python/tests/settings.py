@@ -10,7 +10,7 @@ LANGUAGE_CODE = "en-us"
 ROOT_URLCONF = "tests.urls"
 DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
-TEMPLATES = []
+TEMPLATES = [{"BACKEND": "django.template.backends.django.DjangoTemplates", "APP_DIRS": True}]
 HAS_SPECTACULAR = importlib.util.find_spec("drf_spectacular") is not None
 
 # --- the README's block ---------------------------------------------------------------------
@@ -20,10 +20,12 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "rest_framework",
     "api_errors",
+    "tests",  # the test app: a model, its forms and templates
 ] + (["drf_spectacular"] if HAS_SPECTACULAR else [])
 
 MIDDLEWARE = [
     "api_errors.middleware.CorrelationIdMiddleware",
+    "api_errors.views.ExceptionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
