@@ -4,11 +4,13 @@ import logging
 from django.core import exceptions as django_exceptions
 from django.http import Http404, HttpResponse
 from django.views.decorators.csrf import csrf_protect
-from rest_framework import authentication, exceptions, generics, permissions, serializers, throttling
+from rest_framework import authentication, exceptions, generics, parsers, permissions, serializers, throttling
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api_errors import error_response
+
+from .models import Order
 
 app_logger = logging.getLogger("api_errors.tests.app")
 
@@ -40,6 +42,13 @@ RAISES = {
     "crash": lambda: RuntimeError("secret internals"),
     "key-error": lambda: KeyError("password_hash"),
     "recursion": lambda: RecursionError("secret recursion"),
+    "detail-list": lambda: exceptions.PermissionDenied({"detail": ["You may not see this order.", "Ask its owner."]}),
+    "wait-zero": lambda: exceptions.Throttled(wait=0),
+    "django-validation": lambda: django_exceptions.ValidationError({
+        "email": [django_exceptions.ValidationError("Enter a valid email address.", code="invalid")],
+        "__all__": [django_exceptions.ValidationError("These dates overlap.", code="overlap")],
+    }),
+    "django-validation-text": lambda: django_exceptions.ValidationError("Out of range.", code="range"),
 }
 
 
@@ -95,6 +104,36 @@ class BodyView(APIView):
 
     def post(self, request):
         return Response({"keys": len(request.data)})
+
+
+class SignedJSONParser(parsers.JSONParser):
+    """A project's parser with a bug: it reads a key the body need not have."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        data = super().parse(stream, media_type, parser_context)
+        return dict(data, signature=data["signature"])
+
+
+class SignedBodyView(APIView):
+    """POST /api/signed/: parsed by SignedJSONParser."""
+    parser_classes = [SignedJSONParser]
+
+    def post(self, request):
+        return Response({"keys": len(request.data)})
+
+
+class OrderCheckView(APIView):
+    """POST /api/orders/check/: Order.full_clean() on the body, in a DRF view."""
+
+    def post(self, request):
+        Order(**{name: request.data.get(name) for name in ("email", "qty", "note")}).full_clean()
+        return Response({"ok": True})
+
+
+def plain_order_check(request):
+    """POST /api/plain/orders/check/ and /pages/orders/check/: the same, in a plain Django view."""
+    Order(**{name: request.POST.get(name, "") for name in ("email", "qty", "note")}).full_clean()
+    return HttpResponse("ok")
 
 
 class TokenAuthentication(authentication.BaseAuthentication):
