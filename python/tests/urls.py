@@ -2,7 +2,7 @@
 from django.core import exceptions as django_exceptions
 from django.urls import path
 
-from . import views
+from . import form_views, views
 
 urlpatterns = [
     path("api/raise/<str:name>/", views.RaiseView.as_view()),
@@ -22,6 +22,10 @@ urlpatterns = [
     path("api/plain/suspicious/", views.plain_raise(lambda: django_exceptions.SuspiciousOperation("secret"))),
     path("api/plain/forbidden/", views.plain_raise(lambda: django_exceptions.PermissionDenied("secret"))),
     path("api/plain/csrf/", views.plain_csrf),
+    path("pages/orders/new/", form_views.OrderCreateView.as_view()),
+    path("pages/lines/", form_views.LinesView.as_view()),
+    path("pages/orders/fn/", form_views.order_function_view),
+    path("pages/lines/fn/", form_views.lines_function_view),
     path("pages/crash/", views.plain_raise(lambda: RuntimeError("secret internals"))),
     path("pages/csrf/", views.plain_csrf),
 ]
