@@ -17,6 +17,7 @@ arguments) or a plain function:
 """
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from http import HTTPStatus
 from typing import Any, Optional
 
 from django.utils.module_loading import import_string
@@ -59,6 +60,66 @@ class EnvelopeFormatter:
         if error.field_codes is not None:
             body["field_codes"] = error.field_codes
         return {"error": body}
+
+
+_FORM_KEYS = ("__all__", "non_field_errors")
+
+
+def _invalid_params(errors, path=()):
+    """DRF's or Django's field errors as RFC 9457 ``invalid-params``: ``{"name", "reason"}`` each,
+    nested fields dotted (``address.city``); errors of no field have no ``name``."""
+    if isinstance(errors, dict):
+        items = errors.items()
+    elif isinstance(errors, list) and any(isinstance(item, (dict, list)) for item in errors):
+        items = ((str(index), item) for index, item in enumerate(errors))
+    else:
+        name = ".".join(path)
+        return [dict({"name": name} if name else {}, reason=str(item)) for item in errors or ()]
+    params = []
+    for key, value in items:
+        params += _invalid_params(value, path if key in _FORM_KEYS else path + (str(key),))
+    return params
+
+
+class ProblemDetailsFormatter:
+    """RFC 9457 problem details (``application/problem+json``): ``type``, ``title``, ``status``,
+    ``detail``, ``instance`` (the request's path), ``invalid-params``, and the envelope's ``code``,
+    ``correlation_id``, ``timestamp`` and ``retry_after`` as extension members. ``type`` is
+    ``about:blank`` unless a subclass sets ``type_base`` (``type_base + "not-found"``...)."""
+    content_type = "application/problem+json"
+    type_base = None
+
+    def format(self, error):
+        body = {
+            "type": self.type_base + error.code.lower().replace("_", "-") if self.type_base else "about:blank",
+            "title": HTTPStatus(error.status).phrase,
+            "status": error.status,
+            "detail": str(error.message),
+        }
+        if error.request is not None:
+            body["instance"] = error.request.path
+        params = _invalid_params(error.errors)
+        if params:
+            body["invalid-params"] = params
+        body.update(code=error.code, correlation_id=error.correlation_id,
+                    timestamp=error.timestamp.isoformat())
+        if error.retry_after is not None:
+            body["retry_after"] = error.retry_after
+        return body
+
+    def schema(self, errors_schema):
+        text = {"type": "string"}
+        param = {"type": "object", "required": ["reason"], "properties": {"name": text, "reason": text}}
+        return {
+            "type": "object",
+            "required": ["type", "title", "status", "detail", "code", "correlation_id", "timestamp"],
+            "properties": {
+                "type": text, "title": text, "status": {"type": "integer"}, "detail": text, "instance": text,
+                "invalid-params": {"type": "array", "items": param}, "code": text, "correlation_id": text,
+                "timestamp": {"type": "string", "format": "date-time"},
+                "retry_after": {"type": "integer", "minimum": 0},
+            },
+        }
 
 
 class _FunctionFormatter:

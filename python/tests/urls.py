@@ -22,6 +22,8 @@ urlpatterns = [
     path("api/plain/suspicious/", views.plain_raise(lambda: django_exceptions.SuspiciousOperation("secret"))),
     path("api/plain/forbidden/", views.plain_raise(lambda: django_exceptions.PermissionDenied("secret"))),
     path("api/plain/csrf/", views.plain_csrf),
+    path("api/plain/raise/<str:name>/", views.plain_raise_named),
+    path("api/legacy/crash/", views.plain_raise(lambda: RuntimeError("secret internals"))),
     path("pages/orders/new/", form_views.OrderCreateView.as_view()),
     path("pages/lines/", form_views.LinesView.as_view()),
     path("pages/orders/fn/", form_views.order_function_view),

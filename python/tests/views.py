@@ -10,6 +10,7 @@ from rest_framework.views import APIView
 
 from api_errors import error_response
 
+from . import shaping
 from .models import Order
 
 app_logger = logging.getLogger("api_errors.tests.app")
@@ -48,6 +49,9 @@ RAISES = {
         "email": [django_exceptions.ValidationError("Enter a valid email address.", code="invalid")],
         "__all__": [django_exceptions.ValidationError("These dates overlap.", code="overlap")],
     }),
+    "out-of-stock": lambda: shaping.OutOfStock("Only 2 left."),
+    "payment-down": lambda: shaping.PaymentGatewayDown("secret gateway host"),
+    "legacy-not-found": lambda: shaping.LegacyNotFound("No such legacy order."),
     "django-validation-text": lambda: django_exceptions.ValidationError("Out of range.", code="range"),
 }
 
@@ -188,6 +192,10 @@ def plain_raise(exc_factory):
     def view(request):
         raise exc_factory()
     return view
+
+
+def plain_raise_named(request, name):
+    raise RAISES[name]()
 
 
 @csrf_protect
