@@ -36,13 +36,9 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {"anon": "1/minute"},
 }
 if HAS_SPECTACULAR:
-    REST_FRAMEWORK["DEFAULT_SCHEMA_CLASS"] = "drf_spectacular.openapi.AutoSchema"
+    REST_FRAMEWORK["DEFAULT_SCHEMA_CLASS"] = "api_errors.openapi.AutoSchema"
     SPECTACULAR_SETTINGS = {
         "DISABLE_ERRORS_AND_WARNINGS": True,  # the test views have no serializers on purpose
-        "POSTPROCESSING_HOOKS": [
-            "drf_spectacular.hooks.postprocess_schema_enums",
-            "api_errors.openapi.add_error_responses",
-        ],
     }
 
 CSRF_FAILURE_VIEW = "api_errors.views.csrf_failure"

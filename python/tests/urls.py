@@ -15,6 +15,8 @@ urlpatterns = [
     path("api/log/", views.LoggingView.as_view()),
     path("api/signed/", views.SignedBodyView.as_view()),
     path("api/orders/check/", views.OrderCheckView.as_view()),
+    path("api/orders/", views.OrderList.as_view()),
+    path("api/orders/<int:pk>/", views.OrderDetail.as_view()),
     path("api/plain/orders/check/", views.plain_order_check),
     path("pages/orders/check/", views.plain_order_check),
     path("api/plain/error-response/", views.plain_error_response),

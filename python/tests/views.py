@@ -96,7 +96,9 @@ class ItemSerializer(serializers.Serializer):
 
 
 class ItemListView(APIView):
-    """POST /api/items/: a list at the root of the body, and of its errors."""
+    """POST /api/items/: a list at the root of the body, and of its errors. Open to anyone."""
+    authentication_classes = []
+    permission_classes = []
 
     def post(self, request):
         ItemSerializer(data=request.data, many=True).is_valid(raise_exception=True)
@@ -138,6 +140,24 @@ def plain_order_check(request):
     """POST /api/plain/orders/check/ and /pages/orders/check/: the same, in a plain Django view."""
     Order(**{name: request.POST.get(name, "") for name in ("email", "qty", "note")}).full_clean()
     return HttpResponse("ok")
+
+
+class OrderSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Order
+        fields = ["id", "email", "qty", "note"]
+
+
+class OrderList(generics.ListCreateAPIView):
+    """GET, POST /api/orders/: a ModelSerializer, whose id is read-only."""
+    queryset = Order.objects.all()
+    serializer_class = OrderSerializer
+
+
+class OrderDetail(generics.RetrieveUpdateDestroyAPIView):
+    """/api/orders/<pk>/: a lookup, so a 404."""
+    queryset = Order.objects.all()
+    serializer_class = OrderSerializer
 
 
 class TokenAuthentication(authentication.BaseAuthentication):
