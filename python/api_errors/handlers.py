@@ -170,7 +170,8 @@ def exception_handler(exc, context):
 
     info.request, info.exception = request, original
     response.data, content_type = render(info)
-    if content_type != JSON:
-        response.content_type = content_type
+    renderer = getattr(request, "accepted_renderer", None)
+    if content_type != JSON and getattr(renderer, "format", "json") == "json":
+        response.content_type = content_type  # application/problem+json; the browsable API stays HTML
     response[api_settings.RESPONSE_HEADER] = cid
     return response

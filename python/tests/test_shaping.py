@@ -104,6 +104,11 @@ class ProblemDetails(EnvelopeTestCase):
         self.assertNotIn("secret", json.dumps(body))
 
 
+    def test_the_browsable_api_still_says_html(self):
+        response = self.client.get("/api/raise/not-found/", HTTP_ACCEPT="text/html")
+        self.assertEqual((response.status_code, response["Content-Type"]), (404, "text/html; charset=utf-8"))
+
+
 class FunctionFormatter(EnvelopeTestCase):
     @override_settings(API_ERRORS={"FORMATTER": "tests.shaping.flat_body"})
     def test_a_plain_function_shapes_every_error(self):
