@@ -1,9 +1,11 @@
 """``exception_handler`` for ``REST_FRAMEWORK["EXCEPTION_HANDLER"]``: every error in the envelope.
 
 DRF's own handler still runs (it sets ``WWW-Authenticate`` and ``Retry-After`` and rolls back
-``ATOMIC_REQUESTS``); this one turns what it answers into the envelope, maps the Django
-exceptions DRF leaves alone, and reports server errors the way Django does for its own 500s.
+``ATOMIC_REQUESTS``); this one maps what DRF leaves alone (Django's exceptions, the project's
+``EXCEPTION_MAP``), hands status, code and message to the formatter, and reports server errors
+the way Django does for its own 500s.
 """
+import json
 import logging
 
 from django.conf import settings
@@ -15,9 +17,11 @@ from rest_framework import exceptions
 from rest_framework import views as drf_views
 from rest_framework.parsers import BaseParser
 from rest_framework.response import Response
+from rest_framework.settings import api_settings as drf_settings
 
+from .formatters import JSON, ErrorInfo, render
+from .mapping import MappedError, django_validation_errors, mapped_exception, should_not_handle
 from .middleware import get_correlation_id, printable
-from .responses import envelope
 from .settings import api_settings
 
 logger = logging.getLogger("api_errors")
@@ -36,15 +40,24 @@ class RequestTooLarge(BadRequest):
     default_code = "request_too_large"
 
 
+class CsrfFailed(exceptions.PermissionDenied):
+    """A failed CSRF check. Its reason (which may quote the request's ``Origin``) is logged, and
+    shown in the message only under ``DEBUG``."""
+    default_detail = _("CSRF verification failed. Request aborted.")  # Django's own words
+    default_code = "csrf_failed"
+
+
 _TOO_LARGE = tuple(
     getattr(django_exceptions, name)
     for name in ("RequestDataTooBig", "TooManyFieldsSent", "TooManyFilesSent")
     if hasattr(django_exceptions, name)
 )
+# What a body the client got wrong raises inside a parser (a 10,000-level JSON body recurses);
+# anything else raised there is a bug in the parser, a 500.
+_DECODING = (UnicodeError, json.JSONDecodeError, RecursionError)
 
 
 def _raised_by_parser(exc):
-    """True when ``exc`` escaped from a DRF parser (a 10,000-level JSON body: RecursionError)."""
     tb = exc.__traceback__
     while tb is not None:
         if isinstance(tb.tb_frame.f_locals.get("self"), BaseParser):
@@ -53,24 +66,36 @@ def _raised_by_parser(exc):
     return False
 
 
+def csrf_failed(reason, path):
+    """The ``CsrfFailed`` to answer with; the reason logged as Django's CSRF middleware logs it."""
+    logging.getLogger("django.security.csrf").warning("Forbidden (%s): %s", printable(reason), printable(path))
+    return CsrfFailed("CSRF Failed: %s" % reason) if settings.DEBUG else CsrfFailed()
+
+
 def _translate(exc, request, cid):
     """The DRF exception to answer with, or ``exc`` itself when nothing maps it.
 
     Django's ``Http404`` and ``PermissionDenied`` become DRF's with no arguments: DRF 3.15+
     passes the arguments on (``NotFound(*exc.args)``), which would show their internal text.
     """
+    mapped = mapped_exception(exc)
+    if mapped is not None:
+        return mapped
     if isinstance(exc, Http404):
         return exceptions.NotFound()
     if isinstance(exc, django_exceptions.PermissionDenied):
         return exceptions.PermissionDenied()
+    if isinstance(exc, django_exceptions.ValidationError):
+        return exceptions.ValidationError(django_validation_errors(exc, drf_settings.NON_FIELD_ERRORS_KEY))
     if isinstance(exc, django_exceptions.SuspiciousOperation):
         # Django logs these on django.security.<class name>; so do we, and answer 400 as it does.
         security = logging.getLogger("django.security.%s" % exc.__class__.__name__)
         security.error("%s correlation_id=%s", printable(exc), cid)
         return RequestTooLarge() if isinstance(exc, _TOO_LARGE) else BadRequest()
-    if isinstance(exc, exceptions.ParseError) or (
-        not isinstance(exc, exceptions.APIException) and _raised_by_parser(exc)
-    ):
+    if type(exc) is exceptions.PermissionDenied and str(exc.detail).startswith("CSRF Failed: "):
+        # DRF's SessionAuthentication raises PermissionDenied("CSRF Failed: <reason>").
+        return csrf_failed(str(exc.detail)[len("CSRF Failed: "):], getattr(request, "path", "-"))
+    if isinstance(exc, exceptions.ParseError) or (isinstance(exc, _DECODING) and _raised_by_parser(exc)):
         detail = exc.detail if isinstance(exc, exceptions.APIException) else repr(exc)
         logger.warning("Unreadable request body correlation_id=%s: %s", cid, printable(detail)[:1000])
         return exceptions.ParseError(api_settings.PARSE_ERROR_MESSAGE)
@@ -79,17 +104,20 @@ def _translate(exc, request, cid):
 
 def _code_for(exc):
     codes = exc.get_codes()
-    if isinstance(codes, str) and codes:
-        code = codes
-    else:
-        code = str(getattr(exc, "default_code", "error") or "error")
-    if code == "permission_denied" and str(exc.detail).startswith("CSRF Failed:"):
-        # DRF's SessionAuthentication raises PermissionDenied("CSRF Failed: <reason>").
-        return "CSRF_FAILED"
-    return code.upper()
+    code = codes if isinstance(codes, str) and codes else getattr(exc, "default_code", None)
+    return str(code or "error").upper()
 
 
-def _report_server_error(exc, request, status):
+def _readable(detail):
+    """A ``detail`` a person can read: its text, or a list of texts joined; None for structures."""
+    if isinstance(detail, str):
+        return detail
+    if isinstance(detail, list) and detail and all(isinstance(item, str) for item in detail):
+        return " ".join(detail)
+    return None
+
+
+def report_server_error(exc, request, status):
     """A 5xx, as Django reports its own: ``got_request_exception`` (error trackers) and a log."""
     cid = get_correlation_id(request)
     http_request = getattr(request, "_request", request)
@@ -106,11 +134,9 @@ def _body_for(exc, data):
     if isinstance(exc, exceptions.ValidationError):
         codes = exc.get_codes() if api_settings.FIELD_CODES else None
         return api_settings.VALIDATION_MESSAGE, "VALIDATION_ERROR", data, codes
-    if isinstance(data, dict) and set(data) == {"detail"}:
-        message, errors = data["detail"], {}
-    else:
-        # An APIException raised with a list or a dict as its detail.
-        message, errors = exc.default_detail, data
+    message = _readable(data.get("detail")) if isinstance(data, dict) and set(data) == {"detail"} else None
+    # An APIException raised with a list or a dict as its detail keeps it as ``errors``.
+    errors = {} if message is not None else data
     codes = exc.get_codes() if api_settings.FIELD_CODES and errors else None
     return message or exc.default_detail, _code_for(exc), errors, codes
 
@@ -118,25 +144,34 @@ def _body_for(exc, data):
 def exception_handler(exc, context):
     """Answer ``exc`` with the envelope; ``None`` (DRF re-raises) for a crash under ``DEBUG``."""
     request = (context or {}).get("request")
+    if should_not_handle(exc, request):
+        return drf_views.exception_handler(exc, context)
     cid = get_correlation_id(request)
     exc = _translate(exc, request, cid)
+    original = exc.original if isinstance(exc, MappedError) else exc
     response = drf_views.exception_handler(exc, context)
 
     if response is None:
         if settings.DEBUG and api_settings.RERAISE_IN_DEBUG:
             return None  # Django's debug page, its got_request_exception and its log
         drf_views.set_rollback()
-        _report_server_error(exc, request, 500)
-        body = envelope(api_settings.SERVER_ERROR_MESSAGE, "SERVER_ERROR", 500, {}, cid)
-        response = Response(body, status=500)
+        report_server_error(exc, request, 500)
+        info = ErrorInfo(500, "SERVER_ERROR", api_settings.SERVER_ERROR_MESSAGE, {}, cid)
+        response = Response(status=500)
     else:
         message, code, errors, field_codes = _body_for(exc, response.data)
         wait = getattr(exc, "wait", None)
         retry_after = int(wait) if wait is not None else None
-        response.data = envelope(message, code, response.status_code, errors, cid,
-                                 retry_after=retry_after, field_codes=field_codes)
+        if retry_after is not None:  # DRF leaves out Retry-After: 0; the body says 0, so does the header
+            response["Retry-After"] = "%d" % retry_after
+        info = ErrorInfo(response.status_code, code, message, errors, cid, retry_after, field_codes)
         if response.status_code >= 500:
-            _report_server_error(exc, request, response.status_code)
+            report_server_error(original, request, response.status_code)
 
+    info.request, info.exception = request, original
+    response.data, content_type = render(info)
+    renderer = getattr(request, "accepted_renderer", None)
+    if content_type != JSON and getattr(renderer, "format", "json") == "json":
+        response.content_type = content_type  # application/problem+json; the browsable API stays HTML
     response[api_settings.RESPONSE_HEADER] = cid
     return response

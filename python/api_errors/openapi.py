@@ -1,44 +1,52 @@
-"""drf-spectacular: the envelope in the error responses of every operation of your schema.
+"""drf-spectacular: each operation documents the errors it can answer, in the formatter's shape.
 
-A postprocessing hook (drf-spectacular's documented ``POSTPROCESSING_HOOKS`` setting)::
+Set the schema class (or mix ``ErrorResponsesMixin`` into your own ``AutoSchema`` subclass)::
 
-    SPECTACULAR_SETTINGS = {
-        "POSTPROCESSING_HOOKS": [
-            "drf_spectacular.hooks.postprocess_schema_enums",
-            "api_errors.openapi.add_error_responses",
-        ],
-    }
+    REST_FRAMEWORK["DEFAULT_SCHEMA_CLASS"] = "api_errors.openapi.AutoSchema"
 
-Writes (POST, PUT, PATCH) get a 400 whose ``errors`` names the request body's fields; every
-operation gets 401, 403, 404, 429 and 500. Responses an operation documents itself are kept.
+The statuses come from the view: 400 and 415 with a request body (POST, PUT, PATCH), 401 when the first
+authenticator sends a ``WWW-Authenticate`` challenge, 403 with permission classes other than
+``AllowAny`` or an authenticator that fails with a 403, 404 with a path parameter, 406 (content
+negotiation), 429 with throttles, and 500. Responses an operation documents itself are kept.
 """
+import warnings
+
+from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
+from drf_spectacular.plumbing import ResolvedComponent, force_instance
+from rest_framework.permissions import AllowAny
 from rest_framework.settings import api_settings as drf_settings
 
+from .formatters import EnvelopeFormatter, content_type, get_formatter
 from .settings import api_settings
 
-WRITE_METHODS = ("post", "put", "patch")
 STATUS_TEXT = {
-    "400": "The request was invalid: field errors are in error.errors.",
-    "401": "Not authenticated.",
-    "403": "Not allowed, not authenticated (session authentication), or a CSRF failure.",
+    "400": "The request was invalid: its field errors, or an unreadable body.",
+    "401": "Not authenticated (see the WWW-Authenticate header).",
+    "403": "Not allowed, not authenticated (no challenge), or a CSRF failure.",
     "404": "Not found.",
-    "429": "Throttled: wait error.retry_after seconds (also the Retry-After header).",
-    "500": "A server error. Quote error.correlation_id to support.",
+    "406": "No representation matches the Accept header.",
+    "415": "The request body's media type is not accepted.",
+    "429": "Throttled: wait Retry-After seconds.",
+    "500": "A server error. Quote the correlation id to support.",
 }
 _REF = "#/components/schemas/"
 
 FIELD_ERRORS = {
-    "description": "DRF's messages for one field: a list, or nested like the field itself.",
+    "description": "The messages for one field: a list, or nested like the field itself.",
     "anyOf": [
         {"type": "array", "items": {"type": "string"}},
         {"type": "array", "items": {"type": "object"}},
         {"type": "object"},
     ],
 }
+ANY_ERRORS = {
+    "description": "The validation errors by field; {} for other errors.",
+    "anyOf": [{"type": "object"}, {"type": "array"}],
+}
 
 
 def error_schema(errors_schema=None):
-    """The JSON schema of ``{"error": {...}}``."""
+    """The JSON schema of the envelope, ``{"error": {...}}``."""
     return {
         "type": "object",
         "required": ["error"],
@@ -50,32 +58,98 @@ def error_schema(errors_schema=None):
                 "code": {"type": "string", "example": "NOT_FOUND",
                          "description": "DRF's error code, upper-cased (VALIDATION_ERROR, ...)."},
                 "status": {"type": "integer", "description": "The HTTP status."},
-                "errors": errors_schema or {
-                    "description": "DRF's validation errors by field; {} for other errors.",
-                    "anyOf": [{"type": "object"}, {"type": "array"}],
-                },
+                "errors": errors_schema or ANY_ERRORS,
                 "timestamp": {"type": "string", "format": "date-time"},
                 "correlation_id": {"type": "string", "pattern": "^[A-Za-z0-9._-]{1,64}$",
                                    "description": "Also in the response header and the logs."},
                 "retry_after": {"type": "integer", "minimum": 0,
                                 "description": "Seconds to wait before trying again."},
-                "field_codes": {"description": "DRF's error codes, shaped like errors."},
+                "field_codes": {"description": "The error codes, shaped like errors."},
             },
         }},
     }
 
 
-def _validation_schema(name, body_schema):
-    """The 400 envelope of an operation whose request body is the component ``name``."""
-    fields = list(body_schema.get("properties", {})) + [drf_settings.NON_FIELD_ERRORS_KEY]
-    errors = {
-        "description": "DRF's validation errors by field ({} for an unreadable body).",
-        "anyOf": [
-            {"type": "object", "properties": {field: FIELD_ERRORS for field in fields}},
-            {"type": "array"},
-        ],
-    }
-    return error_schema(errors)
+def body_schema(errors_schema=None):
+    """The formatter's schema: the envelope's, its own ``schema()``, or any object."""
+    formatter = get_formatter()
+    if isinstance(formatter, EnvelopeFormatter):
+        return error_schema(errors_schema)
+    if hasattr(formatter, "schema"):
+        return formatter.schema(errors_schema or ANY_ERRORS)
+    return {"type": "object"}
+
+
+def _writable_fields(serializer):
+    serializer = force_instance(serializer)
+    serializer = getattr(serializer, "child", serializer)  # many=True
+    fields = getattr(serializer, "fields", None)
+    if fields is None:
+        return None
+    return [name for name, field in fields.items() if not field.read_only]
+
+
+class ErrorResponsesMixin:
+    """Adds the error responses to each operation drf-spectacular's ``AutoSchema`` makes."""
+
+    def get_operation(self, path, path_regex, path_prefix, method, registry):
+        operation = super().get_operation(path, path_regex, path_prefix, method, registry)
+        if operation:
+            responses = operation.setdefault("responses", {})
+            for status in self.get_error_statuses(path, operation):
+                if status not in responses:
+                    responses[status] = self._error_response(status, operation)
+        return operation
+
+    def get_error_statuses(self, path, operation):
+        """The statuses this operation can answer with an error, as strings."""
+        view, request = self.view, getattr(self.view, "request", None)
+        # A write reads a body even when no serializer documents it (an APIView's request.data).
+        has_body = "requestBody" in operation or self.method in ("POST", "PUT", "PATCH")
+        authenticators = view.get_authenticators()
+        challenges = [bool(auth.authenticate_header(request)) for auth in authenticators]
+        denying = [p for p in view.get_permissions() if not isinstance(p, AllowAny)]
+        statuses = {
+            "400": has_body,
+            "401": bool(challenges) and challenges[0],
+            "403": bool(denying) or not all(challenges),
+            "404": "{" in path,
+            "406": True,
+            "415": has_body,
+            "429": bool(view.get_throttles()),
+            "500": True,
+        }
+        return [status for status, applies in statuses.items() if applies]
+
+    def _component(self, name, schema):
+        component = ResolvedComponent(name=name, type=ResolvedComponent.SCHEMA, object=name, schema=schema)
+        self.registry.register_on_missing(component)
+        return component.ref
+
+    def _error_response(self, status, operation):
+        ref = None
+        if status == "400":
+            fields = _writable_fields(self.get_request_serializer())
+            name = _request_component(operation)
+            if fields is not None and name:
+                fields.append(drf_settings.NON_FIELD_ERRORS_KEY)
+                errors = {
+                    "description": "The validation errors by field ({} for an unreadable body).",
+                    "anyOf": [{"type": "object", "properties": {field: FIELD_ERRORS for field in fields}},
+                              {"type": "array"}],
+                }
+                ref = self._component(name + "ValidationErrorEnvelope", body_schema(errors))
+        ref = ref or self._component("ApiErrorEnvelope", body_schema())
+        headers = {api_settings.RESPONSE_HEADER: {"schema": {"type": "string"}, "description": "The correlation id."}}
+        if status == "429":
+            headers["Retry-After"] = {"schema": {"type": "integer"}, "description": "Seconds to wait."}
+        if status == "401":
+            headers["WWW-Authenticate"] = {"schema": {"type": "string"}, "description": "The challenge."}
+        return {
+            "description": STATUS_TEXT[status],
+            "headers": headers,
+            "content": {content_type(get_formatter()): {"schema": ref}},
+        }
 
 
 def _request_component(operation):
@@ -86,37 +160,12 @@ def _request_component(operation):
     return None
 
 
-def _response(status, ref):
-    header = api_settings.RESPONSE_HEADER
-    headers = {header: {"schema": {"type": "string"}, "description": "The correlation id."}}
-    if status == "429":
-        headers["Retry-After"] = {"schema": {"type": "integer"}, "description": "Seconds to wait."}
-    return {
-        "description": STATUS_TEXT[status],
-        "headers": headers,
-        "content": {"application/json": {"schema": {"$ref": _REF + ref}}},
-    }
+class AutoSchema(ErrorResponsesMixin, SpectacularAutoSchema):
+    """drf-spectacular's ``AutoSchema`` with each operation's error responses."""
 
 
 def add_error_responses(result, generator=None, request=None, public=None, **kwargs):
-    """Add the error responses to every operation of ``result`` (the schema) and return it."""
-    schemas = result.setdefault("components", {}).setdefault("schemas", {})
-    schemas.setdefault("ApiErrorEnvelope", error_schema())
-    for path_item in result.get("paths", {}).values():
-        for method, operation in path_item.items():
-            if not isinstance(operation, dict) or "responses" not in operation:
-                continue
-            responses = operation["responses"]
-            statuses = ["401", "403", "404", "429", "500"]
-            if method in WRITE_METHODS:
-                statuses.insert(0, "400")
-            for status in statuses:
-                if status in responses:
-                    continue
-                ref = "ApiErrorEnvelope"
-                component = _request_component(operation) if status == "400" else None
-                if component in schemas:
-                    ref = component + "ValidationErrorEnvelope"
-                    schemas.setdefault(ref, _validation_schema(component, schemas[component]))
-                responses[status] = _response(status, ref)
+    """Formerly a postprocessing hook; the schema class now documents each operation's errors."""
+    warnings.warn("api_errors.openapi.add_error_responses does nothing: set DEFAULT_SCHEMA_CLASS to "
+                  "api_errors.openapi.AutoSchema instead.", DeprecationWarning, stacklevel=2)
     return result

@@ -28,6 +28,12 @@ DEFAULTS = {
     "FIELD_CODES": False,
     # Log one INFO line per request (method, path, correlation id) on the ``api_errors`` logger.
     "LOG_REQUESTS": True,
+    # The body's shape: a dotted path to a formatter (see api_errors.formatters); None: the envelope.
+    "FORMATTER": None,
+    # A project's exceptions as errors: {"shop.errors.OutOfStock": {"status": 409, "code": "OUT_OF_STOCK"}}.
+    "EXCEPTION_MAP": {},
+    # A dotted path to ``should_not_handle(exc, request) -> bool``: True leaves ``exc`` to DRF and Django.
+    "SHOULD_NOT_HANDLE": None,
 }
 
 

@@ -1,4 +1,5 @@
-"""Django's error views, as the envelope for paths under ``API_PREFIX`` and HTML elsewhere.
+"""Django's error views, as the envelope for paths under ``API_PREFIX`` and HTML elsewhere; and
+``ExceptionMiddleware``, which answers what a plain Django view raises as DRF's handler would.
 
 In the root URLconf::
 
@@ -10,49 +11,93 @@ In the root URLconf::
 and ``CSRF_FAILURE_VIEW = "api_errors.views.csrf_failure"`` in settings. They run where DRF's
 handler does not: a URL no route matches, an exception in a plain Django view or a middleware.
 """
+import sys
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.deprecation import MiddlewareMixin
 from django.views import csrf, defaults
 from rest_framework import exceptions
 
-from .handlers import BadRequest
+from .forms import validation_error_response, wants_json
+from .handlers import BadRequest, CsrfFailed, csrf_failed, report_server_error
+from .mapping import mapped_exception, should_not_handle
 from .responses import error_response
 from .settings import api_settings
 
 
 def is_api_request(request):
+    """True when the path inside the app (without ``SCRIPT_NAME``) starts with ``API_PREFIX``."""
     prefix = api_settings.API_PREFIX
     if not prefix:
         return False
-    return request.path.startswith(tuple(prefix) if isinstance(prefix, (list, tuple)) else prefix)
+    prefixes = tuple(prefix) if isinstance(prefix, (list, tuple)) else prefix
+    return (getattr(request, "path_info", None) or request.path).startswith(prefixes)
+
+
+def _ours(request, exception):
+    return is_api_request(request) and not (exception is not None and should_not_handle(exception, request))
 
 
 def handler400(request, exception=None):
-    if is_api_request(request):
+    if _ours(request, exception):
         return error_response(400, BadRequest.default_detail, code="BAD_REQUEST", request=request)
     return defaults.bad_request(request, exception)
 
 
 def handler403(request, exception=None):
-    if is_api_request(request):
+    if _ours(request, exception):
         return error_response(403, exceptions.PermissionDenied.default_detail,
                               code="PERMISSION_DENIED", request=request)
     return defaults.permission_denied(request, exception)
 
 
-def handler404(request, exception=None):
+def _not_found(request):
     # Never the exception's text: Django's resolver puts the URL patterns it tried there.
-    if is_api_request(request):
-        return error_response(404, exceptions.NotFound.default_detail, code="NOT_FOUND", request=request)
+    return error_response(404, exceptions.NotFound.default_detail, code="NOT_FOUND", request=request)
+
+
+def handler404(request, exception=None):
+    if _ours(request, exception):
+        return _not_found(request)
     return defaults.page_not_found(request, exception)
 
 
 def handler500(request):
-    if is_api_request(request):
+    if _ours(request, sys.exc_info()[1]):
         return error_response(500, api_settings.SERVER_ERROR_MESSAGE, code="SERVER_ERROR", request=request)
     return defaults.server_error(request)
 
 
 def csrf_failure(request, reason=""):
-    """Django's CSRF check failed: the same message and code as DRF's own CSRF failure."""
+    """Django's CSRF check failed: the same message and code as DRF's CSRF failure; the reason
+    (Django's middleware has logged it) is in the message only under ``DEBUG``."""
     if is_api_request(request):
-        return error_response(403, "CSRF Failed: %s" % reason, code="CSRF_FAILED", request=request)
+        message = "CSRF Failed: %s" % reason if settings.DEBUG else CsrfFailed.default_detail
+        return error_response(403, message, code="CSRF_FAILED", request=request)
     return csrf.csrf_failure(request, reason)
+
+
+class ExceptionMiddleware(MiddlewareMixin):
+    """For plain Django views under ``API_PREFIX``, and AJAX/JSON requests anywhere: Django's
+    ``ValidationError`` is the 400 envelope and ``EXCEPTION_MAP`` applies, as in DRF views. Under
+    ``DEBUG``, a 404 of an API path asked for by AJAX/JSON is the JSON 404, not the debug page.
+    """
+
+    def process_exception(self, request, exception):
+        if not (is_api_request(request) or wants_json(request)) or should_not_handle(exception, request):
+            return None
+        if isinstance(exception, ValidationError):
+            return validation_error_response(exception, request=request)
+        mapped = mapped_exception(exception)
+        if mapped is None:
+            return None  # Django's handling: handler404, handler500...
+        if mapped.status_code >= 500:
+            report_server_error(exception, request, mapped.status_code)
+        return error_response(mapped.status_code, mapped.detail, code=mapped.detail.code, request=request)
+
+    def process_response(self, request, response):
+        if (settings.DEBUG and response.status_code == 404 and is_api_request(request)
+                and response.get("Content-Type", "").startswith("text/html") and wants_json(request)):
+            return _not_found(request)
+        return response

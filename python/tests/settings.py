@@ -10,7 +10,7 @@ LANGUAGE_CODE = "en-us"
 ROOT_URLCONF = "tests.urls"
 DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
-TEMPLATES = []
+TEMPLATES = [{"BACKEND": "django.template.backends.django.DjangoTemplates", "APP_DIRS": True}]
 HAS_SPECTACULAR = importlib.util.find_spec("drf_spectacular") is not None
 
 # --- the README's block ---------------------------------------------------------------------
@@ -20,10 +20,12 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "rest_framework",
     "api_errors",
+    "tests",  # the test app: a model, its forms and templates
 ] + (["drf_spectacular"] if HAS_SPECTACULAR else [])
 
 MIDDLEWARE = [
     "api_errors.middleware.CorrelationIdMiddleware",
+    "api_errors.views.ExceptionMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -34,13 +36,9 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {"anon": "1/minute"},
 }
 if HAS_SPECTACULAR:
-    REST_FRAMEWORK["DEFAULT_SCHEMA_CLASS"] = "drf_spectacular.openapi.AutoSchema"
+    REST_FRAMEWORK["DEFAULT_SCHEMA_CLASS"] = "api_errors.openapi.AutoSchema"
     SPECTACULAR_SETTINGS = {
         "DISABLE_ERRORS_AND_WARNINGS": True,  # the test views have no serializers on purpose
-        "POSTPROCESSING_HOOKS": [
-            "drf_spectacular.hooks.postprocess_schema_enums",
-            "api_errors.openapi.add_error_responses",
-        ],
     }
 
 CSRF_FAILURE_VIEW = "api_errors.views.csrf_failure"

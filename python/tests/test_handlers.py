@@ -129,8 +129,16 @@ class SessionAuthentication(EnvelopeTestCase):
         client = self.client_class(enforce_csrf_checks=True)
         client.login(username="demo", password="demo")
         self.assertEqual(client.get("/api/session/").json(), {"user": "demo"})
-        err = self.assertEnvelope(client.post("/api/session/"), 403, "CSRF_FAILED", errors={})
-        self.assertTrue(err["message"].startswith("CSRF Failed: "), err["message"])
+        with self.assertLogs("django.security.csrf", "WARNING") as logs:
+            response = client.post("/api/session/", HTTP_ORIGIN="https://evil.example")
+        self.assertEnvelope(response, 403, "CSRF_FAILED", "CSRF verification failed. Request aborted.", {})
+        reason = logs.records[0].args[0]  # Django 4.0+: "Origin checking failed - https://evil.example ..."
+        self.assertIn("Forbidden (%s)" % reason, logs.output[0])
+        self.assertNotIn(reason, response.content.decode())
+        self.assertNotIn("evil", response.content.decode())
+        with self.settings(DEBUG=True), self.assertLogs("django.security.csrf", "WARNING"):
+            response = client.post("/api/session/")
+        self.assertEnvelope(response, 403, "CSRF_FAILED", "CSRF Failed: CSRF cookie not set.", {})
 
 
 class DjangoExceptions(EnvelopeTestCase):

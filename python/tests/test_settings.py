@@ -22,6 +22,9 @@ class Defaults(SimpleTestCase):
                 "API_PREFIX": "/api/",
                 "FIELD_CODES": False,
                 "LOG_REQUESTS": True,
+                "FORMATTER": None,
+                "EXCEPTION_MAP": {},
+                "SHOULD_NOT_HANDLE": None,
             })
 
     def test_keys_may_be_lower_case(self):

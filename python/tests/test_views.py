@@ -42,8 +42,19 @@ class UnderTheApiPrefix(EnvelopeTestCase):
 
     def test_django_csrf_failure_is_the_403_envelope(self):
         client = self.client_class(enforce_csrf_checks=True)
-        err = self.assertEnvelope(client.post("/api/plain/csrf/"), 403, "CSRF_FAILED", errors={})
-        self.assertEqual(err["message"], "CSRF Failed: CSRF cookie not set.")
+        with self.assertLogs("django.security.csrf", "WARNING") as logs:
+            response = client.post("/api/plain/csrf/", HTTP_ORIGIN="https://evil.example")
+        self.assertEnvelope(response, 403, "CSRF_FAILED", "CSRF verification failed. Request aborted.", {})
+        self.assertNotIn("evil", response.content.decode())
+        reason = logs.records[0].args[0]
+        self.assertTrue(reason)
+        self.assertNotIn(reason, response.content.decode())
+
+    def test_django_csrf_failure_says_its_reason_only_under_debug(self):
+        client = self.client_class(enforce_csrf_checks=True)
+        with self.settings(DEBUG=True), self.assertLogs("django.security.csrf", "WARNING"):
+            response = client.post("/api/plain/csrf/")
+        self.assertEnvelope(response, 403, "CSRF_FAILED", "CSRF Failed: CSRF cookie not set.", {})
 
 
 class Elsewhere(EnvelopeTestCase):

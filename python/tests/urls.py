@@ -2,7 +2,7 @@
 from django.core import exceptions as django_exceptions
 from django.urls import path
 
-from . import views
+from . import form_views, views
 
 urlpatterns = [
     path("api/raise/<str:name>/", views.RaiseView.as_view()),
@@ -13,11 +13,23 @@ urlpatterns = [
     path("api/session/", views.SessionView.as_view()),
     path("api/throttled/", views.ThrottledView.as_view()),
     path("api/log/", views.LoggingView.as_view()),
+    path("api/signed/", views.SignedBodyView.as_view()),
+    path("api/orders/check/", views.OrderCheckView.as_view()),
+    path("api/orders/", views.OrderList.as_view()),
+    path("api/orders/<int:pk>/", views.OrderDetail.as_view()),
+    path("api/plain/orders/check/", views.plain_order_check),
+    path("pages/orders/check/", views.plain_order_check),
     path("api/plain/error-response/", views.plain_error_response),
     path("api/plain/crash/", views.plain_raise(lambda: RuntimeError("secret internals"))),
     path("api/plain/suspicious/", views.plain_raise(lambda: django_exceptions.SuspiciousOperation("secret"))),
     path("api/plain/forbidden/", views.plain_raise(lambda: django_exceptions.PermissionDenied("secret"))),
     path("api/plain/csrf/", views.plain_csrf),
+    path("api/plain/raise/<str:name>/", views.plain_raise_named),
+    path("api/legacy/crash/", views.plain_raise(lambda: RuntimeError("secret internals"))),
+    path("pages/orders/new/", form_views.OrderCreateView.as_view()),
+    path("pages/lines/", form_views.LinesView.as_view()),
+    path("pages/orders/fn/", form_views.order_function_view),
+    path("pages/lines/fn/", form_views.lines_function_view),
     path("pages/crash/", views.plain_raise(lambda: RuntimeError("secret internals"))),
     path("pages/csrf/", views.plain_csrf),
 ]

@@ -4,11 +4,14 @@ import logging
 from django.core import exceptions as django_exceptions
 from django.http import Http404, HttpResponse
 from django.views.decorators.csrf import csrf_protect
-from rest_framework import authentication, exceptions, generics, permissions, serializers, throttling
+from rest_framework import authentication, exceptions, generics, parsers, permissions, serializers, throttling
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api_errors import error_response
+
+from . import shaping
+from .models import Order
 
 app_logger = logging.getLogger("api_errors.tests.app")
 
@@ -40,6 +43,16 @@ RAISES = {
     "crash": lambda: RuntimeError("secret internals"),
     "key-error": lambda: KeyError("password_hash"),
     "recursion": lambda: RecursionError("secret recursion"),
+    "detail-list": lambda: exceptions.PermissionDenied({"detail": ["You may not see this order.", "Ask its owner."]}),
+    "wait-zero": lambda: exceptions.Throttled(wait=0),
+    "django-validation": lambda: django_exceptions.ValidationError({
+        "email": [django_exceptions.ValidationError("Enter a valid email address.", code="invalid")],
+        "__all__": [django_exceptions.ValidationError("These dates overlap.", code="overlap")],
+    }),
+    "out-of-stock": lambda: shaping.OutOfStock("Only 2 left."),
+    "payment-down": lambda: shaping.PaymentGatewayDown("secret gateway host"),
+    "legacy-not-found": lambda: shaping.LegacyNotFound("No such legacy order."),
+    "django-validation-text": lambda: django_exceptions.ValidationError("Out of range.", code="range"),
 }
 
 
@@ -83,7 +96,9 @@ class ItemSerializer(serializers.Serializer):
 
 
 class ItemListView(APIView):
-    """POST /api/items/: a list at the root of the body, and of its errors."""
+    """POST /api/items/: a list at the root of the body, and of its errors. Open to anyone."""
+    authentication_classes = []
+    permission_classes = []
 
     def post(self, request):
         ItemSerializer(data=request.data, many=True).is_valid(raise_exception=True)
@@ -95,6 +110,54 @@ class BodyView(APIView):
 
     def post(self, request):
         return Response({"keys": len(request.data)})
+
+
+class SignedJSONParser(parsers.JSONParser):
+    """A project's parser with a bug: it reads a key the body need not have."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        data = super().parse(stream, media_type, parser_context)
+        return dict(data, signature=data["signature"])
+
+
+class SignedBodyView(APIView):
+    """POST /api/signed/: parsed by SignedJSONParser."""
+    parser_classes = [SignedJSONParser]
+
+    def post(self, request):
+        return Response({"keys": len(request.data)})
+
+
+class OrderCheckView(APIView):
+    """POST /api/orders/check/: Order.full_clean() on the body, in a DRF view."""
+
+    def post(self, request):
+        Order(**{name: request.data.get(name) for name in ("email", "qty", "note")}).full_clean()
+        return Response({"ok": True})
+
+
+def plain_order_check(request):
+    """POST /api/plain/orders/check/ and /pages/orders/check/: the same, in a plain Django view."""
+    Order(**{name: request.POST.get(name, "") for name in ("email", "qty", "note")}).full_clean()
+    return HttpResponse("ok")
+
+
+class OrderSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Order
+        fields = ["id", "email", "qty", "note"]
+
+
+class OrderList(generics.ListCreateAPIView):
+    """GET, POST /api/orders/: a ModelSerializer, whose id is read-only."""
+    queryset = Order.objects.all()
+    serializer_class = OrderSerializer
+
+
+class OrderDetail(generics.RetrieveUpdateDestroyAPIView):
+    """/api/orders/<pk>/: a lookup, so a 404."""
+    queryset = Order.objects.all()
+    serializer_class = OrderSerializer
 
 
 class TokenAuthentication(authentication.BaseAuthentication):
@@ -149,6 +212,10 @@ def plain_raise(exc_factory):
     def view(request):
         raise exc_factory()
     return view
+
+
+def plain_raise_named(request, name):
+    raise RAISES[name]()
 
 
 @csrf_protect

@@ -191,7 +191,7 @@ browserSuite('legacy page on the DRF demo', (env) => {
     const { error } = await drf.json();
     assert.equal(drf.status(), 403);
     assert.equal(error.code, 'CSRF_FAILED');
-    assert.match(error.message, /^CSRF Failed: CSRF token missing( or incorrect)?\.$/);
+    assert.match(error.message, /^CSRF verification failed\. Request aborted\.$/);
     const django = await clickAndFail(page, '#btn-csrf-django', '/csrf-django/', 2);
     assert.equal(django.status(), 403);
     assert.match(django.headers()['content-type'], /^text\/html/);

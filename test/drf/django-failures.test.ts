@@ -179,7 +179,7 @@ if (missing && inCI) {
           for (const jqXHR of answers) {
             assert.equal(jqXHR.status, 403);
             assert.equal(envelopeOf(jqXHR).code, 'CSRF_FAILED');
-            assert.match(envelopeOf(jqXHR).message, /^CSRF Failed: CSRF token missing( or incorrect)?\.$/);
+            assert.match(envelopeOf(jqXHR).message, /^CSRF verification failed\. Request aborted\.$/);
           }
           assert.deepEqual(events, Array.from({ length: 3 }, () => ({ code: 'CSRF_FAILED', status: 403 })));
           assert.equal(toastCount(page), 1);
@@ -204,7 +204,7 @@ if (missing && inCI) {
           }
           assert.equal(api.status, 403);
           assert.equal(envelopeOf(api).code, 'CSRF_FAILED');
-          assert.match(envelopeOf(api).message, /^CSRF Failed: CSRF token missing( or incorrect)?\.$/);
+          assert.match(envelopeOf(api).message, /^CSRF verification failed\. Request aborted\.$/);
           assert.deepEqual(events, Array.from({ length: 3 }, () => ({ code: 'CSRF_FAILED', status: 403 })));
           assert.equal(toastCount(page), 1);
           assert.deepEqual(toasts(page), [{ message: OUT_OF_DATE, details: [], reference: null }]);

@@ -69,15 +69,12 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {"anon": "1/minute"},
 }
 if HAS_SPECTACULAR:
-    REST_FRAMEWORK["DEFAULT_SCHEMA_CLASS"] = "drf_spectacular.openapi.AutoSchema"
+    # Each operation documents the errors its view can answer (drf-api-errors' schema class).
+    REST_FRAMEWORK["DEFAULT_SCHEMA_CLASS"] = "api_errors.openapi.AutoSchema"
     SPECTACULAR_SETTINGS = {
         "TITLE": "jquery-api-errors DRF demo",
         # The scenario views have no serializers on purpose.
         "DISABLE_ERRORS_AND_WARNINGS": True,
-        "POSTPROCESSING_HOOKS": [
-            "drf_spectacular.hooks.postprocess_schema_enums",
-            "api_errors.openapi.add_error_responses",
-        ],
     }
 
 API_ERRORS = {"API_PREFIX": "/api/"}
