@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core import exceptions as django_exceptions
 from django.core.signals import got_request_exception
 from django.http import Http404
+from django.utils.log import log_response
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions
 from rest_framework import views as drf_views
@@ -89,16 +90,14 @@ def _code_for(exc):
     return code.upper()
 
 
-def _report_server_error(exc, request, status):
-    """A 5xx, as Django reports its own: ``got_request_exception`` (error trackers) and a log."""
-    cid = get_correlation_id(request)
+def _report_server_error(exc, request, response):
+    """A 5xx, as Django reports its own: ``got_request_exception`` (error trackers), then one
+    ``django.request`` record with the traceback (``log_response`` marks the response logged, so
+    Django does not log it a second time without it)."""
     http_request = getattr(request, "_request", request)
-    logger.error(
-        "Server error %d correlation_id=%s %s %s", status, cid,
-        printable(getattr(request, "method", "-")), printable(getattr(request, "path", "-")),
-        exc_info=(type(exc), exc, exc.__traceback__),
-    )
     got_request_exception.send(sender=None, request=http_request)
+    log_response("%s: %s", response.reason_phrase, getattr(http_request, "path", "-"),
+                 response=response, request=http_request, exception=exc)
 
 
 def _body_for(exc, data):
@@ -126,9 +125,9 @@ def exception_handler(exc, context):
         if settings.DEBUG and api_settings.RERAISE_IN_DEBUG:
             return None  # Django's debug page, its got_request_exception and its log
         drf_views.set_rollback()
-        _report_server_error(exc, request, 500)
         body = envelope(api_settings.SERVER_ERROR_MESSAGE, "SERVER_ERROR", 500, {}, cid)
         response = Response(body, status=500)
+        _report_server_error(exc, request, response)
     else:
         message, code, errors, field_codes = _body_for(exc, response.data)
         wait = getattr(exc, "wait", None)
@@ -136,7 +135,7 @@ def exception_handler(exc, context):
         response.data = envelope(message, code, response.status_code, errors, cid,
                                  retry_after=retry_after, field_codes=field_codes)
         if response.status_code >= 500:
-            _report_server_error(exc, request, response.status_code)
+            _report_server_error(exc, request, response)
 
     response[api_settings.RESPONSE_HEADER] = cid
     return response
