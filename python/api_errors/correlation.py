@@ -7,11 +7,12 @@ middleware has returned, and the development server logs its access line after t
 any earlier would leave those records without it. ``request_started`` clears a stale one too.
 """
 import contextvars
+import os
 import re
-import uuid
+from collections import namedtuple
 from functools import lru_cache
 
-from django.core.signals import request_finished, request_started
+from django.core.signals import request_finished, request_started, setting_changed
 from django.utils.module_loading import import_string
 
 from .settings import api_settings
@@ -22,8 +23,8 @@ _current = contextvars.ContextVar("api_errors_correlation_id", default=None)
 
 
 def new_correlation_id(request=None):
-    """The default ``GENERATE_ID``: a fresh ``uuid4().hex``."""
-    return uuid.uuid4().hex
+    """The default ``GENERATE_ID``: 32 random hex digits (128 bits, as many as a UUID's hex)."""
+    return os.urandom(16).hex()
 
 
 def is_safe_correlation_id(value):
@@ -51,22 +52,48 @@ def setting_callable(value):
     return _import(value) if isinstance(value, str) else value
 
 
-def incoming_correlation_id(request):
+# The settings a request reads, read once: ``api_settings`` costs a lookup per attribute.
+Config = namedtuple("Config", "trust meta_key validate generate trace_id log_requests header expose")
+_config = None
+
+
+def config():
+    global _config
+    if _config is None:
+        _config = Config(
+            api_settings.TRUST_REQUEST_HEADER,
+            # META directly: building ``request.headers`` copies every header, on every request.
+            "HTTP_" + api_settings.REQUEST_HEADER.upper().replace("-", "_"),
+            setting_callable(api_settings.VALIDATE_ID), setting_callable(api_settings.GENERATE_ID),
+            api_settings.TRACE_ID_AS_CORRELATION_ID, api_settings.LOG_REQUESTS,
+            api_settings.RESPONSE_HEADER, api_settings.EXPOSE_HEADER,
+        )
+    return _config
+
+
+def _forget_config(*, setting, **kwargs):
+    global _config
+    if setting == "API_ERRORS":
+        _config = None
+
+
+setting_changed.connect(_forget_config, dispatch_uid="api_errors.correlation.config")
+
+
+def incoming_correlation_id(request, cfg=None):
     """The client's id from ``REQUEST_HEADER`` when trusted and ``VALIDATE_ID`` accepts it."""
-    if not api_settings.TRUST_REQUEST_HEADER:
+    cfg = cfg or config()
+    if not cfg.trust:
         return None
-    headers = getattr(request, "headers", None)
-    try:
-        value = headers.get(api_settings.REQUEST_HEADER) if headers is not None else None
-    except AttributeError:
-        value = None
-    if value is None or not setting_callable(api_settings.VALIDATE_ID)(value):
+    meta = getattr(request, "META", None)
+    value = meta.get(cfg.meta_key) if isinstance(meta, dict) else None
+    if value is None or not cfg.validate(value):
         return None
     return value
 
 
 def generate_correlation_id(request=None):
-    return str(setting_callable(api_settings.GENERATE_ID)(request))
+    return str(config().generate(request))
 
 
 def current_correlation_id():

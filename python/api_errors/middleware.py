@@ -12,30 +12,30 @@ from asgiref.sync import iscoroutinefunction, markcoroutinefunction
 
 from . import integrations
 from .correlation import (  # noqa: F401  (the names other modules and users import from here)
-    begin, current_correlation_id, generate_correlation_id, get_correlation_id,
-    incoming_correlation_id, new_correlation_id, printable, safe_correlation_id,
+    begin, config, current_correlation_id, get_correlation_id, incoming_correlation_id,
+    new_correlation_id, printable, safe_correlation_id,
 )
-from .settings import api_settings
 
 logger = logging.getLogger("api_errors")
 
 EXPOSE = "Access-Control-Expose-Headers"
 
 
-def choose_correlation_id(request, hooks=()):
+def choose_correlation_id(request, hooks=(), cfg=None):
     """A trusted client id, else an integration's (an OpenTelemetry trace id), else a new one."""
-    cid = incoming_correlation_id(request)
-    if cid is None and api_settings.TRACE_ID_AS_CORRELATION_ID:
+    cfg = cfg or config()
+    cid = incoming_correlation_id(request, cfg)
+    if cid is None and cfg.trace_id:
         for hook in hooks:
             cid = getattr(hook, "incoming_id", lambda request: None)(request)
             if cid:
                 break
-    return cid or generate_correlation_id(request)
+    return cid or str(cfg.generate(request))
 
 
-def expose_header(response, name):
+def expose_header(response, name, mode=None):
     """Let a cross-origin page read ``name``: add it to ``Access-Control-Expose-Headers``."""
-    mode = api_settings.EXPOSE_HEADER
+    mode = config().expose if mode is None else mode
     if not mode or (mode == "cors" and not response.has_header("Access-Control-Allow-Origin")):
         return
     names = [part.strip() for part in response.get(EXPOSE, "").split(",") if part.strip()]
@@ -59,25 +59,29 @@ class CorrelationIdMiddleware:
     def __call__(self, request):
         if self.is_async:
             return self.__acall__(request)
-        cid = self.start(request)
-        return self.finish(self.get_response(request), cid)
+        cfg = config()
+        cid = self.start(request, cfg)
+        return self.finish(self.get_response(request), cid, cfg)
 
     async def __acall__(self, request):
-        cid = self.start(request)
-        return self.finish(await self.get_response(request), cid)
+        cfg = config()
+        cid = self.start(request, cfg)
+        return self.finish(await self.get_response(request), cid, cfg)
 
-    def start(self, request):
-        cid = choose_correlation_id(request, self.hooks)
+    def start(self, request, cfg):
+        cid = choose_correlation_id(request, self.hooks, cfg)
         request.correlation_id = cid
-        undo = [hook.bind(request, cid) for hook in self.hooks]
-        begin(cid, [step for step in undo if step is not None])
-        if api_settings.LOG_REQUESTS:
+        if self.hooks:
+            undo = [hook.bind(request, cid) for hook in self.hooks]
+            begin(cid, [step for step in undo if step is not None])
+        else:
+            begin(cid)
+        if cfg.log_requests:
             logger.info("%s %s correlation_id=%s", printable(request.method),
                         printable(request.path), cid)
         return cid
 
-    def finish(self, response, cid):
-        name = api_settings.RESPONSE_HEADER
-        response[name] = cid
-        expose_header(response, name)
+    def finish(self, response, cid, cfg):
+        response[cfg.header] = cid
+        expose_header(response, cfg.header, cfg.expose)
         return response

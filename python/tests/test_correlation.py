@@ -112,9 +112,9 @@ class AsyncMiddleware(SimpleTestCase):
         threads = []
         start = CorrelationIdMiddleware.start
 
-        def spy(middleware, request):
+        def spy(middleware, request, cfg):
             threads.append(threading.get_ident())
-            return start(middleware, request)
+            return start(middleware, request, cfg)
 
         with mock.patch.object(CorrelationIdMiddleware, "start", spy):
             response = await self.async_client.get("/api/rt/sleep/?s=0")

@@ -10,6 +10,8 @@ TAG = "correlation_id"
 
 
 def bind(request, cid):
+    if not sentry_sdk.get_client().is_active():  # installed, but not set up with a DSN
+        return None
     scope = sentry_sdk.get_isolation_scope()
     scope.set_tag(TAG, cid)
     return lambda: scope.remove_tag(TAG)
