@@ -3,7 +3,8 @@
 A module here is imported only when ``INTEGRATIONS`` names it and its library is installed, so
 ``import api_errors`` never imports ``sentry_sdk``, ``opentelemetry`` or ``celery``. A request
 integration has ``bind(request, cid)`` (returns an undo callable or None) and may have
-``incoming_id(request)``; Celery's connects its signals once, at start-up.
+``incoming_id(request)`` and ``active()`` (False: not set up, skip it); Celery's connects its
+signals once, at start-up.
 """
 import importlib
 import importlib.util
@@ -37,7 +38,9 @@ def enabled(names):
 
 
 def request_integrations():
-    return enabled(REQUEST_INTEGRATIONS)
+    """The request integrations to use, decided once, when the middleware is made."""
+    return [module for module in enabled(REQUEST_INTEGRATIONS)
+            if getattr(module, "active", None) is None or module.active()]
 
 
 def connect_task_integrations():

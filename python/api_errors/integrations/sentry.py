@@ -9,9 +9,12 @@ import sentry_sdk
 TAG = "correlation_id"
 
 
+def active():
+    """Set up with a DSN (``sentry_sdk.init`` in settings.py) by the time the middleware is made."""
+    return sentry_sdk.get_client().is_active()
+
+
 def bind(request, cid):
-    if not sentry_sdk.get_client().is_active():  # installed, but not set up with a DSN
-        return None
     scope = sentry_sdk.get_isolation_scope()
     scope.set_tag(TAG, cid)
     return lambda: scope.remove_tag(TAG)
