@@ -6,6 +6,7 @@ from django.core.signals import request_finished
 from django.test import RequestFactory, SimpleTestCase, override_settings
 
 from api_errors import get_correlation_id
+from api_errors.correlation import end
 from api_errors.middleware import CorrelationIdMiddleware, current_correlation_id
 
 from .helpers import HEX32, EnvelopeTestCase
@@ -62,6 +63,8 @@ class Unit(SimpleTestCase):
 
         self.middleware = CorrelationIdMiddleware(view)
         self.factory = RequestFactory()
+        # Called without a server, nothing sends request_finished: forget the id after the test.
+        self.addCleanup(end)
 
     def test_sets_the_request_attribute_the_current_id_the_header_and_logs(self):
         request = self.factory.get("/some/path", HTTP_X_CORRELATION_ID="abc-1")
