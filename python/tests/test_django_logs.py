@@ -49,7 +49,27 @@ class AdminsMail(EnvelopeTestCase):
         self.assertIn("Traceback (most recent call last):\n  File", message.body)
 
 
+class SyncOnlyMiddleware:
+    """A third-party middleware that cannot run async: Django runs what follows it in a thread."""
+
+    sync_capable, async_capable = True, False
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+
 class UnderAsgi(SimpleTestCase):
+    @override_settings(MIDDLEWARE=["tests.test_django_logs.SyncOnlyMiddleware",
+                                   "api_errors.middleware.CorrelationIdMiddleware"])
+    async def test_also_when_a_sync_only_middleware_comes_first(self):
+        with records_of("django.request", CorrelationIdFilter()) as records:
+            response = await self.async_client.get("/api/nowhere/", headers={"X-Correlation-ID": "asgi-sync"})
+        self.assertEqual(response["X-Correlation-ID"], "asgi-sync")
+        self.assertEqual(ids_and_messages(records), [("asgi-sync", "Not Found: /api/nowhere/")])
+
     async def test_django_request_records_carry_the_id_under_asgi(self):
         with records_of("django.request", CorrelationIdFilter()) as records:
             await self.async_client.get("/api/nowhere/", headers={"X-Correlation-ID": "asgi-404"})
