@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core import exceptions as django_exceptions
 from django.core.signals import got_request_exception
 from django.http import Http404
+from django.utils.log import log_response
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions
 from rest_framework import views as drf_views
@@ -117,16 +118,14 @@ def _readable(detail):
     return None
 
 
-def report_server_error(exc, request, status):
-    """A 5xx, as Django reports its own: ``got_request_exception`` (error trackers) and a log."""
-    cid = get_correlation_id(request)
+def report_server_error(exc, request, response):
+    """A 5xx, as Django reports its own: ``got_request_exception`` (error trackers), then one
+    ``django.request`` record with the traceback (``log_response`` marks the response logged, so
+    Django does not log it a second time without it)."""
     http_request = getattr(request, "_request", request)
-    logger.error(
-        "Server error %d correlation_id=%s %s %s", status, cid,
-        printable(getattr(request, "method", "-")), printable(getattr(request, "path", "-")),
-        exc_info=(type(exc), exc, exc.__traceback__),
-    )
     got_request_exception.send(sender=None, request=http_request)
+    log_response("%s: %s", response.reason_phrase, getattr(http_request, "path", "-"),
+                 response=response, request=http_request, exception=exc)
 
 
 def _body_for(exc, data):
@@ -155,9 +154,9 @@ def exception_handler(exc, context):
         if settings.DEBUG and api_settings.RERAISE_IN_DEBUG:
             return None  # Django's debug page, its got_request_exception and its log
         drf_views.set_rollback()
-        report_server_error(exc, request, 500)
         info = ErrorInfo(500, "SERVER_ERROR", api_settings.SERVER_ERROR_MESSAGE, {}, cid)
         response = Response(status=500)
+        report_server_error(exc, request, response)
     else:
         message, code, errors, field_codes = _body_for(exc, response.data)
         wait = getattr(exc, "wait", None)
@@ -166,7 +165,7 @@ def exception_handler(exc, context):
             response["Retry-After"] = "%d" % retry_after
         info = ErrorInfo(response.status_code, code, message, errors, cid, retry_after, field_codes)
         if response.status_code >= 500:
-            report_server_error(original, request, response.status_code)
+            report_server_error(original, request, response)
 
     info.request, info.exception = request, original
     response.data, content_type = render(info)

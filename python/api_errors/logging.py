@@ -1,11 +1,14 @@
 """CorrelationIdFilter: gives every log record a ``correlation_id`` attribute for your formatter.
 
-Records logged while a request passes ``CorrelationIdMiddleware`` get its id; any other record
-(a management command, a worker) gets ``"-"``, so ``%(correlation_id)s`` always formats.
+Records logged while a request is handled get its id, from the middleware until Django has
+finished with the request, so Django's own ``django.request`` and ``django.server`` records and
+the server's access line have it too; any other record (a management command, a worker outside
+a task) gets ``"-"``, so ``%(correlation_id)s`` always formats. Put it on your *handlers*: a
+handler's filters see every record that reaches it, a logger's only that logger's own.
 """
 import logging
 
-from .middleware import current_correlation_id
+from .correlation import current_correlation_id
 
 
 class CorrelationIdFilter(logging.Filter):

@@ -1,90 +1,87 @@
 """CorrelationIdMiddleware: every request gets a correlation id, in the response header and the logs.
 
-A client's id (``X-Correlation-ID`` by default) is kept only when it is 1-64 characters of
-``[A-Za-z0-9._-]`` (a UUID fits); anything else is replaced by a fresh ``uuid4().hex`` and never
-echoed or logged. While the request runs, the id is also the current one for this thread or task,
-which ``CorrelationIdFilter`` and ``error_response`` read.
+A client's id (``X-Correlation-ID`` by default) is kept when ``TRUST_REQUEST_HEADER`` is on and
+``VALIDATE_ID`` accepts it (by default 1-64 characters of ``[A-Za-z0-9._-]``); anything else is
+replaced by ``GENERATE_ID``'s and never echoed or logged. The middleware runs natively under WSGI
+and ASGI (no thread switch on the async path); the id stays current until Django has finished
+with the request (see ``api_errors.correlation``).
 """
-import contextvars
 import logging
-import re
-import uuid
 
-from .settings import api_settings
+from asgiref.sync import iscoroutinefunction, markcoroutinefunction
+
+from . import integrations
+from .correlation import (  # noqa: F401  (the names other modules and users import from here)
+    begin, config, current_correlation_id, get_correlation_id, incoming_correlation_id,
+    new_correlation_id, printable, safe_correlation_id,
+)
 
 logger = logging.getLogger("api_errors")
 
-_SAFE_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
-_current = contextvars.ContextVar("api_errors_correlation_id", default=None)
+EXPOSE = "Access-Control-Expose-Headers"
 
 
-def new_correlation_id():
-    return uuid.uuid4().hex
+def choose_correlation_id(request, hooks=(), cfg=None):
+    """A trusted client id, else an integration's (an OpenTelemetry trace id), else a new one."""
+    cfg = cfg or config()
+    cid = incoming_correlation_id(request, cfg)
+    if cid is None and cfg.trace_id:
+        for hook in hooks:
+            cid = getattr(hook, "incoming_id", lambda request: None)(request)
+            if cid:
+                break
+    return cid or str(cfg.generate(request))
 
 
-def safe_correlation_id(value):
-    """``value`` when it is a safe correlation id, else ``None``."""
-    if isinstance(value, str) and _SAFE_ID.fullmatch(value):
-        return value
-    return None
-
-
-def printable(text):
-    """Text for a log line: control and non-ASCII characters escaped (no log injection)."""
-    return str(text).encode("unicode_escape").decode("ascii")
-
-
-def current_correlation_id():
-    """The id of the request being handled in this thread or task, or ``None`` outside one."""
-    return _current.get()
-
-
-def _incoming_id(request):
-    headers = getattr(request, "headers", None)
-    try:
-        value = headers.get(api_settings.REQUEST_HEADER) if headers is not None else None
-    except AttributeError:
-        value = None
-    return safe_correlation_id(value)
-
-
-def get_correlation_id(request=None):
-    """The correlation id of ``request`` (a Django ``HttpRequest`` or a DRF ``Request``).
-
-    Set by the middleware; without it (a view called through ``APIRequestFactory``), a safe
-    incoming header is used, else a fresh id, remembered on the request so it stays the same.
-    """
-    if request is None:
-        return current_correlation_id() or new_correlation_id()
-    cid = getattr(request, "correlation_id", None)
-    if isinstance(cid, str) and cid:
-        return cid
-    cid = _incoming_id(request) or current_correlation_id() or new_correlation_id()
-    # A DRF Request reads attributes through to the HttpRequest it wraps: store it there.
-    target = getattr(request, "_request", request)
-    try:
-        target.correlation_id = cid
-    except AttributeError:
-        pass
-    return cid
+def expose_header(response, name, mode=None):
+    """Let a cross-origin page read ``name``: add it to ``Access-Control-Expose-Headers``."""
+    mode = config().expose if mode is None else mode
+    if not mode or (mode == "cors" and not response.has_header("Access-Control-Allow-Origin")):
+        return
+    names = [part.strip() for part in response.get(EXPOSE, "").split(",") if part.strip()]
+    if name.lower() not in (part.lower() for part in names):
+        response[EXPOSE] = ", ".join(names + [name])
 
 
 class CorrelationIdMiddleware:
-    """Put it as early in ``MIDDLEWARE`` as you can, so every response carries the header."""
+    """Put it first in ``MIDDLEWARE`` (before ``CorsMiddleware`` too), so every response has it."""
+
+    sync_capable = True
+    async_capable = True
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.hooks = integrations.request_integrations()
+        self.is_async = iscoroutinefunction(get_response)
+        if self.is_async:
+            markcoroutinefunction(self)
 
     def __call__(self, request):
-        cid = _incoming_id(request) or new_correlation_id()
+        if self.is_async:
+            return self.__acall__(request)
+        cfg = config()
+        cid = self.start(request, cfg)
+        return self.finish(self.get_response(request), cid, cfg)
+
+    async def __acall__(self, request):
+        cfg = config()
+        cid = self.start(request, cfg)
+        return self.finish(await self.get_response(request), cid, cfg)
+
+    def start(self, request, cfg):
+        cid = choose_correlation_id(request, self.hooks, cfg)
         request.correlation_id = cid
-        token = _current.set(cid)
-        try:
-            if api_settings.LOG_REQUESTS:
-                logger.info("%s %s correlation_id=%s", printable(request.method),
-                            printable(request.path), cid)
-            response = self.get_response(request)
-        finally:
-            _current.reset(token)
-        response[api_settings.RESPONSE_HEADER] = cid
+        if self.hooks:
+            undo = [hook.bind(request, cid) for hook in self.hooks]
+            begin(cid, [step for step in undo if step is not None])
+        else:
+            begin(cid)
+        if cfg.log_requests:
+            logger.info("%s %s correlation_id=%s", printable(request.method),
+                        printable(request.path), cid)
+        return cid
+
+    def finish(self, response, cid, cfg):
+        response[cfg.header] = cid
+        expose_header(response, cfg.header, cfg.expose)
         return response

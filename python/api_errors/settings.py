@@ -27,7 +27,20 @@ DEFAULTS = {
     # Also send DRF's per-field error codes (``required``, ``unique``...) as ``field_codes``.
     "FIELD_CODES": False,
     # Log one INFO line per request (method, path, correlation id) on the ``api_errors`` logger.
-    "LOG_REQUESTS": True,
+    "LOG_REQUESTS": False,
+    # Keep a client's id from ``REQUEST_HEADER`` (when ``VALIDATE_ID`` accepts it); False: never.
+    "TRUST_REQUEST_HEADER": True,
+    # A callable (or its dotted path) taking the client's id and returning True to keep it.
+    "VALIDATE_ID": "api_errors.correlation.is_safe_correlation_id",
+    # A callable (or its dotted path) taking the request and returning a new id.
+    "GENERATE_ID": "api_errors.correlation.new_correlation_id",
+    # Name ``RESPONSE_HEADER`` in ``Access-Control-Expose-Headers``: "cors" (on responses that
+    # have ``Access-Control-Allow-Origin``), True (on every response) or False (never).
+    "EXPOSE_HEADER": "cors",
+    # With an active OpenTelemetry span and no trusted client id, its trace id is the id.
+    "TRACE_ID_AS_CORRELATION_ID": False,
+    # The integrations to use, each only when its library is installed.
+    "INTEGRATIONS": ("sentry", "opentelemetry", "celery"),
     # The body's shape: a dotted path to a formatter (see api_errors.formatters); None: the envelope.
     "FORMATTER": None,
     # A project's exceptions as errors: {"shop.errors.OutOfStock": {"status": 409, "code": "OUT_OF_STOCK"}}.

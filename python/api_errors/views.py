@@ -92,9 +92,10 @@ class ExceptionMiddleware(MiddlewareMixin):
         mapped = mapped_exception(exception)
         if mapped is None:
             return None  # Django's handling: handler404, handler500...
+        response = error_response(mapped.status_code, mapped.detail, code=mapped.detail.code, request=request)
         if mapped.status_code >= 500:
-            report_server_error(exception, request, mapped.status_code)
-        return error_response(mapped.status_code, mapped.detail, code=mapped.detail.code, request=request)
+            report_server_error(exception, request, response)
+        return response
 
     def process_response(self, request, response):
         if (settings.DEBUG and response.status_code == 404 and is_api_request(request)

@@ -26,7 +26,7 @@ class ExceptionsSeen(EnvelopeTestCase):
 
 class ParserBugs(ExceptionsSeen):
     def test_a_bug_in_a_parser_is_a_500_reported_to_error_trackers(self):
-        with self.assertLogs("api_errors", "ERROR") as logs:
+        with self.assertLogs("django.request", "ERROR") as logs:
             response = post_json(self.answering, "/api/signed/", {"name": "Ada"})
         self.assertEnvelope(response, 500, "SERVER_ERROR", "A server error occurred.", {})
         self.assertEqual(self.seen, [KeyError])

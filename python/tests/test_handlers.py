@@ -110,7 +110,7 @@ class Throttling(EnvelopeTestCase):
         self.assertTrue(1 <= err["retry_after"] <= 60, err["retry_after"])
 
     def test_a_5xx_with_wait_keeps_retry_after_too(self):
-        with self.assertLogs("api_errors", "ERROR"):
+        with self.assertLogs("django.request", "ERROR"):
             response = self.answering.get("/api/raise/maintenance/")
         err = self.assertEnvelope(response, 503, "MAINTENANCE", "Down for maintenance.", {},
                                   extra={"retry_after"})

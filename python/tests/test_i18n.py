@@ -19,7 +19,7 @@ class AcceptLanguage(EnvelopeTestCase):
         with self.assertLogs("api_errors", "WARNING"):
             response = self.client.post("/api/people/", "{", content_type="application/json", **french)
         self.assertEnvelope(response, 400, "PARSE_ERROR", "Le corps de la requête n'a pas pu être lu.")
-        with self.assertLogs("api_errors", "ERROR"):
+        with self.assertLogs("django.request", "ERROR"):
             response = self.answering.get("/api/raise/crash/", **french)
         self.assertEnvelope(response, 500, "SERVER_ERROR", "Une erreur du serveur est survenue.")
         response = self.client.get("/api/nowhere/", **french)

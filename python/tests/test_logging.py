@@ -2,7 +2,7 @@
 import logging
 import logging.config
 
-from django.test import SimpleTestCase
+from django.test import SimpleTestCase, override_settings
 
 from api_errors.logging import CorrelationIdFilter
 
@@ -10,15 +10,22 @@ from .helpers import EnvelopeTestCase, records_of
 
 
 class InARequest(EnvelopeTestCase):
-    def test_records_logged_by_the_view_and_the_handler_carry_the_id(self):
-        with records_of("api_errors", CorrelationIdFilter()) as records:
+    @override_settings(API_ERRORS={"LOG_REQUESTS": True})
+    def test_records_of_the_middleware_the_view_and_django_carry_the_id(self):
+        with_id = CorrelationIdFilter()
+        with records_of("api_errors", with_id) as own, records_of("django.request", with_id) as django:
             response = self.client.get("/api/log/", HTTP_X_CORRELATION_ID="log-1")
             self.answering.get("/api/raise/crash/", HTTP_X_CORRELATION_ID="log-2")
+            self.client.get("/api/nowhere/", HTTP_X_CORRELATION_ID="log-3")
         self.assertEqual(response.status_code, 409)
-        messages = [(r.correlation_id, r.getMessage().split(" correlation_id")[0]) for r in records]
-        self.assertEqual(messages, [
+        self.assertEqual(lines(own), [
             ("log-1", "GET /api/log/"), ("log-1", "inside the view"),
-            ("log-2", "GET /api/raise/crash/"), ("log-2", "Server error 500"),
+            ("log-2", "GET /api/raise/crash/"), ("log-3", "GET /api/nowhere/"),
+        ])
+        # Django logs these after the middleware has returned.
+        self.assertEqual(lines(django), [
+            ("log-1", "Conflict: /api/log/"), ("log-2", "Internal Server Error: /api/raise/crash/"),
+            ("log-3", "Not Found: /api/nowhere/"),
         ])
 
     def test_a_server_errors_log_line_formats_with_the_id(self):
@@ -63,3 +70,7 @@ class LinesStream:
 
     def flush(self):
         pass
+
+
+def lines(records):
+    return [(r.correlation_id, r.getMessage().split(" correlation_id")[0]) for r in records]

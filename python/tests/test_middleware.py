@@ -2,9 +2,11 @@
 import uuid
 
 from django.http import HttpResponse
-from django.test import RequestFactory, SimpleTestCase
+from django.core.signals import request_finished
+from django.test import RequestFactory, SimpleTestCase, override_settings
 
 from api_errors import get_correlation_id
+from api_errors.correlation import end
 from api_errors.middleware import CorrelationIdMiddleware, current_correlation_id
 
 from .helpers import HEX32, EnvelopeTestCase
@@ -30,6 +32,7 @@ class OverHttp(EnvelopeTestCase):
                 response = self.client.get("/api/raise/not-found/", HTTP_X_CORRELATION_ID=cid)
                 self.assertEqual(self.assertEnvelope(response, 404, "NOT_FOUND")["correlation_id"], cid)
 
+    @override_settings(API_ERRORS={"LOG_REQUESTS": True})
     def test_hostile_and_oversized_ids_are_replaced_and_never_echoed_or_logged(self):
         for cid in HOSTILE:
             with self.subTest(cid=cid[:20]):
@@ -47,7 +50,10 @@ class OverHttp(EnvelopeTestCase):
             self.assertEqual(response["X-Correlation-ID"], "trace-7", url)
 
 
+@override_settings(API_ERRORS={"LOG_REQUESTS": True})
 class Unit(SimpleTestCase):
+    databases = {"default"}  # request_finished closes old database connections
+
     def setUp(self):
         self.seen = []
 
@@ -57,6 +63,8 @@ class Unit(SimpleTestCase):
 
         self.middleware = CorrelationIdMiddleware(view)
         self.factory = RequestFactory()
+        # Called without a server, nothing sends request_finished: forget the id after the test.
+        self.addCleanup(end)
 
     def test_sets_the_request_attribute_the_current_id_the_header_and_logs(self):
         request = self.factory.get("/some/path", HTTP_X_CORRELATION_ID="abc-1")
@@ -66,6 +74,9 @@ class Unit(SimpleTestCase):
         self.assertEqual(response["X-Correlation-ID"], "abc-1")
         self.assertEqual(get_correlation_id(request), "abc-1")
         self.assertIn("GET /some/path correlation_id=abc-1", logs.output[0])
+        # Current until Django has finished with the request: it logs after the middleware.
+        self.assertEqual(current_correlation_id(), "abc-1")
+        request_finished.send(sender=None)
         self.assertIsNone(current_correlation_id())
 
     def test_a_newline_in_the_path_is_escaped_in_the_log(self):

@@ -10,33 +10,38 @@ from rest_framework.test import APIRequestFactory
 
 from api_errors.handlers import exception_handler
 
-from .helpers import HEX32, EnvelopeTestCase
+from api_errors.logging import CorrelationIdFilter
+
+from .helpers import HEX32, EnvelopeTestCase, records_of
 from .views import Maintenance
 
 
 class ServerErrors(EnvelopeTestCase):
-    def test_crash_is_a_500_without_its_text_and_logged_with_the_correlation_id(self):
-        with self.assertLogs("api_errors", "ERROR") as logs:
-            response = self.answering.get("/api/raise/crash/", HTTP_X_CORRELATION_ID="req-500")
+    def test_crash_is_a_500_without_its_text_and_logged_once_with_its_traceback(self):
+        with records_of("django.request", CorrelationIdFilter()) as records:
+            with records_of("api_errors") as own:
+                response = self.answering.get("/api/raise/crash/", HTTP_X_CORRELATION_ID="req-500")
         err = self.assertEnvelope(response, 500, "SERVER_ERROR", "A server error occurred.", {})
         self.assertNotIn("secret", response.content.decode())
         self.assertEqual(err["correlation_id"], "req-500")
-        [record] = logs.records
-        self.assertIn("correlation_id=req-500", record.getMessage())
+        [record] = records
+        self.assertEqual(record.getMessage(), "Internal Server Error: /api/raise/crash/")
+        self.assertEqual((record.levelname, record.status_code, record.correlation_id), ("ERROR", 500, "req-500"))
         self.assertIs(record.exc_info[0], RuntimeError)
-        self.assertIn("secret internals", logs.output[0])
+        self.assertEqual(str(record.exc_info[1]), "secret internals")
+        self.assertEqual(own, [])
 
-    def test_every_5xx_response_is_also_logged_by_django_request(self):
-        for url in ("/api/raise/crash/", "/api/raise/maintenance/"):
-            with self.subTest(url=url), self.assertLogs("api_errors", "ERROR"):
-                with self.assertLogs("django.request", "ERROR") as logs:
-                    status = self.answering.get(url).status_code
-                self.assertEqual(logs.records[0].status_code, status)
-                self.assertIn(url, logs.records[0].getMessage())
+    def test_every_5xx_response_is_logged_once_by_django_request_with_the_exception(self):
+        for url, status, phrase, exc in (("/api/raise/crash/", 500, "Internal Server Error", RuntimeError),
+                                         ("/api/raise/maintenance/", 503, "Service Unavailable", Maintenance)):
+            with self.subTest(url=url), records_of("django.request") as records:
+                self.assertEqual(self.answering.get(url).status_code, status)
+            self.assertEqual([(r.getMessage(), r.status_code, r.exc_info[0]) for r in records],
+                             [("%s: %s" % (phrase, url), status, exc)])
 
     def test_other_exception_types_and_a_recursion_outside_a_parser(self):
         for name in ("key-error", "recursion"):
-            with self.subTest(name=name), self.assertLogs("api_errors", "ERROR"):
+            with self.subTest(name=name), self.assertLogs("django.request", "ERROR"):
                 response = self.answering.get("/api/raise/%s/" % name)
                 self.assertEnvelope(response, 500, "SERVER_ERROR", "A server error occurred.", {})
                 self.assertNotIn("secret", response.content.decode())
@@ -50,14 +55,14 @@ class ServerErrors(EnvelopeTestCase):
 
         got_request_exception.connect(receiver)
         self.addCleanup(got_request_exception.disconnect, receiver)
-        with self.assertLogs("api_errors", "ERROR"):
+        with self.assertLogs("django.request", "ERROR"):
             self.answering.get("/api/raise/crash/")
             self.answering.get("/api/raise/maintenance/")
         self.client.get("/api/raise/not-found/")
         self.assertEqual(seen, [("/api/raise/crash/", RuntimeError), ("/api/raise/maintenance/", Maintenance)])
 
     def test_500_rolls_back_like_drf(self):
-        with mock.patch("rest_framework.views.set_rollback") as rollback, self.assertLogs("api_errors", "ERROR"):
+        with mock.patch("rest_framework.views.set_rollback") as rollback, self.assertLogs("django.request", "ERROR"):
             self.answering.get("/api/raise/crash/")
         rollback.assert_called_once_with()
 
@@ -72,7 +77,7 @@ class ServerErrors(EnvelopeTestCase):
 
     @override_settings(DEBUG=True, API_ERRORS={"RERAISE_IN_DEBUG": False})
     def test_debug_with_reraise_off_answers_the_envelope(self):
-        with self.assertLogs("api_errors", "ERROR"):
+        with self.assertLogs("django.request", "ERROR"):
             response = self.answering.get("/api/raise/crash/")
         self.assertEnvelope(response, 500, "SERVER_ERROR", "A server error occurred.", {})
 
@@ -89,7 +94,7 @@ class CalledDirectly(EnvelopeTestCase):
     def test_uses_the_requests_correlation_id(self):
         request = APIRequestFactory().get("/x")
         request.correlation_id = "abc-123"
-        with self.assertLogs("api_errors", "ERROR"):
+        with self.assertLogs("django.request", "ERROR"):
             response = exception_handler(ValueError("boom"), {"request": request})
         self.assertEqual(response.status_code, 500)
         self.assertEqual(response.data["error"]["correlation_id"], "abc-123")

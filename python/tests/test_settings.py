@@ -21,7 +21,13 @@ class Defaults(SimpleTestCase):
                 "RESPONSE_HEADER": "X-Correlation-ID",
                 "API_PREFIX": "/api/",
                 "FIELD_CODES": False,
-                "LOG_REQUESTS": True,
+                "LOG_REQUESTS": False,
+                "TRUST_REQUEST_HEADER": True,
+                "VALIDATE_ID": "api_errors.correlation.is_safe_correlation_id",
+                "GENERATE_ID": "api_errors.correlation.new_correlation_id",
+                "EXPOSE_HEADER": "cors",
+                "TRACE_ID_AS_CORRELATION_ID": False,
+                "INTEGRATIONS": ("sentry", "opentelemetry", "celery"),
                 "FORMATTER": None,
                 "EXCEPTION_MAP": {},
                 "SHOULD_NOT_HANDLE": None,
@@ -50,7 +56,7 @@ class EachSetting(EnvelopeTestCase):
 
     @override_settings(API_ERRORS={"SERVER_ERROR_MESSAGE": "Sorry, that failed."})
     def test_server_error_message(self):
-        with self.assertLogs("api_errors", "ERROR"):
+        with self.assertLogs("django.request", "ERROR"):
             response = self.answering.get("/api/raise/crash/")
         self.assertEnvelope(response, 500, "SERVER_ERROR", "Sorry, that failed.")
 

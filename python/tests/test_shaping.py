@@ -97,7 +97,7 @@ class ProblemDetails(EnvelopeTestCase):
     def test_form_errors_have_no_name_and_a_crash_hides_its_text(self):
         body = self.problem(post_json(self.client, "/api/people/", dict(PERSON, name="taken")), 400)
         self.assertEqual(body["invalid-params"], [{"reason": "This name is already registered."}])
-        with self.assertLogs("api_errors", "ERROR"):
+        with self.assertLogs("django.request", "ERROR"):
             body = self.problem(self.answering.get("/api/raise/crash/"), 500)
         self.assertEqual((body["title"], body["detail"], body["code"]),
                          ("Internal Server Error", "A server error occurred.", "SERVER_ERROR"))
@@ -144,7 +144,7 @@ class ExceptionMap(EnvelopeTestCase):
 
     def test_a_5xx_hides_its_text_and_is_reported(self):
         for url in ("/api/raise/payment-down/", "/api/plain/raise/payment-down/"):
-            with self.subTest(url=url), self.assertLogs("api_errors", "ERROR") as logs:
+            with self.subTest(url=url), self.assertLogs("django.request", "ERROR") as logs:
                 response = self.answering.get(url)
                 self.assertEnvelope(response, 503, "PAYMENT_DOWN", "A server error occurred.", {})
                 self.assertNotIn("secret", response.content.decode())

@@ -1,11 +1,12 @@
 """URLs of the test project: DRF views under /api/, plain Django views inside and outside it."""
 from django.core import exceptions as django_exceptions
-from django.urls import path
+from django.urls import include, path
 
 from . import form_views, views
 
 urlpatterns = [
     path("api/raise/<str:name>/", views.RaiseView.as_view()),
+    path("api/rt/", include("tests.urls_runtime")),
     path("api/people/", views.PeopleView.as_view()),
     path("api/items/", views.ItemListView.as_view()),
     path("api/body/", views.BodyView.as_view()),
