@@ -5,6 +5,7 @@ DRF's own handler still runs (it sets ``WWW-Authenticate`` and ``Retry-After`` a
 exceptions DRF leaves alone, and reports server errors the way Django does for its own 500s.
 """
 import logging
+from typing import Any, Dict, Optional
 
 from django.conf import settings
 from django.core import exceptions as django_exceptions
@@ -115,7 +116,7 @@ def _body_for(exc, data):
     return message or exc.default_detail, _code_for(exc), errors, codes
 
 
-def exception_handler(exc, context):
+def exception_handler(exc: Exception, context: Dict[str, Any]) -> Optional[Response]:
     """Answer ``exc`` with the envelope; ``None`` (DRF re-raises) for a crash under ``DEBUG``."""
     request = (context or {}).get("request")
     cid = get_correlation_id(request)

@@ -9,11 +9,11 @@ from .middleware import current_correlation_id
 
 
 class CorrelationIdFilter(logging.Filter):
-    def __init__(self, name="", default="-"):
+    def __init__(self, name: str = "", default: str = "-") -> None:
         super().__init__(name)
         self.default = default
 
-    def filter(self, record):
+    def filter(self, record: logging.LogRecord) -> bool:
         if not getattr(record, "correlation_id", None):
             record.correlation_id = current_correlation_id() or self.default
         return True

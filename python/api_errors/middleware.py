@@ -9,6 +9,9 @@ import contextvars
 import logging
 import re
 import uuid
+from typing import Any, Callable, Optional
+
+from django.http import HttpRequest, HttpResponseBase
 
 from .settings import api_settings
 
@@ -34,7 +37,7 @@ def printable(text):
     return str(text).encode("unicode_escape").decode("ascii")
 
 
-def current_correlation_id():
+def current_correlation_id() -> Optional[str]:
     """The id of the request being handled in this thread or task, or ``None`` outside one."""
     return _current.get()
 
@@ -48,7 +51,7 @@ def _incoming_id(request):
     return safe_correlation_id(value)
 
 
-def get_correlation_id(request=None):
+def get_correlation_id(request: Any = None) -> str:
     """The correlation id of ``request`` (a Django ``HttpRequest`` or a DRF ``Request``).
 
     Set by the middleware; without it (a view called through ``APIRequestFactory``), a safe
@@ -72,12 +75,12 @@ def get_correlation_id(request=None):
 class CorrelationIdMiddleware:
     """Put it as early in ``MIDDLEWARE`` as you can, so every response carries the header."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         cid = _incoming_id(request) or new_correlation_id()
-        request.correlation_id = cid
+        request.correlation_id = cid  # type: ignore[attr-defined]
         token = _current.set(cid)
         try:
             if api_settings.LOG_REQUESTS:

@@ -12,6 +12,8 @@ A postprocessing hook (drf-spectacular's documented ``POSTPROCESSING_HOOKS`` set
 Writes (POST, PUT, PATCH) get a 400 whose ``errors`` names the request body's fields; every
 operation gets 401, 403, 404, 429 and 500. Responses an operation documents itself are kept.
 """
+from typing import Any, Dict
+
 from rest_framework.settings import api_settings as drf_settings
 
 from .settings import api_settings
@@ -98,7 +100,8 @@ def _response(status, ref):
     }
 
 
-def add_error_responses(result, generator=None, request=None, public=None, **kwargs):
+def add_error_responses(result: Dict[str, Any], generator: Any = None, request: Any = None,
+                        public: Any = None, **kwargs: Any) -> Dict[str, Any]:
     """Add the error responses to every operation of ``result`` (the schema) and return it."""
     schemas = result.setdefault("components", {}).setdefault("schemas", {})
     schemas.setdefault("ApiErrorEnvelope", error_schema())
@@ -115,7 +118,7 @@ def add_error_responses(result, generator=None, request=None, public=None, **kwa
                     continue
                 ref = "ApiErrorEnvelope"
                 component = _request_component(operation) if status == "400" else None
-                if component in schemas:
+                if component is not None and component in schemas:
                     ref = component + "ValidationErrorEnvelope"
                     schemas.setdefault(ref, _validation_schema(component, schemas[component]))
                 responses[status] = _response(status, ref)

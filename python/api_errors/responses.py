@@ -6,8 +6,9 @@ plus ``retry_after`` (seconds) when the client should wait, and ``field_codes`` 
 ``FIELD_CODES`` setting is on.
 """
 from datetime import datetime, timezone
+from typing import Any, Optional
 
-from django.http import JsonResponse
+from django.http import HttpRequest, JsonResponse
 
 from .middleware import get_correlation_id
 from .settings import api_settings
@@ -34,7 +35,8 @@ def retry_after_header(retry_after):
     return "%d" % retry_after
 
 
-def error_response(status, message, errors=None, code=None, *, retry_after=None, request=None):
+def error_response(status: int, message: Any, errors: Any = None, code: Optional[str] = None, *,
+                   retry_after: Optional[float] = None, request: Optional[HttpRequest] = None) -> JsonResponse:
     """A ``JsonResponse`` with the envelope, for a DRF view or a plain Django view.
 
     ``code`` defaults to ``ERROR``; ``errors`` to ``{}`` (use DRF's shape: ``{"field": [...]}``).
