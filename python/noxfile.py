@@ -29,7 +29,8 @@ ENVS = {
 }
 NEWEST = "django52-drf318"
 # What a build of the wheel may leave in a copy of python/; never part of the package.
-LEFTOVERS = shutil.ignore_patterns(".nox", "build", "dist", "*.egg-info", "__pycache__", "*.pyc")
+LEFTOVERS = shutil.ignore_patterns(".nox", ".mypy_cache", ".pytest_cache", "build", "dist", "*.egg-info",
+                                   "__pycache__", "*.pyc")
 
 nox.options.sessions = [*ENVS, "typing", "package"]
 nox.options.error_on_external_run = True
@@ -50,8 +51,9 @@ def _source_copy(session):
     return str(source), out
 
 
-# The build backend (setuptools, in pip's isolated build environment) pinned too.
-BUILD_ENV = {"PIP_CONSTRAINT": str(CONSTRAINTS / "build.txt")}
+# The build backend (setuptools, in the isolated build environment) pinned too: pip from 26 reads
+# PIP_BUILD_CONSTRAINT, older pip and build's own install PIP_CONSTRAINT.
+BUILD_ENV = {"PIP_BUILD_CONSTRAINT": str(CONSTRAINTS / "build.txt"), "PIP_CONSTRAINT": str(CONSTRAINTS / "build.txt")}
 
 
 def _wheel(session):
@@ -60,6 +62,15 @@ def _wheel(session):
                 env=BUILD_ENV, silent=True)
     [wheel] = out.glob("drf_api_errors-*.whl")
     return str(wheel)
+
+
+def _install(session, name, *packages):
+    """The freshly built wheel with its OpenAPI extra and ``packages``, at the pins of
+    constraints/<name>.txt; the wheel reinstalled even where a reused env has its version."""
+    constraints, wheel = _constraint(name), _wheel(session)
+    session.install("-c", constraints, wheel + "[openapi]", *packages)
+    session.install("--force-reinstall", "--no-deps", wheel)
+    _assert_all_pinned(session, constraints)
 
 
 def _assert_all_pinned(session, constraints):
@@ -86,9 +97,7 @@ def _copy_tests(session):
 def _matrix_env(name):
     @nox.session(name=name, python=None)
     def env(session):
-        constraints = _constraint(name)
-        session.install("-c", constraints, _wheel(session) + "[openapi]", "pytest", "pytest-django")
-        _assert_all_pinned(session, constraints)
+        _install(session, name, "pytest", "pytest-django")
         with session.chdir(_copy_tests(session)):
             session.run("python", "-c", "import api_errors, sys; assert 'site-packages' in api_errors.__file__, "
                         "api_errors.__file__; import django, rest_framework; print(sys.version.split()[0], "
@@ -107,10 +116,7 @@ for _name in ENVS:
 def typing(session):
     """mypy with django-stubs: the package's code, and its public API as a project types it
     (strict, from the installed wheel: py.typed is shipped and every public call is typed)."""
-    constraints = _constraint("typing")
-    session.install("-c", constraints, _wheel(session) + "[openapi]", "mypy", "django-stubs",
-                    "djangorestframework-stubs")
-    _assert_all_pinned(session, constraints)
+    _install(session, "typing", "mypy", "django-stubs", "djangorestframework-stubs")
     config = str(HERE / "pyproject.toml")
     with session.chdir(HERE):
         session.run("mypy", "--config-file", config, "api_errors")

@@ -32,8 +32,9 @@ class ValidationErrors(EnvelopeTestCase):
         self.assertEqual(err["errors"], {
             "email": ["Enter a valid email address."],
             "address": {"city": ["This field is required."]},
-            "items": [{}, {"sku": ["This field may not be blank."],
-                           "qty": ["Ensure this value is greater than or equal to 1."]}],
+            # DRF 3.18 keys a list's errors by index (LIST_SERIALIZER_ERRORS_AS_DICT); earlier, a list.
+            "items": {"1": {"sku": ["This field may not be blank."],
+                            "qty": ["Ensure this value is greater than or equal to 1."]}},
             "tags": {"1": ["A valid integer is required."]},
         })
 
@@ -50,10 +51,10 @@ class ValidationErrors(EnvelopeTestCase):
             "items": {"non_field_errors": ["This list may not be empty."]},
         })
 
-    def test_root_list_stays_a_list(self):
+    def test_a_root_lists_errors_as_drf_gives_them(self):
         data = [{"sku": "A", "qty": 1}, {"sku": "", "qty": 1}]
         self.assertEnvelope(post_json(self.client, "/t/root-list", data), 400, "VALIDATION_ERROR",
-                            "Validation failed", [{}, {"sku": ["This field may not be blank."]}])
+                            "Validation failed", {"1": {"sku": ["This field may not be blank."]}})
 
     def test_validation_error_with_text_is_a_root_list(self):
         self.assertEnvelope(self.client.get("/t/validation-text"), 400, "VALIDATION_ERROR",
