@@ -16,10 +16,15 @@ const failures = [];
 
 const counts = [];
 
-/** How many tests a suite's output says it ran: our node:test summary line, or Django's. */
+/** How many tests a suite's output says it ran: our node:test summary line, pytest's, or Django's. */
 function countOf(output) {
   const summary = [...output.matchAll(/^(\d+) passed, (\d+) failed, (\d+) skipped, (\d+) todo$/gm)].pop();
   if (summary) return `${Number(summary[1]) + Number(summary[2])} (${summary[2]} failed, ${summary[3]} skipped)`;
+  const pytest = [...output.matchAll(/^=* ?(\d+ (?:passed|failed)\b.*) in [\d.]+s\b/gm)].pop();
+  if (pytest) {
+    const count = (word) => Number(new RegExp(`(\\d+) ${word}\\b`).exec(pytest[1])?.[1] ?? 0);
+    return `${count('passed') + count('failed')} (${count('failed')} failed, ${count('skipped')} skipped)`;
+  }
   const django = [...output.matchAll(/^Ran (\d+) tests? in /gm)].pop();
   return django ? django[1] : null;
 }
@@ -85,7 +90,7 @@ if (pythonReason) {
   missing('DRF demo (Python)', pythonReason);
   missing('jsdom on the DRF demo', pythonReason);
 } else {
-  await run('drf-api-errors package (Python, installed wheel)', process.execPath, ['test/python-package.mjs']);
+  await run('drf-api-errors package (Python, installed wheel, newest Django/DRF)', process.execPath, ['test/python-package.mjs']);
   await run('DRF demo (Python, installed package)', process.execPath, ['scripts/drf-venv.mjs', 'demo/drf/manage.py', 'test']);
   // Every jQuery in jsdom against the running DRF demo: real sign-in, sessions, CSRF, throttling.
   await run('jsdom on the DRF demo', process.execPath, [...jsdomArgs, ...testFiles('test/drf', /\.test\.ts$/)]);

@@ -4,8 +4,8 @@
     npm run demo:drf [-- --port N] [--host 127.0.0.1]
     node scripts/drf-venv.mjs demo/drf/serve.py [--port N]    (the same)
 
-It runs in .tmp/venv, a virtualenv that sees Debian's Django and DRF and has drf-api-errors
-(python/) installed; scripts/drf-venv.mjs makes it on first use. The database is SQLite in
+It runs in .tmp/venv, a virtualenv with Django and DRF from PyPI (the newest pair the package's
+matrix tests) and drf-api-errors (python/) installed; scripts/drf-venv.mjs makes it on first use. The database is SQLite in
 memory, made at start-up with the user demo (password demo).
 
 The port defaults to $PORT, else 8001; --port 0 picks a free one. Prints

@@ -11,6 +11,7 @@ import os
 import re
 from collections import namedtuple
 from functools import lru_cache
+from typing import Any
 
 from django.core.signals import request_finished, request_started, setting_changed
 from django.utils.module_loading import import_string
@@ -133,7 +134,7 @@ request_started.connect(end, dispatch_uid="api_errors.correlation.end.started")
 request_finished.connect(end, dispatch_uid="api_errors.correlation.end.finished")
 
 
-def get_correlation_id(request=None):
+def get_correlation_id(request: Any = None) -> str:
     """The correlation id of ``request`` (a Django ``HttpRequest`` or a DRF ``Request``).
 
     Set by the middleware; without it (a view called through ``APIRequestFactory``), a trusted

@@ -129,7 +129,7 @@ class _FunctionFormatter:
         self.format = function
 
 
-_loaded = {}
+_loaded: dict = {}
 
 
 def get_formatter():

@@ -8,7 +8,9 @@ The field keys are the inputs' HTML names (``form.add_prefix(name)``: ``email``,
 """
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.forms.formsets import DELETION_FIELD_NAME
-from django.http import JsonResponse
+from typing import Any, Optional
+
+from django.http import HttpRequest, JsonResponse
 from django.utils.translation import gettext
 
 from .mapping import django_validation_errors
@@ -55,7 +57,8 @@ def _response(errors, codes, status, message, request):
                           request=request, field_codes=codes if api_settings.FIELD_CODES else None)
 
 
-def form_error_response(form_or_formset, *, status=400, message=None, request=None):
+def form_error_response(form_or_formset: Any, *, status: int = 400, message: Any = None,
+                        request: Optional[HttpRequest] = None) -> JsonResponse:
     """The envelope (a ``JsonResponse``) for an invalid form or formset."""
     errors, codes = form_errors(form_or_formset)
     return _response(errors, codes, status, message, request)

@@ -7,6 +7,7 @@ the way Django does for its own 500s.
 """
 import json
 import logging
+from typing import Any, Dict, Optional
 
 from django.conf import settings
 from django.core import exceptions as django_exceptions
@@ -140,7 +141,7 @@ def _body_for(exc, data):
     return message or exc.default_detail, _code_for(exc), errors, codes
 
 
-def exception_handler(exc, context):
+def exception_handler(exc: Exception, context: Dict[str, Any]) -> Optional[Response]:
     """Answer ``exc`` with the envelope; ``None`` (DRF re-raises) for a crash under ``DEBUG``."""
     request = (context or {}).get("request")
     if should_not_handle(exc, request):

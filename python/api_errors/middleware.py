@@ -7,8 +7,11 @@ and ASGI (no thread switch on the async path); the id stays current until Django
 with the request (see ``api_errors.correlation``).
 """
 import logging
+from typing import Any, Awaitable, Callable, Union
 
 from asgiref.sync import iscoroutinefunction, markcoroutinefunction
+
+from django.http import HttpRequest, HttpResponseBase
 
 from . import integrations
 from .correlation import (  # noqa: F401  (the names other modules and users import from here)
@@ -33,7 +36,7 @@ def choose_correlation_id(request, hooks=(), cfg=None):
     return cid or str(cfg.generate(request))
 
 
-def expose_header(response, name, mode=None):
+def expose_header(response: HttpResponseBase, name: str, mode: Any = None) -> None:
     """Let a cross-origin page read ``name``: add it to ``Access-Control-Expose-Headers``."""
     mode = config().expose if mode is None else mode
     if not mode or (mode == "cors" and not response.has_header("Access-Control-Allow-Origin")):
@@ -49,21 +52,21 @@ class CorrelationIdMiddleware:
     sync_capable = True
     async_capable = True
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], Any]) -> None:
         self.get_response = get_response
         self.hooks = integrations.request_integrations()
         self.is_async = iscoroutinefunction(get_response)
         if self.is_async:
             markcoroutinefunction(self)
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if self.is_async:
-            return self.__acall__(request)
+            return self.__acall__(request)  # type: ignore[return-value]  # awaited by Django
         cfg = config()
         cid = self.start(request, cfg)
         return self.finish(self.get_response(request), cid, cfg)
 
-    async def __acall__(self, request):
+    async def __acall__(self, request: HttpRequest) -> HttpResponseBase:
         cfg = config()
         cid = self.start(request, cfg)
         return self.finish(await self.get_response(request), cid, cfg)

@@ -10,6 +10,7 @@ authenticator sends a ``WWW-Authenticate`` challenge, 403 with permission classe
 negotiation), 429 with throttles, and 500. Responses an operation documents itself are kept.
 """
 import warnings
+from typing import Any, Dict
 
 from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
 from drf_spectacular.plumbing import ResolvedComponent, force_instance
@@ -164,7 +165,8 @@ class AutoSchema(ErrorResponsesMixin, SpectacularAutoSchema):
     """drf-spectacular's ``AutoSchema`` with each operation's error responses."""
 
 
-def add_error_responses(result, generator=None, request=None, public=None, **kwargs):
+def add_error_responses(result: Dict[str, Any], generator: Any = None, request: Any = None,
+                        public: Any = None, **kwargs: Any) -> Dict[str, Any]:
     """Formerly a postprocessing hook; the schema class now documents each operation's errors."""
     warnings.warn("api_errors.openapi.add_error_responses does nothing: set DEFAULT_SCHEMA_CLASS to "
                   "api_errors.openapi.AutoSchema instead.", DeprecationWarning, stacklevel=2)

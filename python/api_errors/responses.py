@@ -1,6 +1,8 @@
 """``error_response`` for views that build an error by hand, and ``respond``: any ``ErrorInfo`` as a
 ``JsonResponse`` in the configured formatter's shape (the envelope by default)."""
-from django.http import JsonResponse
+from typing import Any, Optional
+
+from django.http import HttpRequest, JsonResponse
 
 from .formatters import JSON, ErrorInfo, render
 from .middleware import get_correlation_id
@@ -17,7 +19,7 @@ def retry_after_header(retry_after):
     return "%d" % retry_after
 
 
-def respond(info):
+def respond(info: ErrorInfo) -> JsonResponse:
     """A ``JsonResponse`` for ``info``, with the correlation id and ``Retry-After`` headers."""
     body, content_type = render(info)
     # Compact, as DRF's JSONRenderer writes it.
@@ -30,8 +32,9 @@ def respond(info):
     return response
 
 
-def error_response(status, message, errors=None, code=None, *, retry_after=None, request=None,
-                   field_codes=None):
+def error_response(status: int, message: Any, errors: Any = None, code: Optional[str] = None, *,
+                   retry_after: Optional[float] = None, request: Optional[HttpRequest] = None,
+                   field_codes: Any = None) -> JsonResponse:
     """A ``JsonResponse`` with the envelope, for a DRF view or a plain Django view.
 
     ``code`` defaults to ``ERROR``; ``errors`` to ``{}`` (use DRF's shape: ``{"field": [...]}``).

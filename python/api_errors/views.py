@@ -12,9 +12,11 @@ and ``CSRF_FAILURE_VIEW = "api_errors.views.csrf_failure"`` in settings. They ru
 handler does not: a URL no route matches, an exception in a plain Django view or a middleware.
 """
 import sys
+from typing import Optional
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils.deprecation import MiddlewareMixin
 from django.views import csrf, defaults
 from rest_framework import exceptions
@@ -26,7 +28,7 @@ from .responses import error_response
 from .settings import api_settings
 
 
-def is_api_request(request):
+def is_api_request(request: HttpRequest) -> bool:
     """True when the path inside the app (without ``SCRIPT_NAME``) starts with ``API_PREFIX``."""
     prefix = api_settings.API_PREFIX
     if not prefix:
@@ -39,17 +41,17 @@ def _ours(request, exception):
     return is_api_request(request) and not (exception is not None and should_not_handle(exception, request))
 
 
-def handler400(request, exception=None):
+def handler400(request: HttpRequest, exception: Optional[Exception] = None) -> HttpResponse:
     if _ours(request, exception):
         return error_response(400, BadRequest.default_detail, code="BAD_REQUEST", request=request)
-    return defaults.bad_request(request, exception)
+    return defaults.bad_request(request, exception)  # type: ignore[arg-type]
 
 
-def handler403(request, exception=None):
+def handler403(request: HttpRequest, exception: Optional[Exception] = None) -> HttpResponse:
     if _ours(request, exception):
         return error_response(403, exceptions.PermissionDenied.default_detail,
                               code="PERMISSION_DENIED", request=request)
-    return defaults.permission_denied(request, exception)
+    return defaults.permission_denied(request, exception)  # type: ignore[arg-type]
 
 
 def _not_found(request):
@@ -57,19 +59,19 @@ def _not_found(request):
     return error_response(404, exceptions.NotFound.default_detail, code="NOT_FOUND", request=request)
 
 
-def handler404(request, exception=None):
+def handler404(request: HttpRequest, exception: Optional[Exception] = None) -> HttpResponse:
     if _ours(request, exception):
         return _not_found(request)
     return defaults.page_not_found(request, exception)
 
 
-def handler500(request):
+def handler500(request: HttpRequest) -> HttpResponse:
     if _ours(request, sys.exc_info()[1]):
         return error_response(500, api_settings.SERVER_ERROR_MESSAGE, code="SERVER_ERROR", request=request)
     return defaults.server_error(request)
 
 
-def csrf_failure(request, reason=""):
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     """Django's CSRF check failed: the same message and code as DRF's CSRF failure; the reason
     (Django's middleware has logged it) is in the message only under ``DEBUG``."""
     if is_api_request(request):
@@ -84,7 +86,7 @@ class ExceptionMiddleware(MiddlewareMixin):
     ``DEBUG``, a 404 of an API path asked for by AJAX/JSON is the JSON 404, not the debug page.
     """
 
-    def process_exception(self, request, exception):
+    def process_exception(self, request: HttpRequest, exception: Exception) -> Optional[HttpResponse]:
         if not (is_api_request(request) or wants_json(request)) or should_not_handle(exception, request):
             return None
         if isinstance(exception, ValidationError):
@@ -97,7 +99,7 @@ class ExceptionMiddleware(MiddlewareMixin):
             report_server_error(exception, request, response)
         return response
 
-    def process_response(self, request, response):
+    def process_response(self, request: HttpRequest, response: HttpResponseBase) -> HttpResponseBase:
         if (settings.DEBUG and response.status_code == 404 and is_api_request(request)
                 and response.get("Content-Type", "").startswith("text/html") and wants_json(request)):
             return _not_found(request)

@@ -12,6 +12,6 @@ class Order(models.Model):
     class Meta:
         app_label = "tests"
 
-    def clean(self):
+    def clean(self) -> None:
         if self.note == "rush" and (self.qty or 0) > 10:
             raise ValidationError("Rush orders are limited to 10 items.", code="rush_limit")

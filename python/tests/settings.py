@@ -10,7 +10,7 @@ LANGUAGE_CODE = "en-us"
 ROOT_URLCONF = "tests.urls"
 DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
-TEMPLATES = [{"BACKEND": "django.template.backends.django.DjangoTemplates", "APP_DIRS": True}]
+TEMPLATES: list[dict[str, object]] = [{"BACKEND": "django.template.backends.django.DjangoTemplates", "APP_DIRS": True}]
 HAS_SPECTACULAR = importlib.util.find_spec("drf_spectacular") is not None
 
 # --- the README's block ---------------------------------------------------------------------

@@ -3,7 +3,11 @@ import json
 
 from django.test import override_settings
 
-from .helpers import EnvelopeTestCase
+from rest_framework import VERSION
+
+from .helpers import EnvelopeTestCase, records_of
+
+DRF_VERSION = tuple(int(part) for part in VERSION.split(".")[:2])
 
 TEN_MB = 10 * 1024 * 1024
 
@@ -25,17 +29,31 @@ class HugeAndDeepBodies(EnvelopeTestCase):
             response = self.answering.post("/api/body/", body, content_type="application/json")
         self.assertUnreadable(response)
 
+    @override_settings(DATA_UPLOAD_MAX_MEMORY_SIZE=None)
     def test_10_mb_of_broken_json(self):
         with self.assertLogs("api_errors", "WARNING") as logs:
             response = self.answering.post("/api/body/", "{" + "x" * TEN_MB, content_type="application/json")
         self.assertUnreadable(response)
         self.assertLess(len("".join(logs.output)), 5000)  # the log keeps a bounded excerpt
 
+    @override_settings(DATA_UPLOAD_MAX_MEMORY_SIZE=None)
     def test_10_mb_json_string_reaches_the_serializer(self):
         body = json.dumps({"name": "a" * TEN_MB, "email": "x", "address": {"city": "c"}})
         err = self.assertEnvelope(self.answering.post("/api/people/", body, content_type="application/json"),
                                   400, "VALIDATION_ERROR")
         self.assertEqual(err["errors"]["name"], ["Ensure this field has no more than 50 characters."])
+
+    def test_10_mb_json_over_the_upload_limit_is_never_a_500(self):
+        # DRF 3.18 reads a JSON body through request.body, so Django's DATA_UPLOAD_MAX_MEMORY_SIZE
+        # (2.5 MB) applies: 400 REQUEST_TOO_LARGE. Earlier DRF streams it to the parser.
+        body = json.dumps({"name": "a" * TEN_MB, "email": "x", "address": {"city": "c"}})
+        with records_of("django.security.RequestDataTooBig") as records:
+            response = self.answering.post("/api/people/", body, content_type="application/json")
+        if DRF_VERSION >= (3, 18):
+            self.assertEnvelope(response, 400, "REQUEST_TOO_LARGE", "The request body is too large.", {})
+            self.assertEqual(len(records), 1)
+        else:
+            self.assertEnvelope(response, 400, "VALIDATION_ERROR")
 
     def test_10_mb_multipart_form_is_too_large(self):
         with self.assertLogs("django.security.RequestDataTooBig", "ERROR"):

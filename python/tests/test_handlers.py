@@ -5,6 +5,7 @@ from django.contrib.auth.models import User
 from django.core.cache import cache
 
 from .helpers import EnvelopeTestCase
+from .views import ItemSerializer
 
 PERSON = {"name": "Ada", "email": "ada@example.com", "address": {"city": "London"}, "tags": [1]}
 
@@ -28,10 +29,15 @@ class ValidationErrors(EnvelopeTestCase):
         self.assertEnvelope(post_json(self.client, "/api/people/", dict(PERSON, name="taken")), 400,
                             "VALIDATION_ERROR", errors={"non_field_errors": ["This name is already registered."]})
 
-    def test_root_list_stays_a_list(self):
-        response = post_json(self.client, "/api/items/", [{"sku": "A"}, {"sku": ""}])
+    def test_a_list_bodys_errors_are_drf_own_shape(self):
+        # DRF up to 3.17 gives a list ([{}, {"sku": [...]}]); 3.18 an object keyed by index
+        # ({"1": {"sku": [...]}}, LIST_SERIALIZER_ERRORS_AS_DICT): either way, exactly DRF's.
+        items = [{"sku": "A"}, {"sku": ""}]
+        serializer = ItemSerializer(data=items, many=True)
+        self.assertFalse(serializer.is_valid())
+        response = post_json(self.client, "/api/items/", items)
         self.assertEnvelope(response, 400, "VALIDATION_ERROR", "Validation failed",
-                            [{}, {"sku": ["This field may not be blank."]}])
+                            json.loads(json.dumps(serializer.errors)))
 
     def test_validation_error_with_text_is_a_root_list(self):
         self.assertEnvelope(self.client.get("/api/raise/validation-text/"), 400, "VALIDATION_ERROR",

@@ -3,6 +3,8 @@ import json
 
 from django.conf import settings
 from django.test import override_settings
+from django.utils import translation
+from rest_framework.exceptions import NotFound
 
 from .helpers import EnvelopeTestCase
 
@@ -13,7 +15,10 @@ WITH_LOCALE = settings.MIDDLEWARE[:2] + ["django.middleware.locale.LocaleMiddlew
 class AcceptLanguage(EnvelopeTestCase):
     def test_drf_messages_and_ours_in_french(self):
         french = {"HTTP_ACCEPT_LANGUAGE": "fr"}
-        self.assertEnvelope(self.client.get("/api/raise/http404/", **french), 404, "NOT_FOUND", "Pas trouvé.")
+        with translation.override("fr"):
+            not_found = str(NotFound.default_detail)  # DRF's own catalog: "Pas trouvé." / "Non trouvé."
+        self.assertNotEqual(not_found, "Not found.")
+        self.assertEnvelope(self.client.get("/api/raise/http404/", **french), 404, "NOT_FOUND", not_found)
         response = self.client.post("/api/people/", json.dumps({}), content_type="application/json", **french)
         self.assertEnvelope(response, 400, "VALIDATION_ERROR", "La validation a échoué")
         with self.assertLogs("api_errors", "WARNING"):
@@ -23,7 +28,7 @@ class AcceptLanguage(EnvelopeTestCase):
             response = self.answering.get("/api/raise/crash/", **french)
         self.assertEnvelope(response, 500, "SERVER_ERROR", "Une erreur du serveur est survenue.")
         response = self.client.get("/api/nowhere/", **french)
-        self.assertEnvelope(response, 404, "NOT_FOUND", "Pas trouvé.")
+        self.assertEnvelope(response, 404, "NOT_FOUND", not_found)
 
     def test_english_without_the_header(self):
         self.assertEnvelope(self.client.get("/api/raise/http404/"), 404, "NOT_FOUND", "Not found.")

@@ -60,6 +60,13 @@ class Unit(SimpleTestCase):
         CorrelationIdFilter(default="none").filter(other)
         self.assertEqual(other.correlation_id, "none")
 
+    def test_a_django_request_record_outside_a_request_takes_its_requests_id(self):
+        # Django's django.request records carry the request; the handler gave it its id.
+        request = type("Request", (), {"correlation_id": "from-the-handler"})()
+        record = logging.makeLogRecord({"name": "django.request", "msg": "Internal Server Error", "request": request})
+        CorrelationIdFilter().filter(record)
+        self.assertEqual(record.correlation_id, "from-the-handler")
+
 
 class LinesStream:
     def __init__(self):

@@ -1,5 +1,5 @@
-// The same pages served by the Django REST Framework demo (demo/drf/serve.py, Debian's Django
-// 3.2 and DRF 3.14, with drf-api-errors installed from python/ into .tmp/venv): real serializer
+// The same pages served by the Django REST Framework demo (demo/drf/serve.py, Django 5.2 and
+// DRF 3.18 from PyPI, with drf-api-errors installed from python/ into .tmp/venv): real serializer
 // errors and the real envelope handler, seen in Chromium. Then what a session-based Django page
 // meets: a real sign-in through the form, the session gone, @login_required's redirect, CSRF
 // failures from DRF and from Django's middleware, a real AnonRateThrottle, the network cut.
@@ -76,7 +76,8 @@ browserSuite('legacy page on the DRF demo', (env) => {
       email: ['Enter a valid email address.'],
       password: ['Ensure this field has at least 8 characters.'],
       address: { city: ['This field may not be blank.'] },
-      items: [{}, { qty: ['Ensure this value is greater than or equal to 1.'] }, { sku: ['This field may not be blank.'] }],
+      // DRF 3.18 keys a list's errors by index; the plugin reads that as it reads a list.
+      items: { 1: { qty: ['Ensure this value is greater than or equal to 1.'] }, 2: { sku: ['This field may not be blank.'] } },
       tags: { 1: ['A valid integer is required.'] },
     });
     const [toast] = await waitForToasts(page, 1);

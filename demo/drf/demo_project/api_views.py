@@ -164,7 +164,10 @@ def _find_socket(environ):
     for _ in range(8):                     # LimitedStream → BufferedReader → SocketIO → socket
         if obj is None or isinstance(obj, socket.socket):
             break
-        obj = getattr(obj, "stream", None) or getattr(obj, "raw", None) or getattr(obj, "_sock", None)
+        # Django 4.2+'s LimitedStream keeps only the wrapped stream's bound read method.
+        read = getattr(obj, "_read", None)
+        obj = (getattr(obj, "stream", None) or getattr(obj, "raw", None) or getattr(obj, "_sock", None)
+               or getattr(read, "__self__", None))
     return obj if isinstance(obj, socket.socket) else None
 
 

@@ -49,7 +49,7 @@ class DemoSchema(EnvelopeTestCase):
         # (a real view documents it with @extend_schema): its body is still the envelope.
         envelope = {"$ref": "#/components/schemas/ApiErrorEnvelope", "components": self.schema["components"]}
         jsonschema.validate(self.client.get("/api/scenario/404").json(), envelope)
-        with self.assertLogs("api_errors", "ERROR"):
+        with self.assertLogs("django.request", "ERROR"):
             self.assertMatchesSchema("/api/scenario/500", "get", self.answering.get("/api/scenario/500"))
         self.client.get("/api/throttled/")
         self.assertMatchesSchema("/api/throttled/", "get", self.client.get("/api/throttled/"))

@@ -148,7 +148,7 @@ class Throttled(EnvelopeTestCase):
 
 class Unavailable(EnvelopeTestCase):
     def test_503_envelope_with_retry_after_120(self):
-        with self.assertLogs("api_errors", "ERROR"):
+        with self.assertLogs("django.request", "ERROR"):
             response = self.answering.get("/api/unavailable/")
         err = self.assertEnvelope(response, 503, "SERVICE_UNAVAILABLE",
                                   "The service is temporarily unavailable. Try again later.", {},

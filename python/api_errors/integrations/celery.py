@@ -11,7 +11,7 @@ from ..correlation import current_correlation_id, restore, use
 
 # Not "correlation_id": Celery uses that name for the task id in its message properties.
 HEADER = "api_errors_correlation_id"
-_tokens = {}
+_tokens: dict = {}
 
 
 def _on_publish(headers=None, **kwargs):
