@@ -60,7 +60,6 @@ function createInstallation(jQuery: JQueryLike, Backbone: BackboneLike, doc: Doc
     drawnFor.set(context, {
       key: requestKey(settings, request.url),
       form,
-      dataForm: fromData,
       focused: request.focused,
       text: options.text,
       drawn: [],

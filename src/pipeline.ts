@@ -9,7 +9,7 @@ import { documentOf, drawnFor, focusedElement, reportError, rootOf } from './ren
 import { labelsOf } from './render/labels';
 import { sweepStale } from './render/redraw';
 import { renderSummary } from './render/summary';
-import { findFieldElements } from './render/lookup';
+import { findFieldElements, formOf } from './render/lookup';
 import { fill } from './text';
 import type { ApiError, ApiErrorContext, JQueryLike } from './types';
 
@@ -57,20 +57,13 @@ function renderFields(error: ApiError, context: ApiErrorContext, options: Resolv
 }
 
 /**
- * The form a failure belongs to: the one it names, else the one holding every element its field
- * errors were drawn on, else the one its data was serialized from, else the page.
+ * The form a failure belongs to: the one it names or was submitted from, else the one form a
+ * failure for the page marked, else the scope's form (its data's, its context's), else the page.
  */
 function ownerOf(context: ApiErrorContext): Element | Document {
   const drawing = drawnFor.get(context);
-  if (!drawing) return context.scope;
-  let holder: Element | null | undefined;
-  for (const drawn of drawing.drawn) {
-    // A field drawn twice (its own messages, then a child's) left its first element detached.
-    if (!drawn.isConnected) continue;
-    const form = drawn.closest('form');
-    holder = holder === undefined || holder === form ? form : null;
-  }
-  return drawing.form || holder || drawing.dataForm || documentOf(context.scope);
+  const scope = context.scope;
+  return (drawing && (drawing.form || drawing.holder)) || (scope.nodeType === 1 && (scope as Element).closest('form')) || documentOf(scope);
 }
 
 /**
@@ -83,7 +76,7 @@ function isWaitedOn(context: ApiErrorContext): boolean {
   const drawing = drawnFor.get(context);
   const form = drawing && drawing.form;
   const active = form && focusedElement(documentOf(form));
-  return !!form && (!active || active === drawing!.focused || form.contains(active) || (active as HTMLInputElement).form === form);
+  return !!form && (!active || active === drawing!.focused || formOf(active) === form);
 }
 
 /**

@@ -89,9 +89,7 @@ export function scopeFor(options: ResolvedOptions, settings: AjaxSettings, doc: 
   if (fromForm) return fromForm;
   const fromContext = resolveScope(settings && settings.context, doc);
   if (fromContext && fromContext.nodeType === 1) {
-    const element = fromContext as Element;
-    const form = typeof element.closest === 'function' ? element.closest('form') : null;
-    return form || element;
+    return (fromContext as Element).closest('form') || (fromContext as Element);
   }
   return doc;
 }

@@ -51,12 +51,12 @@ export const pageDocument = (): Document | null => (typeof document !== 'undefin
 export function focusedElement(doc: Document): Element | null {
   let active = doc.activeElement;
   while (active && active.shadowRoot && active.shadowRoot.activeElement) active = active.shadowRoot.activeElement;
-  return active === doc.body || active === doc.documentElement ? null : active;
+  return active === doc.body ? null : active;
 }
 
 /** The document or shadow root a node is in (`getRootNode`); the document for a detached one. */
 export function rootOf(node: Node): Document | ShadowRoot {
-  const root = node.getRootNode ? node.getRootNode() : node;
+  const root = node.getRootNode();
   return root.nodeType === 11 ? (root as ShadowRoot) : documentOf(node);
 }
 
@@ -144,8 +144,6 @@ export interface DrawnFor {
   form: Element | null;
   /** Where focus was when a form's submission sent it. */
   focused?: Element | null;
-  /** The form the request's data was serialized from, when one form on the page matches. */
-  dataForm: Element | null;
   /** With no form told, the one form whose inputs this failure marks. */
   holder?: Element | null;
   text: ApiErrorsText;

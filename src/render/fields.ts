@@ -105,9 +105,8 @@ export function defaultRenderField(
   if (drawing && scope.nodeType === 9) {
     // No form was told: the inputs of one form only (the first that has the field), never every
     // input of that name on the page, for all the fields of one failure.
-    const holder = drawing.holder || elements.map(formOf).filter(Boolean)[0];
+    const holder = (drawing.holder = drawing.holder || elements.map(formOf).filter(Boolean)[0]);
     elements = elements.filter((element) => !formOf(element) || formOf(element) === holder);
-    drawing.holder = holder;
   }
   const last = elements[elements.length - 1];
   if (!last) return false;

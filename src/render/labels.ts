@@ -26,9 +26,8 @@ export function labelOf(element: Element): string {
   const doc = rootOf(element);
   const type = element.getAttribute('type');
   const set = element.closest('fieldset');
-  const name = (element as HTMLInputElement).name;
   const group = set && (element === set || type === 'radio' ||
-    (type === 'checkbox' && set.querySelectorAll(attributeSelector('name', name)).length > 1));
+    (type === 'checkbox' && set.querySelectorAll(attributeSelector('name', (element as HTMLInputElement).name))[1]));
   const label =
     (group && set.querySelector('legend')) ||
     (element.id && doc.querySelector('label' + attributeSelector('for', element.id))) ||
