@@ -52,7 +52,8 @@ function createInstallation(jQuery: JQueryLike, Backbone: BackboneLike, doc: Doc
    */
   const contextFor = (request: TrackedRequest, options: ResolvedOptions) => {
     const settings = request.settings;
-    const form = namedForm(options, doc) || request.submitted || null;
+    const named = namedForm(options, doc);
+    const form = named || request.submitted || null;
     const scope = scopeFor(options, settings, doc);
     const fromData = request.failed && scope === doc && !form ? dataForm(jQuery, doc, request.data) : null;
     const context = makeContext(request.jqXHR, settings, scope === doc ? form || fromData || doc : scope, backboneOf(request));
@@ -60,6 +61,7 @@ function createInstallation(jQuery: JQueryLike, Backbone: BackboneLike, doc: Doc
     drawnFor.set(context, {
       key: requestKey(settings, request.url),
       form,
+      named: !!named,
       focused: request.focused,
       text: options.text,
       drawn: [],

@@ -5,7 +5,7 @@
 // forms posting to one URL, one form's success leaves the others' errors. Real page, real jQuery.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { JQUERY_VERSIONS, ajax, fieldMessages, pageServer, type TestPage } from './helpers/page.ts';
+import { JQUERY_VERSIONS, ajax, fieldMessages, pageServer, settled, type TestPage } from './helpers/page.ts';
 import { submitForm } from './helpers/submit.ts';
 
 const fixture = pageServer();
@@ -109,5 +109,29 @@ for (const jquery of JQUERY_VERSIONS) {
     await submitForm(p, '#a', '/comment');
     await submitForm(p, '#b', '/comment');
     assert.deepEqual(fieldMessages(p, one(p, '#a input')), ['This field is required.']);
+  });
+
+  test(`jQuery ${jquery}: a tracker sent in the same click as the form's submission clears none of the errors the submission drew`, async (t) => {
+    const p = page(t, {
+      jquery,
+      body: '<form id="signup"><input name="email" value="al"><button type="submit" id="save">Sign up</button></form>',
+    });
+    p.ApiErrors.installApiErrors();
+    invalidRoute('/signup', { email: ['Enter a valid email address.'] });
+    fixture.server.route('/track', { status: 204, delayMs: 40 });
+    let tracker: any;
+    let submission: any;
+    p.$(p.document).on('click', '#save', () => {
+      tracker = p.$.post('/track', 'event=signup-click');
+    });
+    p.$('#signup').on('submit', function (this: HTMLFormElement, event: any) {
+      event.preventDefault();
+      submission = p.$.post('/signup', p.$(this).serialize());
+    });
+    one(p, '#save').click();
+    await settled(p, submission);
+    assert.deepEqual(fieldMessages(p, one(p, '[name="email"]')), ['Enter a valid email address.']);
+    await settled(p, tracker);
+    assert.deepEqual(fieldMessages(p, one(p, '[name="email"]')), ['Enter a valid email address.'], 'the tracker\'s success left them');
   });
 }

@@ -142,6 +142,8 @@ export interface DrawnFor {
   key: string;
   /** The form the request names or was sent in the submission of: what it clears, where focus may go. */
   form: Element | null;
+  /** Whether the request names its form (it then clears all of it), or only was sent in its submission. */
+  named?: boolean;
   /** Where focus was when a form's submission sent it. */
   focused?: Element | null;
   /** With no form told, the one form whose inputs this failure marks. */

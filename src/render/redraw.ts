@@ -37,14 +37,16 @@ export function clearDrawnFor(context: ApiErrorContext): void {
     if (scope.nodeType === 1) clearFieldErrors(scope);
     return;
   }
-  // A request for a form clears that form, and nothing another form drew with the same URL.
+  // A request naming a form clears that form; one sent in a form's submission, what the same
+  // request drew there (not what another form drew with that URL, nor what a tracker sent in the
+  // same click may clear); any other, what the same request drew.
   const form = drawing.form;
   let found = 0;
   for (const list of drawnOn(rootOf(form || scope))) {
     found += list.length;
     for (let index = 0; index < list.length; index++) {
       const drawn = list[index] as Element;
-      if (form ? drawnIn(form, drawn) : drawn.getAttribute(REQUEST) === drawing.key) drawing.stale.push(drawn);
+      if ((!form || drawnIn(form, drawn)) && (drawing.named || drawn.getAttribute(REQUEST) === drawing.key)) drawing.stale.push(drawn);
     }
   }
   if (!found && !drawnState.shadow) drawnState.any = false;
