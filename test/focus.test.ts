@@ -129,4 +129,31 @@ for (const jquery of JQUERY_VERSIONS) {
     assert.deepEqual(fieldMessages(p, byId(p, 'email')), ['Enter a valid email address.']);
     assert.equal(p.document.activeElement, byId(p, 'q'));
   });
+
+  test(`jQuery ${jquery}, Backbone 1.6: a view's save in its submit event takes focus; a background save naming the form leaves focus in another form`, async (t) => {
+    const p = page(t, { jquery, backbone: '1.6', body: FORM });
+    p.ApiErrors.installApiErrors();
+    invalidRoute('/api/users', { email: ['Enter a valid email address.'] });
+    const User = p.Backbone.Model.extend({ urlRoot: '/api/users' });
+    const form = byId(p, 'signup');
+    let jqXHR: any;
+    const View = p.Backbone.View.extend({
+      events: { submit: 'save' },
+      save(event: any) {
+        event.preventDefault();
+        jqXHR = new User().save({ email: 'al' }, { apiErrors: { form: this.el } });
+      },
+    });
+    new View({ el: form });
+    byId(p, 'save').focus();
+    form.dispatchEvent(new p.window.Event('submit', { bubbles: true, cancelable: true }));
+    await settled(p, jqXHR);
+    assert.equal(p.document.activeElement, byId(p, 'email'), 'the submission takes focus');
+    // A draft saved on a timer while the person types in the search box.
+    byId(p, 'q').focus();
+    jqXHR = new User().save({ email: 'al' }, { apiErrors: { form } });
+    await settled(p, jqXHR);
+    assert.deepEqual(fieldMessages(p, byId(p, 'email')), ['Enter a valid email address.']);
+    assert.equal(p.document.activeElement, byId(p, 'q'));
+  });
 }
