@@ -1,7 +1,7 @@
 // handleFailure: the one path every failure takes, whatever adapter saw it. Clear what was drawn
 // before → render each field → summary → toast → focus the summary or the first invalid field
-// (when the person is waiting on it) → announce the error. Every user renderer runs inside a guard: one that throws is reported and
-// the rest go on.
+// (when the person is waiting on it) → announce the error. Every user renderer runs inside a
+// guard: one that throws is reported and the rest go on.
 
 import type { ResolvedOptions } from './options';
 import { hasOwn, isText } from './parse/values';
