@@ -38,6 +38,7 @@ const INTERNAL_PROPERTIES = [
   'dataForm', 'stale', 'drawn', 'container', 'themed', 'returnFocus', 'handle', 'element', 'update', 'stop',
   'lines', 'duration', 'action', 'run', 'countdown', 'seconds', 'done', 'kind', 'at', 'timer', 'requests',
   'decide', 'succeed', 'show', 'base', 'doc', 'errorFor', 'onUntrackedSuccess', 'onUntrackedFailure', 'isLeaving',
+  'submitted', 'focused', 'holder', 'shadow', 'named',
 ];
 
 const sizesBefore = {};

@@ -4,6 +4,7 @@
 import { BackboneRequest, REQUEST_KEY, wrapBackboneSync } from './adapters/backbone';
 import { attachJQuery, currentListener, isTracked, optsOut, settle, type JQueryListener, type TrackedRequest } from './adapters/jquery';
 import { watchPageLeave } from './adapters/page';
+import { watchSubmits } from './adapters/submits';
 import { dataForm, errorFor, makeContext, namedForm, requestKey, scopeFor } from './adapters/request';
 import { DEFAULT_OPTIONS, mergeOptions, type ResolvedOptions } from './options';
 import { guarded, handleFailure } from './pipeline';
@@ -37,25 +38,31 @@ function backboneOf(request: TrackedRequest): BackboneRequest | undefined {
 
 function createInstallation(jQuery: JQueryLike, Backbone: BackboneLike, doc: Document, base: ResolvedOptions): Installed {
   const leaving = watchPageLeave(doc.defaultView);
+  watchSubmits(doc);
   const policies = createPolicies(doc, jQuery, base);
   let unwrapBackbone: (() => void) | null = null;
   const detachers: Array<() => void> = [];
   let stopLooking = (): void => {};
 
   /**
-   * A failure with no form or context of its own looks its fields up in the form its data came
+   * What the adapter learned of a request, carried on its context: the form it belongs to (the
+   * one it names, else the one being submitted when it was sent) and where focus was then. A
+   * failure with no form or context of its own looks its fields up in the form its data came
    * from, when that can be told; what it draws is tagged with its method and URL for clearing.
    */
   const contextFor = (request: TrackedRequest, options: ResolvedOptions) => {
     const settings = request.settings;
+    const named = namedForm(options, doc);
+    const form = named || request.submitted || null;
     const scope = scopeFor(options, settings, doc);
-    const fromData = request.failed && scope === doc ? dataForm(jQuery, doc, request.data) : null;
-    const context = makeContext(request.jqXHR, settings, fromData || scope, backboneOf(request));
+    const fromData = request.failed && scope === doc && !form ? dataForm(jQuery, doc, request.data) : null;
+    const context = makeContext(request.jqXHR, settings, scope === doc ? form || fromData || doc : scope, backboneOf(request));
     context.originalOptions = request.originalOptions;
     drawnFor.set(context, {
       key: requestKey(settings, request.url),
-      form: namedForm(options, settings, doc),
-      dataForm: fromData,
+      form,
+      named: !!named,
+      focused: request.focused,
       text: options.text,
       drawn: [],
       stale: [],

@@ -1,15 +1,15 @@
 // handleFailure: the one path every failure takes, whatever adapter saw it. Clear what was drawn
-// before → render each field → summary → toast → focus the summary or the first invalid field →
-// announce the error. Every user renderer runs inside a guard: one that throws is reported and
-// the rest go on.
+// before → render each field → summary → toast → focus the summary or the first invalid field
+// (when the person is waiting on it) → announce the error. Every user renderer runs inside a
+// guard: one that throws is reported and the rest go on.
 
 import type { ResolvedOptions } from './options';
 import { hasOwn, isText } from './parse/values';
-import { documentOf, drawnFor, reportError } from './render/dom';
+import { documentOf, drawnFor, focusedElement, reportError, rootOf } from './render/dom';
 import { labelsOf } from './render/labels';
 import { sweepStale } from './render/redraw';
 import { renderSummary } from './render/summary';
-import { findFieldElements } from './render/lookup';
+import { findFieldElements, formOf } from './render/lookup';
 import { fill } from './text';
 import type { ApiError, ApiErrorContext, JQueryLike } from './types';
 
@@ -57,20 +57,26 @@ function renderFields(error: ApiError, context: ApiErrorContext, options: Resolv
 }
 
 /**
- * The form a failure belongs to: the one it names, else the one holding every element its field
- * errors were drawn on, else the one its data was serialized from, else the page.
+ * The form a failure belongs to: the one it names or was submitted from, else the one form a
+ * failure for the page marked, else the scope's form (its data's, its context's), else the page.
  */
 function ownerOf(context: ApiErrorContext): Element | Document {
   const drawing = drawnFor.get(context);
-  if (!drawing) return context.scope;
-  let holder: Element | null | undefined;
-  for (const drawn of drawing.drawn) {
-    // A field drawn twice (its own messages, then a child's) left its first element detached.
-    if (!documentOf(context.scope).contains(drawn)) continue;
-    const form = drawn.closest('form');
-    holder = holder === undefined || holder === form ? form : null;
-  }
-  return drawing.form || holder || drawing.dataForm || documentOf(context.scope);
+  const scope = context.scope;
+  return (drawing && (drawing.form || drawing.holder)) || (scope.nodeType === 1 && (scope as Element).closest('form')) || documentOf(scope);
+}
+
+/**
+ * Whether the person is waiting on this failure, so focus may move to it: its request was sent
+ * in a form's submission or names its form, and focus is now on nothing, inside that form, or
+ * (for a submission) still where it was when the request was sent. A background request (an
+ * autosave, a validator's check) never takes focus from where someone is typing.
+ */
+function isWaitedOn(context: ApiErrorContext): boolean {
+  const drawing = drawnFor.get(context);
+  const form = drawing && drawing.form;
+  const active = form && focusedElement(documentOf(form));
+  return !!form && (!active || active === drawing!.focused || formOf(active) === form);
 }
 
 /**
@@ -120,7 +126,7 @@ export function handleFailure(
   sweepStale(context);
   const unrenderedPaths = Object.keys(context.unrendered);
   context.fieldLabels = unrenderedPaths.length
-    ? guarded('fieldLabel', () => labelsOf(unrenderedPaths, documentOf(context.scope), options), {})
+    ? guarded('fieldLabel', () => labelsOf(unrenderedPaths, rootOf(context.scope), options), {})
     : {};
   const summary = guarded('summary', () => renderSummary(ownerOf(context), error, context, options), null) || null;
   context.summary = summary;
@@ -132,9 +138,9 @@ export function handleFailure(
   if (toast && !taken) guarded('toast', () => toast(message, error, context));
   // Focus goes to the summary, else to the first element this failure marked (not any
   // `[aria-invalid]` one, which may be the page's own or an earlier failure's): never stolen for a
-  // toast alone.
-  guarded('focus', () => summary
+  // toast alone, nor for a failure nobody is waiting on.
+  guarded('focus', () => isWaitedOn(context) && (summary
     ? summary.focus()
-    : focusFirstMarked(context.scope, Object.keys(error.errors).filter((field) => !hasOwn(context.unrendered, field))));
+    : focusFirstMarked(context.scope, Object.keys(error.errors).filter((field) => !hasOwn(context.unrendered, field)))));
   announce(error, context, jQuery);
 }

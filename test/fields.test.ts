@@ -342,7 +342,8 @@ for (const [how, scopeOf] of [
   test(`clearFieldErrors(${how}) clears only that form`, async (t) => {
     const p = page(t, { body: '<form id="a"><input name="email"></form><form id="b"><input name="name"></form>' });
     p.ApiErrors.installApiErrors();
-    await ajax(p, { url: invalid({ email: ['Bad email.'], name: ['Bad name.'] }) });
+    await ajax(p, { url: invalid({ email: ['Bad email.'] }), apiErrors: { form: '#a' } });
+    await ajax(p, { url: invalid({ name: ['Bad name.'] }), apiErrors: { form: '#b' } });
     p.ApiErrors.clearFieldErrors(scopeOf(p));
     assertUnmarked(one(p, '#a input'));
     assert.deepEqual(fieldMessages(p, one(p, '#b input')), ['Bad name.']);
@@ -410,7 +411,7 @@ test("a request sent with a DOM context inside a form draws its errors in that e
 test('focus moves to the first invalid field in document order', async (t) => {
   const p = page(t, { body: '<form><input name="email"><input name="password"><input name="name"></form>' });
   p.ApiErrors.installApiErrors();
-  await ajax(p, { url: invalid({ name: ['Bad name.'], password: ['Too short.'] }) });
+  await ajax(p, { url: invalid({ name: ['Bad name.'], password: ['Too short.'] }), apiErrors: { form: 'form' } });
   assert.equal(p.document.activeElement, one(p, '[name="password"]'));
 });
 

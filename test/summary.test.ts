@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { JQUERY_VERSIONS, ajax, fieldMessages, pageServer, settled, toasts, type TestPage } from './helpers/page.ts';
+import { submitForm } from './helpers/submit.ts';
 
 const fixture = pageServer();
 const { page } = fixture;
@@ -41,7 +42,7 @@ for (const jquery of JQUERY_VERSIONS) {
     const p = page(t, { jquery, body: FORM });
     p.ApiErrors.installApiErrors();
     invalidRoute('/signup', ERRORS);
-    await settled(p, p.$.post('/signup', p.$('#signup').serialize()));
+    await submitForm(p, '#signup', '/signup');
     const summary = summaryOf(p)!;
     assert.ok(summary, 'a summary is drawn');
     assert.equal(summary.element.parentElement, p.document.querySelector('[data-api-errors-summary]'));
@@ -97,7 +98,7 @@ test('with no summary the toast context says so, and focus goes to the first inv
   const seen: any[] = [];
   p.ApiErrors.installApiErrors({ toast: (_message: string, _error: unknown, context: any) => seen.push(context.summary) });
   invalidRoute('/signup', ERRORS);
-  await settled(p, p.$.post('/signup', p.$('#signup').serialize()));
+  await submitForm(p, '#signup', '/signup');
   assert.equal(summaryOf(p), null, 'off by default without a container');
   assert.deepEqual(seen, [null]);
   assert.equal(p.document.activeElement, p.document.getElementById('email'));
@@ -107,13 +108,13 @@ test('summary: true inserts the summary at the top of the form; summary: false p
   const p = page(t, { body: FORM.replace('<div data-api-errors-summary></div>', '') });
   p.ApiErrors.installApiErrors({ summary: true, text: { summaryHeading: 'Please fix these' } });
   invalidRoute('/signup', ERRORS);
-  await settled(p, p.$.post('/signup', p.$('#signup').serialize()));
+  await submitForm(p, '#signup', '/signup');
   const summary = summaryOf(p)!;
   assert.equal(p.document.getElementById('signup')!.firstElementChild, summary.element);
   assert.equal(summary.title, 'Please fix these');
   p.ApiErrors.clearFieldErrors();
   assert.equal(summaryOf(p), null, 'clearFieldErrors clears it');
-  await ajax(p, { url: '/signup', type: 'POST', data: p.$('#signup').serialize(), apiErrors: { summary: false } });
+  await ajax(p, { url: '/signup', type: 'POST', data: p.$('#signup').serialize(), apiErrors: { form: '#signup', summary: false } });
   assert.equal(summaryOf(p), null);
   assert.equal(p.document.activeElement, p.document.getElementById('email'));
 });
@@ -122,7 +123,7 @@ test('a summary with form errors only is cleared when the form is submitted agai
   const p = page(t, { body: FORM });
   p.ApiErrors.installApiErrors();
   invalidRoute('/signup', { non_field_errors: ['Sign-ups close at noon.'] });
-  await settled(p, p.$.post('/signup', p.$('#signup').serialize()));
+  await submitForm(p, '#signup', '/signup');
   assert.deepEqual(summaryOf(p)!.items, ['Sign-ups close at noon.']);
   assert.equal(p.document.activeElement, summaryOf(p)!.element);
   p.document.getElementById('signup')!.dispatchEvent(new p.window.Event('submit', { bubbles: true, cancelable: true }));

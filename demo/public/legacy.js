@@ -87,10 +87,12 @@
     event.preventDefault();
     submitSignup();
   });
+  // Each example fills the form and presses its Sign up button: the request is sent in the form's
+  // submission, so a failure moves focus to the form (the person is waiting on it).
   $.each(EXAMPLES, function (name, example) {
     $('#btn-' + name).on('click', function () {
       fill(example);
-      submitSignup();
+      $('#btn-submit')[0].click();
     });
   });
   $.each(['401', '403', '404', '429', '500', '500-html', '502', 'network', 'xss'], function (index, name) {

@@ -3,9 +3,10 @@
 // installation is current) and wraps the request's own `error` and `complete` callbacks.
 
 import { guarded } from '../pipeline';
-import { reportError } from '../render/dom';
+import { focusedElement, reportError } from '../render/dom';
 import type { AjaxSettings, JQueryLike, JqXHR } from '../types';
 import { hasFlag, isMarkedHandled, watchTransport } from './request';
+import { submittingForm } from './submits';
 
 /** One request as the adapter follows it, from the prefilter to its end. */
 export interface TrackedRequest {
@@ -21,6 +22,9 @@ export interface TrackedRequest {
   /** The XMLHttpRequest jQuery made for it, when it made one. */
   xhr?: { responseURL?: string };
   slot?: Slot;
+  /** The form being submitted when it was sent, and where focus was then. */
+  submitted?: Element | null;
+  focused?: Element | null;
 }
 
 /** What the adapter calls on the current installation. */
@@ -150,8 +154,10 @@ let tick: Promise<void> | null = null;
 function track(settings: AjaxSettings, originalOptions: AjaxSettings, jqXHR: JqXHR, slot: Slot, jQuery: JQueryLike): void {
   jqXHR[TRACKED_FLAG] = true;
   if (optsOut(settings, originalOptions, jQuery)) return;
+  const submitted = submittingForm();
   const request: TrackedRequest = {
-    settings, originalOptions, jqXHR, url: settings.url, data: settings.data, slot,
+    settings, originalOptions, jqXHR, url: settings.url, data: settings.data, slot, submitted,
+    focused: submitted && focusedElement(submitted.ownerDocument),
   };
   // A request that completes in the turn it was sent in (async: false, a transport that answers
   // at once) is settled after this task, so the `.fail(markHandled)` attached right after

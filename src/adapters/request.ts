@@ -89,19 +89,18 @@ export function scopeFor(options: ResolvedOptions, settings: AjaxSettings, doc: 
   if (fromForm) return fromForm;
   const fromContext = resolveScope(settings && settings.context, doc);
   if (fromContext && fromContext.nodeType === 1) {
-    const element = fromContext as Element;
-    const form = typeof element.closest === 'function' ? element.closest('form') : null;
-    return form || element;
+    return (fromContext as Element).closest('form') || (fromContext as Element);
   }
   return doc;
 }
 
-/** The form a request names: its `apiErrors.form`, or a <form> given as its DOM `context`. */
-export function namedForm(options: ResolvedOptions, settings: AjaxSettings, doc: Document): Element | null {
+/**
+ * The form a request names: its `apiErrors.form`. A `context` is no such link: jquery-validation
+ * sends its `remote` checks with `context: form`, and such a check must not clear the form.
+ */
+export function namedForm(options: ResolvedOptions, doc: Document): Element | null {
   const form = resolveScope(options.form, doc);
-  if (form) return form.nodeType === 1 ? (form as Element) : null;
-  const context = resolveScope(settings && settings.context, doc);
-  return context && (context as Element).tagName === 'FORM' ? (context as Element) : null;
+  return form && form.nodeType === 1 ? (form as Element) : null;
 }
 
 /** `METHOD url` (the URL as sent, before jQuery appended a GET's data): what a repeat shares. */
@@ -109,51 +108,55 @@ export function requestKey(settings: AjaxSettings, url: unknown): string {
   return String(settings.type || 'GET').toUpperCase() + ' ' + String(url || settings.url).split('#')[0];
 }
 
-/** The sorted names in urlencoded data, or a JSON object's keys; '' when there are none. */
-function namesOf(data: string): string {
-  try {
-    const names = data.charAt(0) === '{'
-      ? Object.keys(JSON.parse(data))
-      : data.split('&').map((pair) => decodeURIComponent((pair.split('=')[0] as string).replace(/\+/g, ' ')));
-    return names.sort().join('&');
-  } catch (_malformed) {
-    return '';
-  }
-}
+type Pairs = string[][];
 
-/** The names a form sends, as `$(form).serialize()` picks them: named, enabled, checked, no buttons. */
-function formNames(form: HTMLFormElement): string {
-  const names: string[] = [];
-  for (let index = 0; index < form.elements.length; index++) {
-    const control = form.elements[index] as HTMLInputElement;
-    if (
-      control.name &&
-      !control.disabled &&
-      !/^(submit|button|image|reset|file|fieldset)$/i.test(control.type) &&
-      (!/^(checkbox|radio)$/i.test(control.type) || control.checked)
-    ) {
-      names.push(control.name);
+const isFormData = (data: unknown): data is FormData => Object.prototype.toString.call(data) === '[object FormData]';
+
+/** A body as [name, value] pairs: urlencoded data, a JSON object (its names only) or a FormData. */
+function pairsOf(data: unknown): Pairs {
+  const pairs: Pairs = [];
+  if (isFormData(data)) data.forEach((value, name) => pairs.push([name, typeof value === 'string' ? value : value.name]));
+  // Bounded work: a large upload is no form's fields.
+  else if (typeof data === 'string' && data.length < 100000) {
+    try {
+      if (data.charAt(0) === '{') for (const name of Object.keys(JSON.parse(data))) pairs.push([name]);
+      else for (const pair of data.split('&')) pairs.push(pair.split('=').map((part) => decodeURIComponent(part.replace(/\+/g, ' '))));
+    } catch (_malformed) {
+      // Not a form's fields.
     }
   }
-  return names.sort().join('&');
+  return pairs;
 }
 
+/** The names of pairs, or the pairs themselves, sorted into one string. */
+const keyOf = (pairs: Pairs, values?: boolean): string => pairs.map((pair) => (values ? pair.join('=') : pair[0])).sort().join('&');
+
 /**
- * The form whose fields a request's data was serialized from (`$.post(url, $(form).serialize())`
- * or `data: {…}`, which jQuery encodes the same way): the one form on the page that sends the
- * same field names; of several, the one whose serialization is the very same string. Comparing
- * names first keeps it cheap: most forms differ there, and only look-alikes are serialized.
+ * The form a request's body was made from (`$(form).serialize()`, `data: {…}` which jQuery
+ * encodes the same way, `new FormData(form)`): the one form that sends the same field names
+ * (a submit button's name may come with them, as Django admin's `_save` does through the jQuery
+ * Form plugin), or of several, the one sending the very same values. Data that matches several
+ * forms names none of them.
  */
 export function dataForm(jQuery: JQueryLike, doc: Document, data: unknown): Element | null {
-  // Bounded work: a large upload is no form's fields.
-  const names = typeof data === 'string' && data.length < 100000 ? namesOf(data) : '';
-  if (!names) return null;
+  const body = pairsOf(data);
   const alike: Element[] = [];
-  for (let index = 0; index < doc.forms.length; index++) {
+  const same: Element[] = [];
+  for (let index = 0; body.length && index < doc.forms.length; index++) {
     const form = doc.forms[index] as HTMLFormElement;
-    if (formNames(form) === names) alike.push(form);
+    const sent = body.filter((pair) => {
+      const control = form.elements.namedItem(pair[0] as string) as HTMLInputElement | null;
+      return !control || !/^(submit|image)$/.test(control.type);
+    });
+    const own: Pairs = isFormData(data)
+      ? pairsOf(new (data.constructor as typeof FormData)(form))
+      : jQuery(form).serializeArray().map((field: { name: string; value: string }) => [field.name, field.value]);
+    if (keyOf(sent) === keyOf(own)) {
+      alike.push(form);
+      if (keyOf(sent, true) === keyOf(own, true)) same.push(form);
+    }
   }
-  const found = alike.length > 1 ? alike.filter((form) => String(jQuery(form).serialize()) === data) : alike;
+  const found = alike.length > 1 ? same : alike;
   return found.length === 1 ? (found[0] as Element) : null;
 }
 

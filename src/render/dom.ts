@@ -47,6 +47,19 @@ export function eachMatch(root: ParentNode, selector: string, visit: (element: E
 /** The page's document, where there is one (not under Node without a DOM). */
 export const pageDocument = (): Document | null => (typeof document !== 'undefined' ? document : null);
 
+/** The element that has focus, inside open shadow roots too; null for none or the page body. */
+export function focusedElement(doc: Document): Element | null {
+  let active = doc.activeElement;
+  while (active && active.shadowRoot && active.shadowRoot.activeElement) active = active.shadowRoot.activeElement;
+  return active === doc.body ? null : active;
+}
+
+/** The document or shadow root a node is in (`getRootNode`); the document for a detached one. */
+export function rootOf(node: Node): Document | ShadowRoot {
+  const root = node.getRootNode();
+  return root.nodeType === 11 ? (root as ShadowRoot) : documentOf(node);
+}
+
 /** The document an element or document belongs to. */
 export function documentOf(node: Node): Document {
   return node.nodeType === 9 ? (node as Document) : (node.ownerDocument as Document);
@@ -127,10 +140,14 @@ export function unthemed(element: Element): boolean {
 export interface DrawnFor {
   /** `METHOD url`: a later request with the same key clears what this one drew. */
   key: string;
-  /** The form the request names, cleared whole by its later requests. */
+  /** The form the request names or was sent in the submission of: what it clears, where focus may go. */
   form: Element | null;
-  /** The form the request's data was serialized from, when one form on the page matches. */
-  dataForm: Element | null;
+  /** Whether the request names its form (it then clears all of it), or only was sent in its submission. */
+  named?: boolean;
+  /** Where focus was when a form's submission sent it. */
+  focused?: Element | null;
+  /** With no form told, the one form whose inputs this failure marks. */
+  holder?: Element | null;
   text: ApiErrorsText;
   /** The message elements the built-in field renderer drew (or kept) for this request. */
   drawn: Element[];

@@ -3,7 +3,7 @@
 
 import type { ApiError, ApiErrorContext } from '../types';
 import { DEFAULT_TEXT } from '../text';
-import { DRAWN, findFieldElements } from './lookup';
+import { DRAWN, findFieldElements, formOf } from './lookup';
 import {
   INVALID_CLASS,
   MARKED,
@@ -25,6 +25,7 @@ import {
   hideVisually,
   pageDocument,
   removeNode,
+  rootOf,
   uniqueId,
   unthemed,
 } from './dom';
@@ -100,7 +101,13 @@ export function defaultRenderField(
   if (!scope || typeof field !== 'string' || !field || !Array.isArray(messages)) return false;
   const drawing = context && drawnFor.get(context);
   if (drawing && keepRepeat(drawing, scope, field, messages)) return true;
-  const elements = findFieldElements(scope, field);
+  let elements = findFieldElements(scope, field);
+  if (drawing && scope.nodeType === 9) {
+    // No form was told: the inputs of one form only (the first that has the field), never every
+    // input of that name on the page, for all the fields of one failure.
+    const holder = (drawing.holder = drawing.holder || elements.map(formOf).filter(Boolean)[0]);
+    elements = elements.filter((element) => !formOf(element) || formOf(element) === holder);
+  }
   const last = elements[elements.length - 1];
   if (!last) return false;
   for (const element of elements) if (element.hasAttribute(MARKED)) clearField(element);
@@ -146,6 +153,6 @@ export function defaultRenderField(
     }
   }
   markedBy.set(messageElement, elements);
-  watchEdits(doc);
+  watchEdits(rootOf(messageElement));
   return true;
 }

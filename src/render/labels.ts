@@ -2,7 +2,7 @@
 // place of the field's path. Read from the page as text, never as markup.
 
 import type { ResolvedOptions } from '../options';
-import { attributeSelector, documentOf } from './dom';
+import { attributeSelector, rootOf } from './dom';
 import { findFieldElements } from './lookup';
 
 /** A label's own text, without the text of the controls inside it (a <select>'s options). */
@@ -18,14 +18,18 @@ function ownText(node: Node): string {
 
 /**
  * An element's label text: its `<label for>`, the label around it, its `aria-label`, the text of
- * its `aria-labelledby` elements; a radio button's group is named by its fieldset's legend.
- * Whitespace is collapsed and a trailing colon dropped ("Email:" leads "Email: …").
+ * its `aria-labelledby` elements, looked up in its document or shadow root. A group of radio
+ * buttons or checkboxes sharing a name (or a fieldset holding them) is named by the fieldset's
+ * legend. Whitespace is collapsed and a trailing colon dropped ("Email:" leads "Email: …").
  */
 export function labelOf(element: Element): string {
-  const doc = documentOf(element);
-  const legend = element.getAttribute('type') === 'radio' && element.closest('fieldset');
+  const doc = rootOf(element);
+  const type = element.getAttribute('type');
+  const set = element.closest('fieldset');
+  const group = set && (element === set || type === 'radio' ||
+    (type === 'checkbox' && set.querySelectorAll(attributeSelector('name', (element as HTMLInputElement).name))[1]));
   const label =
-    (legend && legend.querySelector('legend')) ||
+    (group && set.querySelector('legend')) ||
     (element.id && doc.querySelector('label' + attributeSelector('for', element.id))) ||
     element.closest('label');
   const labelledBy = (element.getAttribute('aria-labelledby') || '')
@@ -47,13 +51,13 @@ export function fieldLabel(path: string, element: Element | null, options: Resol
 }
 
 /**
- * Label text by path for fields no element in the scope took, found anywhere on the page (a
- * coupon input beside the form still names its field).
+ * Label text by path for fields no element in the scope took, found anywhere on the page or in
+ * the form's shadow root (a coupon input beside the form still names its field).
  */
-export function labelsOf(paths: string[], doc: Document, options: ResolvedOptions): Record<string, string> {
+export function labelsOf(paths: string[], root: Document | ShadowRoot, options: ResolvedOptions): Record<string, string> {
   const labels: Record<string, string> = {};
   for (const path of paths) {
-    const label = fieldLabel(path, findFieldElements(doc, path)[0] || null, options);
+    const label = fieldLabel(path, findFieldElements(root as Document, path)[0] || null, options);
     if (label) labels[path] = label;
   }
   return labels;

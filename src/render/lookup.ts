@@ -1,6 +1,6 @@
 // Finds a field's elements in a scope: by data-api-field, by name, by Django's id. Reads the page only.
 
-import { attributeSelector, documentOf, eachMatch } from './dom';
+import { attributeSelector, eachMatch } from './dom';
 
 /** On an element the renderers drew: the field path it holds messages for ('' for a summary). */
 export const DRAWN = 'data-api-errors-drawn';
@@ -25,6 +25,11 @@ const FIELD_TAGS = /^(input|select|textarea)$/i;
 function isField(element: Element): boolean {
   const editable = element.getAttribute('contenteditable');
   return FIELD_TAGS.test(element.localName) || (editable !== null && editable !== 'false');
+}
+
+/** The form a field belongs to: a control's form owner (`form="id"` too), else the form around it. */
+export function formOf(element: Element): Element | null {
+  return (element as HTMLInputElement).form || element.closest('form');
 }
 
 /**
@@ -52,7 +57,7 @@ export function ownFields(scope: Element | Document): Element[] {
  * the toast shows those messages instead.
  */
 export function findFieldElements(scope: Element | Document, path: string): Element[] {
-  if (!documentOf(scope).contains(scope)) return [];
+  if (!scope.isConnected) return [];
   const lookups = [
     ['data-api-field', path],
     ['name', path],

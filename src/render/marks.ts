@@ -2,7 +2,7 @@
 // inputs, the message elements, the watch that clears a field when the person edits it.
 
 import { DRAWN, ownFields } from './lookup';
-import { attributeSelector, documentOf, type DrawnFor, eachMatch, pageDocument, removeNode, resolveScope } from './dom';
+import { attributeSelector, type DrawnFor, eachMatch, pageDocument, removeNode, resolveScope, rootOf } from './dom';
 
 /** On a marked input: the id of the element holding its messages. */
 export const MARKED = 'data-api-errors-marked';
@@ -61,7 +61,7 @@ export function removeDrawn(drawn: Element): void {
   if (inputs) {
     for (const input of inputs) if (input.getAttribute(MARKED) === drawn.id) unmark(input);
   } else if (drawn.id) {
-    eachMatch(documentOf(drawn), attributeSelector(MARKED, drawn.id), unmark);
+    eachMatch(rootOf(drawn), attributeSelector(MARKED, drawn.id), unmark);
   }
   const slot = drawn.parentNode;
   removeNode(drawn);
@@ -72,32 +72,35 @@ export function removeDrawn(drawn: Element): void {
 /** The page's own text of a Bootstrap `.invalid-feedback` slot, taken out while ours is in it. */
 export const pageText: WeakMap<Element, Node[]> = new WeakMap();
 
-/** Clears one field everywhere in its document: its marked inputs and its message element. */
+/** Clears one field everywhere in its document (or shadow root): its marked inputs and its message. */
 export function clearField(element: Element): void {
-  const doc = documentOf(element);
+  const root = rootOf(element);
   const messageId = element.getAttribute(MARKED) || '';
-  const message = messageId ? doc.getElementById(messageId) : null;
+  const message = messageId ? root.getElementById(messageId) : null;
   if (message && message.hasAttribute(DRAWN)) removeDrawn(message);
-  else eachMatch(doc, attributeSelector(MARKED, messageId), unmark);
+  else eachMatch(root, attributeSelector(MARKED, messageId), unmark);
   unmark(element);
 }
 
-const watchedDocuments: WeakSet<Document> = new WeakSet();
+const watchedRoots: WeakSet<Node> = new WeakSet();
 
 /**
  * False once a clearing found no field message or summary on the page, true again as soon as
- * one is drawn: until then a success has nothing to clear.
+ * one is drawn: until then a success has nothing to clear. Never false once something was drawn
+ * in a shadow root, which the page's clearing does not see.
  */
-export const drawnState = { any: true };
+export const drawnState = { any: true, shadow: false };
 
 /**
- * Called whenever a field message or summary is drawn. Delegated listeners, one set per
- * document: editing a field clears it, submitting a form clears the form.
+ * Called whenever a field message or summary is drawn. Delegated listeners, one set per document
+ * or shadow root (`change` and `submit` do not leave one): editing a field clears it,
+ * submitting a form clears the form.
  */
-export function watchEdits(doc: Document): void {
+export function watchEdits(root: Document | ShadowRoot): void {
   drawnState.any = true;
-  if (watchedDocuments.has(doc)) return;
-  watchedDocuments.add(doc);
+  if (watchedRoots.has(root)) return;
+  watchedRoots.add(root);
+  if (root.nodeType === 11) drawnState.shadow = true;
   const onEdit = (event: Event): void => {
     const target = event.target as Element | null;
     if (!target || target.nodeType !== 1) return;
@@ -107,9 +110,9 @@ export function watchEdits(doc: Document): void {
       : typeof target.closest === 'function' ? target.closest('[' + MARKED + ']') : null;
     if (marked) clearField(marked);
   };
-  doc.addEventListener('input', onEdit, true);
-  doc.addEventListener('change', onEdit, true);
-  doc.addEventListener('submit', (event) => clearFieldErrors(event.target), true);
+  root.addEventListener('input', onEdit, true);
+  root.addEventListener('change', onEdit, true);
+  root.addEventListener('submit', (event) => clearFieldErrors(event.target), true);
 }
 
 /**
@@ -126,12 +129,15 @@ export function clearFieldErrors(scope?: unknown): void {
   eachMatch(root, '[' + DRAWN + ']', removeDrawn);
 }
 
-/** Each field the built-in renderer marked in `root`, in page order: path, first input, messages. */
-export function eachDrawnField(root: Element, visit: (path: string, input: Element, messages: string[]) => void): void {
-  eachMatch(root, '.' + MESSAGE_CLASS, (message) => {
+/**
+ * Each field the built-in renderer marked for `owner`, in page order: path, first input,
+ * messages. Its inputs outside it (`form="id"`) count: their messages are drawn beside them.
+ */
+export function eachDrawnField(owner: Element, visit: (path: string, input: Element, messages: string[]) => void): void {
+  eachMatch(rootOf(owner), '.' + MESSAGE_CLASS, (message) => {
     const input = (markedBy.get(message) || [])[0];
     const lines: string[] = [];
     for (let index = 1; index < message.children.length; index++) lines.push(message.children[index]!.textContent || '');
-    if (input) visit(message.getAttribute(DRAWN) || '', input, lines);
+    if (input && drawnIn(owner, message)) visit(message.getAttribute(DRAWN) || '', input, lines);
   });
 }

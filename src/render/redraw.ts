@@ -1,22 +1,26 @@
 // What the plugin clears by itself, before a failure is drawn and after a success: everything in
-// the form the request names, and whatever an earlier request with the same method and URL drew.
+// the form the request names or submitted, else whatever an earlier request with the same method
+// and URL drew.
 // Nothing else: a background request must not wipe the errors of a form a person is fixing.
 
 import type { ApiErrorContext } from '../types';
-import { documentOf, drawnFor } from './dom';
-import { SUMMARY_CLASS, clearFieldErrors, drawnIn, drawnState, removeDrawn } from './marks';
+import { drawnFor, rootOf } from './dom';
+import { MESSAGE_CLASS, REQUEST, SUMMARY_CLASS, clearFieldErrors, drawnIn, drawnState, removeDrawn } from './marks';
 
-const drawnLists: WeakMap<Document, HTMLCollection[]> = new WeakMap();
+type Drawn = ArrayLike<Element>;
+const drawnLists: WeakMap<Document, Drawn[]> = new WeakMap();
 
 /**
- * Live lists of the field messages and the summaries on the page. Every successful request on
- * the page comes through here: reading a live list costs nothing where a query walks the page.
+ * The field messages and the summaries in a document or shadow root. Every successful request
+ * on the page comes through here: reading a document's live lists costs nothing where a query
+ * walks the page (a shadow root has no live lists).
  */
-function drawnOn(doc: Document): HTMLCollection[] {
-  let lists = drawnLists.get(doc);
+function drawnOn(root: Document | ShadowRoot): Drawn[] {
+  if (root.nodeType === 11) return [root.querySelectorAll('.' + MESSAGE_CLASS + ',.' + SUMMARY_CLASS)];
+  let lists = drawnLists.get(root as Document);
   if (!lists) {
-    lists = [doc.getElementsByClassName('api-errors-message'), doc.getElementsByClassName(SUMMARY_CLASS)];
-    drawnLists.set(doc, lists);
+    lists = [(root as Document).getElementsByClassName(MESSAGE_CLASS), (root as Document).getElementsByClassName(SUMMARY_CLASS)];
+    drawnLists.set(root as Document, lists);
   }
   return lists;
 }
@@ -33,17 +37,19 @@ export function clearDrawnFor(context: ApiErrorContext): void {
     if (scope.nodeType === 1) clearFieldErrors(scope);
     return;
   }
+  // A request naming a form clears that form; one sent in a form's submission, what the same
+  // request drew there (not what another form drew with that URL, nor what a tracker sent in the
+  // same click may clear); any other, what the same request drew.
+  const form = drawing.form;
   let found = 0;
-  for (const list of drawnOn(documentOf(scope))) {
+  for (const list of drawnOn(rootOf(form || scope))) {
     found += list.length;
     for (let index = 0; index < list.length; index++) {
       const drawn = list[index] as Element;
-      if (drawn.getAttribute('data-api-errors-request') === drawing.key || (drawing.form && drawnIn(drawing.form, drawn))) {
-        drawing.stale.push(drawn);
-      }
+      if ((!form || drawnIn(form, drawn)) && (drawing.named || drawn.getAttribute(REQUEST) === drawing.key)) drawing.stale.push(drawn);
     }
   }
-  if (!found) drawnState.any = false;
+  if (!found && !drawnState.shadow) drawnState.any = false;
   if (!drawing.failed) sweepStale(context);
 }
 

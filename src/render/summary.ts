@@ -3,7 +3,7 @@
 
 import type { ResolvedOptions } from '../options';
 import type { ApiError, ApiErrorContext } from '../types';
-import { createTextElement, documentOf, drawnFor, eachMatch, removeNode, uniqueId, unthemed } from './dom';
+import { createTextElement, documentOf, drawnFor, eachMatch, removeNode, rootOf, uniqueId, unthemed } from './dom';
 import { SUMMARY_CLASS, eachDrawnField, tagDrawn, watchEdits } from './marks';
 import { fieldLabel } from './labels';
 
@@ -17,7 +17,8 @@ function focusTarget(element: Element): Element {
 /**
  * Draws the summary for a failure that belongs to `owner` (a form, or an element the request
  * named) into its `[data-api-errors-summary]` container, else, with `summary: true`, at its top.
- * Lists the form errors, every field marked in the owner, and the fields no element took.
+ * Lists the form errors, every field marked for the owner (its `form="id"` inputs outside it
+ * too), and the fields no element took.
  * Returns the summary, or null when there is none (no place for it, or nothing to list).
  */
 export function renderSummary(
@@ -30,6 +31,7 @@ export function renderSummary(
   const container = (owner as Element).querySelector('[data-api-errors-summary]');
   if (!container && !options.summary) return null;
   const doc = documentOf(owner);
+  const root = rootOf(owner);
   const items: Array<[string, Element?]> = error.formErrors.map((text): [string] => [text]);
   eachDrawnField(owner as Element, (path, input, messages) => {
     const label = fieldLabel(path, input, options);
@@ -66,13 +68,13 @@ export function renderSummary(
   // A link moves focus itself: following "#id" scrolls there but leaves focus where it was.
   summary.addEventListener('click', (event) => {
     const link = event.target && (event.target as Element).closest ? (event.target as Element).closest('a') : null;
-    const target = link ? doc.getElementById((link.getAttribute('href') || '').slice(1)) : null;
+    const target = link ? root.getElementById((link.getAttribute('href') || '').slice(1)) : null;
     if (!target) return;
     event.preventDefault();
     (target as HTMLElement).focus();
   });
   // Submitting the form again clears it, even when no field was marked.
-  watchEdits(doc);
+  watchEdits(root);
   const parent = container || (owner as Element);
   parent.insertBefore(summary, container ? null : parent.firstChild);
   if (unthemed(summary)) summary.style.cssText = 'border:4px solid #b3261e;padding:0 16px;margin:0 0 16px';

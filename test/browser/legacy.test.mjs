@@ -104,14 +104,18 @@ browserSuite('legacy page', (env) => {
         assert.deepEqual((await readField(page, '#id_password')).describedBy, ['At least 8 characters.']);
       });
 
-      it('an object-level error (non_field_errors) is a line of the toast', async () => {
+      it('an object-level error (non_field_errors) of the form\'s submission is listed in its summary, which takes focus', async () => {
         const page = await env.open(legacy);
         const response = await clickFor(page, '#btn-taken', '/api/signup');
         const [toast] = await waitForToasts(page, 1);
         assert.equal(toast.message, 'Validation failed');
-        assert.deepEqual(toast.details, ['This email is already registered.']);
+        assert.deepEqual(toast.details, [], 'the summary holds it');
         assert.equal(toast.reference, `Reference: ${response.headers()['x-correlation-id']}`);
         assert.deepEqual(await invalidFields(page), []);
+        assert.deepEqual(await page.$$eval('#signup .api-errors-summary li', (items) => items.map((item) => item.textContent)), [
+          'This email is already registered.',
+        ]);
+        assert.equal(await page.evaluate(() => document.activeElement.className), 'api-errors-summary');
       });
 
       it('403, 404, 429 and 500 envelopes show the server message and its reference', async () => {
