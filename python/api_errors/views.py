@@ -13,9 +13,9 @@ handler does not: a URL no route matches, an exception in a plain Django view or
 """
 import sys
 
+from asgiref.sync import iscoroutinefunction, markcoroutinefunction
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils.deprecation import MiddlewareMixin
 from django.views import csrf, defaults
 from rest_framework import exceptions
 
@@ -78,11 +78,32 @@ def csrf_failure(request, reason=""):
     return csrf.csrf_failure(request, reason)
 
 
-class ExceptionMiddleware(MiddlewareMixin):
+class ExceptionMiddleware:
     """For plain Django views under ``API_PREFIX``, and AJAX/JSON requests anywhere: Django's
     ``ValidationError`` is the 400 envelope and ``EXCEPTION_MAP`` applies, as in DRF views. Under
     ``DEBUG``, a 404 of an API path asked for by AJAX/JSON is the JSON 404, not the debug page.
+
+    Not a ``MiddlewareMixin``: under ASGI the mixin runs ``process_response`` in a thread, a
+    switch on every request for what only acts on DEBUG's 404s. Django calls ``process_exception``
+    itself, as for any middleware.
     """
+
+    sync_capable = True
+    async_capable = True
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.is_async = iscoroutinefunction(get_response)
+        if self.is_async:
+            markcoroutinefunction(self)
+
+    def __call__(self, request):
+        if self.is_async:
+            return self.__acall__(request)
+        return self.process_response(request, self.get_response(request))
+
+    async def __acall__(self, request):
+        return self.process_response(request, await self.get_response(request))
 
     def process_exception(self, request, exception):
         if not (is_api_request(request) or wants_json(request)) or should_not_handle(exception, request):
