@@ -67,10 +67,19 @@ def _raised_by_parser(exc):
     return False
 
 
-def csrf_failed(reason, path):
-    """The ``CsrfFailed`` to answer with; the reason logged as Django's CSRF middleware logs it."""
-    logging.getLogger("django.security.csrf").warning("Forbidden (%s): %s", printable(reason), printable(path))
-    return CsrfFailed("CSRF Failed: %s" % reason) if settings.DEBUG else CsrfFailed()
+def csrf_failed(reason):
+    """The ``CsrfFailed`` to answer with, its reason kept for ``log_csrf_failure``."""
+    exc = CsrfFailed("CSRF Failed: %s" % reason) if settings.DEBUG else CsrfFailed()
+    exc.reason = reason
+    return exc
+
+
+def log_csrf_failure(exc, request, response):
+    """One ``django.security.csrf`` record, as Django's CSRF middleware logs its own failures
+    (``log_response`` marks the response logged, so ``django.request`` does not log it again)."""
+    http_request = getattr(request, "_request", request)
+    log_response("Forbidden (%s): %s", printable(exc.reason), printable(getattr(http_request, "path", "-")),
+                 response=response, request=http_request, logger=logging.getLogger("django.security.csrf"))
 
 
 def _translate(exc, request, cid):
@@ -95,7 +104,7 @@ def _translate(exc, request, cid):
         return RequestTooLarge() if isinstance(exc, _TOO_LARGE) else BadRequest()
     if type(exc) is exceptions.PermissionDenied and str(exc.detail).startswith("CSRF Failed: "):
         # DRF's SessionAuthentication raises PermissionDenied("CSRF Failed: <reason>").
-        return csrf_failed(str(exc.detail)[len("CSRF Failed: "):], getattr(request, "path", "-"))
+        return csrf_failed(str(exc.detail)[len("CSRF Failed: "):])
     if isinstance(exc, exceptions.ParseError) or (isinstance(exc, _DECODING) and _raised_by_parser(exc)):
         detail = exc.detail if isinstance(exc, exceptions.APIException) else repr(exc)
         logger.warning("Unreadable request body correlation_id=%s: %s", cid, printable(detail)[:1000])
@@ -166,6 +175,8 @@ def exception_handler(exc, context):
         info = ErrorInfo(response.status_code, code, message, errors, cid, retry_after, field_codes)
         if response.status_code >= 500:
             report_server_error(original, request, response)
+        elif isinstance(exc, CsrfFailed):
+            log_csrf_failure(exc, request, response)
 
     info.request, info.exception = request, original
     response.data, content_type = render(info)

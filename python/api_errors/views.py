@@ -20,7 +20,7 @@ from django.views import csrf, defaults
 from rest_framework import exceptions
 
 from .forms import validation_error_response, wants_json
-from .handlers import BadRequest, CsrfFailed, csrf_failed, report_server_error
+from .handlers import BadRequest, CsrfFailed, report_server_error
 from .mapping import mapped_exception, should_not_handle
 from .responses import error_response
 from .settings import api_settings
