@@ -3,7 +3,7 @@
 from django.http import JsonResponse
 
 from .formatters import JSON, ErrorInfo, render
-from .middleware import get_correlation_id
+from .correlation import current_request, get_correlation_id
 from .settings import api_settings
 
 
@@ -35,9 +35,11 @@ def error_response(status, message, errors=None, code=None, *, retry_after=None,
     """A ``JsonResponse`` with the envelope, for a DRF view or a plain Django view.
 
     ``code`` defaults to ``ERROR``; ``errors`` to ``{}`` (use DRF's shape: ``{"field": [...]}``).
-    ``retry_after`` (seconds) also sets the ``Retry-After`` header. The correlation id is the
-    request's (pass ``request`` outside the middleware), else the current one.
+    ``retry_after`` (seconds) also sets the ``Retry-After`` header. ``request`` (the formatter's,
+    and the correlation id's) defaults to the one the middleware is handling: pass it outside it.
     """
+    if request is None:
+        request = current_request()
     retry = None if retry_after is None else max(0, int(retry_after))
     info = ErrorInfo(status, (code or "ERROR").upper(), message, errors, get_correlation_id(request),
                      retry_after=retry, field_codes=field_codes, request=request)

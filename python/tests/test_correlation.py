@@ -128,3 +128,20 @@ class AsyncMiddleware(SimpleTestCase):
 
         answers = await asyncio.gather(*(one(n) for n in range(10)))
         self.assertEqual(answers, [("a-%d" % n,) * 2 for n in range(10)])
+
+
+class CurrentRequest(EnvelopeTestCase):
+    def test_the_request_is_current_only_while_django_handles_it(self):
+        from api_errors.correlation import current_request
+
+        seen = []
+
+        def spy():
+            seen.append(current_request())
+            return seen[-1]
+
+        with mock.patch("api_errors.responses.current_request", spy):
+            response = self.client.get("/api/plain/error-response/")
+        self.assertEqual([request.path for request in seen], ["/api/plain/error-response/"])
+        self.assertEqual(seen[0].correlation_id, response["X-Correlation-ID"])
+        self.assertIsNone(current_request())
