@@ -61,6 +61,29 @@ class EnvelopeFormatter:
             body["field_codes"] = error.field_codes
         return {"error": body}
 
+    def schema(self, errors_schema):
+        return {
+            "type": "object",
+            "required": ["error"],
+            "properties": {"error": {
+                "type": "object",
+                "required": ["message", "code", "status", "errors", "timestamp", "correlation_id"],
+                "properties": {
+                    "message": {"type": "string", "description": "For a person; never empty."},
+                    "code": {"type": "string", "example": "NOT_FOUND",
+                             "description": "DRF's error code, upper-cased (VALIDATION_ERROR, ...)."},
+                    "status": {"type": "integer", "description": "The HTTP status."},
+                    "errors": errors_schema,
+                    "timestamp": {"type": "string", "format": "date-time"},
+                    "correlation_id": {"type": "string", "pattern": "^[A-Za-z0-9._-]{1,64}$",
+                                       "description": "Also in the response header and the logs."},
+                    "retry_after": {"type": "integer", "minimum": 0,
+                                    "description": "Seconds to wait before trying again."},
+                    "field_codes": {"description": "The error codes, shaped like errors."},
+                },
+            }},
+        }
+
 
 _FORM_KEYS = ("__all__", "non_field_errors")
 
