@@ -23,6 +23,7 @@ from rest_framework.settings import api_settings as drf_settings
 from .formatters import JSON, ErrorInfo, render
 from .mapping import MappedError, django_validation_errors, mapped_exception, should_not_handle
 from .middleware import get_correlation_id, printable
+from .responses import add_headers
 from .settings import api_settings
 
 logger = logging.getLogger("api_errors")
@@ -170,8 +171,6 @@ def exception_handler(exc, context):
         message, code, errors, field_codes = _body_for(exc, response.data)
         wait = getattr(exc, "wait", None)
         retry_after = int(wait) if wait is not None else None
-        if retry_after is not None:  # DRF leaves out Retry-After: 0; the body says 0, so does the header
-            response["Retry-After"] = "%d" % retry_after
         info = ErrorInfo(response.status_code, code, message, errors, cid, retry_after, field_codes)
         if response.status_code >= 500:
             report_server_error(original, request, response)
@@ -183,5 +182,5 @@ def exception_handler(exc, context):
     renderer = getattr(request, "accepted_renderer", None)
     if content_type != JSON and getattr(renderer, "format", "json") == "json":
         response.content_type = content_type  # application/problem+json; the browsable API stays HTML
-    response[api_settings.RESPONSE_HEADER] = cid
+    add_headers(response, info)
     return response

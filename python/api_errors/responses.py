@@ -17,6 +17,14 @@ def retry_after_header(retry_after):
     return "%d" % retry_after
 
 
+def add_headers(response, info):
+    """The correlation id's header, and ``Retry-After`` when the client should wait (``0`` too,
+    which DRF leaves out: the body and the header always agree)."""
+    response[api_settings.RESPONSE_HEADER] = info.correlation_id
+    if info.retry_after is not None:
+        response["Retry-After"] = retry_after_header(info.retry_after)
+
+
 def respond(info):
     """A ``JsonResponse`` for ``info``, with the correlation id and ``Retry-After`` headers."""
     body, content_type = render(info)
@@ -24,9 +32,7 @@ def respond(info):
     response = JsonResponse(body, status=info.status, safe=False,
                             json_dumps_params={"separators": (",", ":")},
                             **({} if content_type == JSON else {"content_type": content_type}))
-    response[api_settings.RESPONSE_HEADER] = info.correlation_id
-    if info.retry_after is not None:
-        response["Retry-After"] = retry_after_header(info.retry_after)
+    add_headers(response, info)
     return response
 
 
