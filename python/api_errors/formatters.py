@@ -42,6 +42,14 @@ class ErrorInfo:
     timestamp: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
 
 
+def status_phrase(status):
+    """``Not Found`` for 404; for a status ``http.HTTPStatus`` does not know (a 499, a 599), its class's."""
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "Client Error" if 400 <= status < 500 else "Server Error" if 500 <= status < 600 else "Error"
+
+
 class EnvelopeFormatter:
     """The default: the envelope the browser plugin reads first."""
     content_type = JSON
@@ -115,7 +123,7 @@ class ProblemDetailsFormatter:
     def format(self, error):
         body = {
             "type": self.type_base + error.code.lower().replace("_", "-") if self.type_base else "about:blank",
-            "title": HTTPStatus(error.status).phrase,
+            "title": status_phrase(error.status),
             "status": error.status,
             "detail": str(error.message),
         }

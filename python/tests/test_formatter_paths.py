@@ -1,8 +1,14 @@
 """A project's FORMATTER shapes every error, whichever path answers it: DRF's handler,
 ExceptionMiddleware, the error views, the CSRF failure view, form_error_response and error_response."""
-from django.test import override_settings
+import json
+
+from django.test import RequestFactory, override_settings
+
+from api_errors import error_response
+from api_errors.mapping import mapped_exception
 
 from .helpers import EnvelopeTestCase
+from .shaping import OutOfStock
 from .test_forms import ORDER
 from .test_handlers import post_json
 from .test_shaping import MAP, PROBLEM
@@ -68,3 +74,17 @@ class ProblemDetailsOnEveryPath(EnvelopeTestCase):
         self.assertEqual(response["Retry-After"], "5")
         response = post_json(self.client, "/api/people/", {})  # the DRF path, beside it
         self.assertProblem(response, 400, "VALIDATION_ERROR", "/api/people/")
+
+
+class StatusesHttpDoesNotName(EnvelopeTestCase):
+    """nginx's 499, a gateway's 599: a title and a message still, never a crash."""
+
+    @override_settings(API_ERRORS=PROBLEM)
+    def test_problem_details_title(self):
+        response = error_response(499, "The client went away.", request=RequestFactory().get("/api/x/"))
+        self.assertEqual((response.status_code, json.loads(response.content)["title"]), (499, "Client Error"))
+        self.assertEqual(json.loads(error_response(599, "Upstream timed out.").content)["title"], "Server Error")
+
+    @override_settings(API_ERRORS={"EXCEPTION_MAP": {"tests.shaping.OutOfStock": {"status": 499}}})
+    def test_exception_map_message(self):
+        self.assertEqual(str(mapped_exception(OutOfStock()).detail), "Client Error")
