@@ -69,18 +69,33 @@ def _raised_by_parser(exc):
 
 
 def csrf_failed(reason):
-    """The ``CsrfFailed`` to answer with, its reason kept for ``log_csrf_failure``."""
+    """The ``CsrfFailed`` to answer with, its reason kept for the log."""
     exc = CsrfFailed("CSRF Failed: %s" % reason) if settings.DEBUG else CsrfFailed()
     exc.reason = reason
     return exc
 
 
-def log_csrf_failure(exc, request, response):
-    """One ``django.security.csrf`` record, as Django's CSRF middleware logs its own failures
-    (``log_response`` marks the response logged, so ``django.request`` does not log it again)."""
+def _suspicious(exc):
+    """The 400 to answer Django's ``SuspiciousOperation`` with, as Django does; ``exc`` kept for the log."""
+    answer = RequestTooLarge() if isinstance(exc, _TOO_LARGE) else BadRequest()
+    answer.suspicious = exc
+    return answer
+
+
+def log_security_event(exc, request, response):
+    """A CSRF failure or a ``SuspiciousOperation``: one record on ``django.security.*``, as Django
+    logs its own (``log_response`` marks the response logged, so ``django.request`` does not log
+    it again). Nothing for any other ``exc``."""
     http_request = getattr(request, "_request", request)
-    log_response("Forbidden (%s): %s", printable(exc.reason), printable(getattr(http_request, "path", "-")),
-                 response=response, request=http_request, logger=logging.getLogger("django.security.csrf"))
+    suspicious = getattr(exc, "suspicious", None)
+    if isinstance(exc, CsrfFailed):
+        path = printable(getattr(http_request, "path", "-"))
+        log_response("Forbidden (%s): %s", printable(exc.reason), path, response=response,
+                     request=http_request, logger=logging.getLogger("django.security.csrf"))
+    elif suspicious is not None:
+        log_response("%s", printable(suspicious), response=response, request=http_request, level="error",
+                     exception=suspicious,
+                     logger=logging.getLogger("django.security.%s" % suspicious.__class__.__name__))
 
 
 def _translate(exc, request, cid):
@@ -99,10 +114,7 @@ def _translate(exc, request, cid):
     if isinstance(exc, django_exceptions.ValidationError):
         return exceptions.ValidationError(django_validation_errors(exc, drf_settings.NON_FIELD_ERRORS_KEY))
     if isinstance(exc, django_exceptions.SuspiciousOperation):
-        # Django logs these on django.security.<class name>; so do we, and answer 400 as it does.
-        security = logging.getLogger("django.security.%s" % exc.__class__.__name__)
-        security.error("%s correlation_id=%s", printable(exc), cid)
-        return RequestTooLarge() if isinstance(exc, _TOO_LARGE) else BadRequest()
+        return _suspicious(exc)
     if type(exc) is exceptions.PermissionDenied and str(exc.detail).startswith("CSRF Failed: "):
         # DRF's SessionAuthentication raises PermissionDenied("CSRF Failed: <reason>").
         return csrf_failed(str(exc.detail)[len("CSRF Failed: "):])
@@ -174,8 +186,8 @@ def exception_handler(exc, context):
         info = ErrorInfo(response.status_code, code, message, errors, cid, retry_after, field_codes)
         if response.status_code >= 500:
             report_server_error(original, request, response)
-        elif isinstance(exc, CsrfFailed):
-            log_csrf_failure(exc, request, response)
+        else:
+            log_security_event(exc, request, response)
 
     info.request, info.exception = request, original
     response.data, content_type = render(info)

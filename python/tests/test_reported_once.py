@@ -4,6 +4,7 @@ import sys
 from contextlib import contextmanager
 
 from django.contrib.auth.models import User
+from django.core.exceptions import SuspiciousOperation
 from django.core.signals import got_request_exception
 from django.test import SimpleTestCase, override_settings
 
@@ -91,3 +92,18 @@ class ClientErrorsAreNotServerErrors(EnvelopeTestCase):
             self.assertEqual([record.levelname for record in csrf], ["WARNING"])
             self.assertTrue(csrf[0].getMessage().startswith("Forbidden (CSRF"), csrf[0].getMessage())
             self.assertEqual((records, signals, own), ([], [], []))
+
+    def test_a_suspicious_operation_is_logged_once_alike_in_drf_and_plain_views(self):
+        seen = []
+        for url in ("/api/raise/suspicious/", "/api/plain/suspicious/"):
+            with reports() as (records, signals, own), \
+                    records_of("django.security", CorrelationIdFilter()) as security:
+                response = self.client.get(url, HTTP_X_CORRELATION_ID="sus-1")
+            self.assertEqual((response.status_code, response.json()["error"]["code"]), (400, "BAD_REQUEST"))
+            self.assertEqual((records, signals, own), ([], [], []))  # not again on django.request
+            seen.append([(r.name, r.levelname, r.getMessage(), r.exc_info and r.exc_info[0], r.status_code,
+                          r.request.path, r.correlation_id) for r in security])
+        self.assertEqual(seen[0], [("django.security.SuspiciousOperation", "ERROR", "secret host evil.example",
+                                    SuspiciousOperation, 400, "/api/raise/suspicious/", "sus-1")])
+        self.assertEqual(seen[1], [("django.security.SuspiciousOperation", "ERROR", "secret",
+                                    SuspiciousOperation, 400, "/api/plain/suspicious/", "sus-1")])
