@@ -21,7 +21,7 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings as drf_settings
 
 from .formatters import JSON, ErrorInfo, render
-from .mapping import MappedError, django_validation_errors, mapped_exception, should_not_handle
+from .mapping import django_validation_errors, mapped_exception, should_not_handle
 from .middleware import get_correlation_id, printable
 from .responses import add_headers
 from .settings import api_settings
@@ -168,8 +168,7 @@ def exception_handler(exc, context):
     if should_not_handle(exc, request):
         return drf_views.exception_handler(exc, context)
     cid = get_correlation_id(request)
-    exc = _translate(exc, request, cid)
-    original = exc.original if isinstance(exc, MappedError) else exc
+    raised, exc = exc, _translate(exc, request, cid)
     response = drf_views.exception_handler(exc, context)
 
     if response is None:
@@ -185,11 +184,11 @@ def exception_handler(exc, context):
         retry_after = int(wait) if wait is not None else None
         info = ErrorInfo(response.status_code, code, message, errors, cid, retry_after, field_codes)
         if response.status_code >= 500:
-            report_server_error(original, request, response)
+            report_server_error(raised, request, response)
         else:
             log_security_event(exc, request, response)
 
-    info.request, info.exception = request, original
+    info.request, info.exception = request, raised
     response.data, content_type = render(info)
     renderer = getattr(request, "accepted_renderer", None)
     if content_type != JSON and getattr(renderer, "format", "json") == "json":

@@ -44,9 +44,15 @@ def error_response(status, message, errors=None, code=None, *, retry_after=None,
     ``retry_after`` (seconds) also sets the ``Retry-After`` header. ``request`` (the formatter's,
     and the correlation id's) defaults to the one the middleware is handling: pass it outside it.
     """
+    return respond(error_info(status, message, errors, code, retry_after=retry_after, request=request,
+                              field_codes=field_codes))
+
+
+def error_info(status, message, errors=None, code=None, *, retry_after=None, request=None,
+               field_codes=None, exception=None):
+    """The ``ErrorInfo`` ``error_response`` answers; the error views also say what was raised."""
     if request is None:
         request = current_request()
     retry = None if retry_after is None else max(0, int(retry_after))
-    info = ErrorInfo(status, (code or "ERROR").upper(), message, errors, get_correlation_id(request),
-                     retry_after=retry, field_codes=field_codes, request=request)
-    return respond(info)
+    return ErrorInfo(status, (code or "ERROR").upper(), message, errors, get_correlation_id(request),
+                     retry_after=retry, field_codes=field_codes, request=request, exception=exception)

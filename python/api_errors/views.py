@@ -22,7 +22,7 @@ from rest_framework import exceptions
 from .forms import validation_error_response, wants_json
 from .handlers import BadRequest, CsrfFailed, report_server_error
 from .mapping import mapped_exception, should_not_handle
-from .responses import error_response
+from .responses import error_info, respond
 from .settings import api_settings
 
 
@@ -39,33 +39,37 @@ def _ours(request, exception):
     return is_api_request(request) and not (exception is not None and should_not_handle(exception, request))
 
 
+def _answer(request, status, message, code, exception=None):
+    return respond(error_info(status, message, code=code, request=request, exception=exception))
+
+
 def handler400(request, exception=None):
     if _ours(request, exception):
-        return error_response(400, BadRequest.default_detail, code="BAD_REQUEST", request=request)
+        return _answer(request, 400, BadRequest.default_detail, "BAD_REQUEST", exception)
     return defaults.bad_request(request, exception)
 
 
 def handler403(request, exception=None):
     if _ours(request, exception):
-        return error_response(403, exceptions.PermissionDenied.default_detail,
-                              code="PERMISSION_DENIED", request=request)
+        return _answer(request, 403, exceptions.PermissionDenied.default_detail, "PERMISSION_DENIED", exception)
     return defaults.permission_denied(request, exception)
 
 
-def _not_found(request):
+def _not_found(request, exception=None):
     # Never the exception's text: Django's resolver puts the URL patterns it tried there.
-    return error_response(404, exceptions.NotFound.default_detail, code="NOT_FOUND", request=request)
+    return _answer(request, 404, exceptions.NotFound.default_detail, "NOT_FOUND", exception)
 
 
 def handler404(request, exception=None):
     if _ours(request, exception):
-        return _not_found(request)
+        return _not_found(request, exception)
     return defaults.page_not_found(request, exception)
 
 
 def handler500(request):
-    if _ours(request, sys.exc_info()[1]):
-        return error_response(500, api_settings.SERVER_ERROR_MESSAGE, code="SERVER_ERROR", request=request)
+    exception = sys.exc_info()[1]
+    if _ours(request, exception):
+        return _answer(request, 500, api_settings.SERVER_ERROR_MESSAGE, "SERVER_ERROR", exception)
     return defaults.server_error(request)
 
 
@@ -74,7 +78,7 @@ def csrf_failure(request, reason=""):
     (Django's middleware has logged it) is in the message only under ``DEBUG``."""
     if is_api_request(request):
         message = "CSRF Failed: %s" % reason if settings.DEBUG else CsrfFailed.default_detail
-        return error_response(403, message, code="CSRF_FAILED", request=request)
+        return _answer(request, 403, message, "CSRF_FAILED")
     return csrf.csrf_failure(request, reason)
 
 
@@ -113,7 +117,7 @@ class ExceptionMiddleware:
         mapped = mapped_exception(exception)
         if mapped is None:
             return None  # Django's handling: handler404, handler500...
-        response = error_response(mapped.status_code, mapped.detail, code=mapped.detail.code, request=request)
+        response = _answer(request, mapped.status_code, mapped.detail, mapped.detail.code, exception)
         if mapped.status_code >= 500:
             report_server_error(exception, request, response)
         return response

@@ -1,6 +1,8 @@
 """A project's FORMATTER shapes every error, whichever path answers it: DRF's handler,
 ExceptionMiddleware, the error views, the CSRF failure view, form_error_response and error_response."""
 import json
+import logging
+from contextlib import contextmanager
 
 from django.test import RequestFactory, override_settings
 
@@ -8,12 +10,23 @@ from api_errors import error_response
 from api_errors.mapping import mapped_exception
 
 from .helpers import EnvelopeTestCase
+from . import shaping
 from .shaping import OutOfStock
 from .test_forms import ORDER
 from .test_handlers import post_json
 from .test_shaping import MAP, PROBLEM
 
 XHR = {"HTTP_X_REQUESTED_WITH": "XMLHttpRequest"}
+
+
+@contextmanager
+def quiet():
+    """Errors are logged on purpose here; keep them out of the test output."""
+    logging.disable(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        logging.disable(logging.NOTSET)
 
 
 @override_settings(API_ERRORS=dict(PROBLEM, **MAP))
@@ -88,3 +101,28 @@ class StatusesHttpDoesNotName(EnvelopeTestCase):
     @override_settings(API_ERRORS={"EXCEPTION_MAP": {"tests.shaping.OutOfStock": {"status": 499}}})
     def test_exception_map_message(self):
         self.assertEqual(str(mapped_exception(OutOfStock()).detail), "Client Error")
+
+
+@override_settings(API_ERRORS=dict(MAP, FORMATTER="tests.shaping.recording_body"))
+class TheFormatterSeesWhatWasRaised(EnvelopeTestCase):
+    def test_on_every_path(self):
+        cases = [
+            ("/api/raise/http404/", "Http404"),             # DRF handler: what the view raised, not DRF's NotFound
+            ("/api/raise/out-of-stock/", "OutOfStock"),
+            ("/api/raise/suspicious/", "SuspiciousOperation"),
+            ("/api/plain/raise/http404/", "Http404"),       # handler404
+            ("/api/no/such/", "Resolver404"),
+            ("/api/plain/forbidden/", "PermissionDenied"),  # handler403
+            ("/api/plain/suspicious/", "SuspiciousOperation"),  # handler400
+            ("/api/plain/crash/", "RuntimeError"),          # handler500
+            ("/api/plain/raise/out-of-stock/", "OutOfStock"),  # ExceptionMiddleware
+            ("/api/plain/raise/django-validation/", "ValidationError"),
+            ("/api/plain/error-response/", None),            # error_response: nothing was raised
+        ]
+        seen = []
+        for url, expected in cases:
+            shaping.exceptions_seen.clear()
+            with quiet():
+                self.answering.get(url)
+            seen.append((url, shaping.exceptions_seen[:]))
+        self.assertEqual(seen, [(url, [expected]) for url, expected in cases])
