@@ -4,7 +4,7 @@ import json
 import logging
 from contextlib import contextmanager
 
-from django.test import RequestFactory, override_settings
+from django.test import RequestFactory, SimpleTestCase, override_settings
 
 from api_errors import error_response
 from api_errors.mapping import mapped_exception
@@ -126,3 +126,11 @@ class TheFormatterSeesWhatWasRaised(EnvelopeTestCase):
                 self.answering.get(url)
             seen.append((url, shaping.exceptions_seen[:]))
         self.assertEqual(seen, [(url, [expected]) for url, expected in cases])
+
+
+@override_settings(API_ERRORS=PROBLEM)
+class UnderAsgi(SimpleTestCase):
+    async def test_error_response_in_a_sync_view_still_gives_the_formatter_its_request(self):
+        response = await self.async_client.get("/api/plain/error-response/", headers={"X-Correlation-ID": "asgi-p"})
+        body = response.json()
+        self.assertEqual((body["instance"], body["correlation_id"]), ("/api/plain/error-response/", "asgi-p"))
