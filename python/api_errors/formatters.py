@@ -18,7 +18,7 @@ arguments) or a plain function:
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from http import HTTPStatus
-from typing import Any, Optional
+from typing import Any, Dict, Optional
 
 from django.utils.module_loading import import_string
 
@@ -42,7 +42,7 @@ class ErrorInfo:
     timestamp: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
 
 
-def status_phrase(status):
+def status_phrase(status: int) -> str:
     """``Not Found`` for 404; for a status ``http.HTTPStatus`` does not know (a 499, a 599), its class's."""
     try:
         return HTTPStatus(status).phrase
@@ -160,7 +160,7 @@ class _FunctionFormatter:
         self.format = function
 
 
-_loaded = {}
+_loaded: Dict[Any, Any] = {}
 
 
 def get_formatter():

@@ -1,9 +1,11 @@
 """``error_response`` for views that build an error by hand, and ``respond``: any ``ErrorInfo`` as a
 ``JsonResponse`` in the configured formatter's shape (the envelope by default)."""
-from django.http import JsonResponse
+from typing import Any, Optional
 
-from .formatters import JSON, ErrorInfo, render
+from django.http import HttpRequest, HttpResponseBase, JsonResponse
+
 from .correlation import current_request, get_correlation_id
+from .formatters import JSON, ErrorInfo, render
 from .settings import api_settings
 
 
@@ -13,11 +15,11 @@ def envelope(message, code, status, errors, correlation_id, retry_after=None, fi
     return render(info)[0]
 
 
-def retry_after_header(retry_after):
+def retry_after_header(retry_after: int) -> str:
     return "%d" % retry_after
 
 
-def add_headers(response, info):
+def add_headers(response: HttpResponseBase, info: ErrorInfo) -> None:
     """The correlation id's header, and ``Retry-After`` when the client should wait (``0`` too,
     which DRF leaves out: the body and the header always agree)."""
     response[api_settings.RESPONSE_HEADER] = info.correlation_id
@@ -25,7 +27,7 @@ def add_headers(response, info):
         response["Retry-After"] = retry_after_header(info.retry_after)
 
 
-def respond(info):
+def respond(info: ErrorInfo) -> JsonResponse:
     """A ``JsonResponse`` for ``info``, with the correlation id and ``Retry-After`` headers."""
     body, content_type = render(info)
     # Compact, as DRF's JSONRenderer writes it.
@@ -36,8 +38,9 @@ def respond(info):
     return response
 
 
-def error_response(status, message, errors=None, code=None, *, retry_after=None, request=None,
-                   field_codes=None):
+def error_response(status: int, message: Any, errors: Any = None, code: Optional[str] = None, *,
+                   retry_after: Optional[float] = None, request: Optional[HttpRequest] = None,
+                   field_codes: Any = None) -> JsonResponse:
     """A ``JsonResponse`` with the envelope, for a DRF view or a plain Django view.
 
     ``code`` defaults to ``ERROR``; ``errors`` to ``{}`` (use DRF's shape: ``{"field": [...]}``).
@@ -48,8 +51,9 @@ def error_response(status, message, errors=None, code=None, *, retry_after=None,
                               field_codes=field_codes))
 
 
-def error_info(status, message, errors=None, code=None, *, retry_after=None, request=None,
-               field_codes=None, exception=None):
+def error_info(status: int, message: Any, errors: Any = None, code: Optional[str] = None, *,
+               retry_after: Optional[float] = None, request: Any = None, field_codes: Any = None,
+               exception: Optional[BaseException] = None) -> ErrorInfo:
     """The ``ErrorInfo`` ``error_response`` answers; the error views also say what was raised."""
     if request is None:
         request = current_request()
