@@ -87,10 +87,10 @@ def log_security_event(exc, request, response):
     logs its own (``log_response`` marks the response logged, so ``django.request`` does not log
     it again). Nothing for any other ``exc``."""
     http_request = getattr(request, "_request", request)
-    suspicious = getattr(exc, "suspicious", None)
-    if isinstance(exc, CsrfFailed):
+    reason, suspicious = getattr(exc, "reason", None), getattr(exc, "suspicious", None)
+    if isinstance(exc, CsrfFailed) and reason is not None:
         path = printable(getattr(http_request, "path", "-"))
-        log_response("Forbidden (%s): %s", printable(exc.reason), path, response=response,
+        log_response("Forbidden (%s): %s", printable(reason), path, response=response,
                      request=http_request, logger=logging.getLogger("django.security.csrf"))
     elif suspicious is not None:
         log_response("%s", printable(suspicious), response=response, request=http_request, level="error",

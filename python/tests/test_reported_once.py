@@ -107,3 +107,10 @@ class ClientErrorsAreNotServerErrors(EnvelopeTestCase):
                                     SuspiciousOperation, 400, "/api/raise/suspicious/", "sus-1")])
         self.assertEqual(seen[1], [("django.security.SuspiciousOperation", "ERROR", "secret",
                                     SuspiciousOperation, 400, "/api/plain/suspicious/", "sus-1")])
+
+    def test_a_csrf_failed_a_view_raises_itself_is_answered_and_logged_once(self):
+        with reports() as (records, signals, own), records_of("django.security.csrf") as csrf:
+            response = self.client.get("/api/raise/csrf-failed-by-hand/")
+        self.assertEqual((response.status_code, response.json()["error"]["code"]), (403, "CSRF_FAILED"))
+        self.assertEqual(([r.getMessage() for r in records], csrf, signals, own),
+                         (["Forbidden: /api/raise/csrf-failed-by-hand/"], [], [], []))
