@@ -62,6 +62,13 @@ class UnderWsgi(ReportedOnce, EnvelopeTestCase):
             self.assertReportedOnce(response, records, signals, own, url, status, exc)
             self.assertEqual(response["X-Correlation-ID"], "once-1")
 
+    @override_settings(DEBUG=True)
+    def test_under_debug_too_where_django_shows_its_debug_page_for_a_crash(self):
+        for name, url, status, exc in SERVER_ERRORS:
+            with self.subTest(name), reports() as (records, signals, own):
+                response = self.answering.get(url, HTTP_X_CORRELATION_ID="once-3")
+            self.assertReportedOnce(response, records, signals, own, url, status, exc)
+
     def test_a_bug_in_a_parser(self):
         with reports() as (records, signals, own):
             response = post_json(self.answering, "/api/signed/", {"name": "Ada"})
