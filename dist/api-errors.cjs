@@ -52,6 +52,15 @@ function eachMatch(root, selector, visit) {
   for (let index = 0; index < matches.length; index++) visit(matches[index]);
 }
 var pageDocument = () => typeof document !== "undefined" ? document : null;
+function focusedElement(doc) {
+  let active = doc.activeElement;
+  while (active && active.shadowRoot && active.shadowRoot.activeElement) active = active.shadowRoot.activeElement;
+  return active === doc.body ? null : active;
+}
+function rootOf(node) {
+  const root = node.getRootNode();
+  return root.nodeType === 11 ? root : documentOf(node);
+}
 function documentOf(node) {
   return node.nodeType === 9 ? node : node.ownerDocument;
 }
@@ -226,6 +235,9 @@ function isField(element) {
   const editable = element.getAttribute("contenteditable");
   return FIELD_TAGS.test(element.localName) || editable !== null && editable !== "false";
 }
+function formOf(element) {
+  return element.form || element.closest("form");
+}
 function ownFields(scope) {
   if (scope.nodeType !== 1) return [];
   const own = [scope];
@@ -239,7 +251,7 @@ function ownFields(scope) {
   return own;
 }
 function findFieldElements(scope, path) {
-  if (!documentOf(scope).contains(scope)) return [];
+  if (!scope.isConnected) return [];
   const lookups = [
     ["data-api-field", path],
     ["name", path],
@@ -272,9 +284,11 @@ function ownText(node) {
   return text;
 }
 function labelOf(element) {
-  const doc = documentOf(element);
-  const legend = element.getAttribute("type") === "radio" && element.closest("fieldset");
-  const label = legend && legend.querySelector("legend") || element.id && doc.querySelector("label" + attributeSelector("for", element.id)) || element.closest("label");
+  const doc = rootOf(element);
+  const type = element.getAttribute("type");
+  const set = element.closest("fieldset");
+  const group = set && (element === set || type === "radio" || type === "checkbox" && set.querySelectorAll(attributeSelector("name", element.name))[1]);
+  const label = group && set.querySelector("legend") || element.id && doc.querySelector("label" + attributeSelector("for", element.id)) || element.closest("label");
   const labelledBy = (element.getAttribute("aria-labelledby") || "").split(/\s+/).map((id) => {
     const named = id ? doc.getElementById(id) : null;
     return named ? named.textContent : "";
@@ -287,10 +301,10 @@ function fieldLabel(path, element, options) {
   if (typeof custom === "string" && custom.trim()) return custom.trim();
   return element ? labelOf(element) : "";
 }
-function labelsOf(paths, doc, options) {
+function labelsOf(paths, root, options) {
   const labels = {};
   for (const path of paths) {
-    const label = fieldLabel(path, findFieldElements(doc, path)[0] || null, options);
+    const label = fieldLabel(path, findFieldElements(root, path)[0] || null, options);
     if (label) labels[path] = label;
   }
   return labels;
@@ -336,7 +350,7 @@ function removeDrawn(drawn) {
   if (inputs) {
     for (const input of inputs) if (input.getAttribute(MARKED) === drawn.id) unmark(input);
   } else if (drawn.id) {
-    eachMatch(documentOf(drawn), attributeSelector(MARKED, drawn.id), unmark);
+    eachMatch(rootOf(drawn), attributeSelector(MARKED, drawn.id), unmark);
   }
   const slot = drawn.parentNode;
   removeNode(drawn);
@@ -345,28 +359,29 @@ function removeDrawn(drawn) {
 }
 var pageText = /* @__PURE__ */ new WeakMap();
 function clearField(element) {
-  const doc = documentOf(element);
+  const root = rootOf(element);
   const messageId = element.getAttribute(MARKED) || "";
-  const message = messageId ? doc.getElementById(messageId) : null;
+  const message = messageId ? root.getElementById(messageId) : null;
   if (message && message.hasAttribute(DRAWN)) removeDrawn(message);
-  else eachMatch(doc, attributeSelector(MARKED, messageId), unmark);
+  else eachMatch(root, attributeSelector(MARKED, messageId), unmark);
   unmark(element);
 }
-var watchedDocuments = /* @__PURE__ */ new WeakSet();
-var drawnState = { any: true };
-function watchEdits(doc) {
+var watchedRoots = /* @__PURE__ */ new WeakSet();
+var drawnState = { any: true, shadow: false };
+function watchEdits(root) {
   drawnState.any = true;
-  if (watchedDocuments.has(doc)) return;
-  watchedDocuments.add(doc);
+  if (watchedRoots.has(root)) return;
+  watchedRoots.add(root);
+  if (root.nodeType === 11) drawnState.shadow = true;
   const onEdit = (event) => {
     const target = event.target;
     if (!target || target.nodeType !== 1) return;
     const marked = target.hasAttribute(MARKED) ? target : typeof target.closest === "function" ? target.closest("[" + MARKED + "]") : null;
     if (marked) clearField(marked);
   };
-  doc.addEventListener("input", onEdit, true);
-  doc.addEventListener("change", onEdit, true);
-  doc.addEventListener("submit", (event) => clearFieldErrors(event.target), true);
+  root.addEventListener("input", onEdit, true);
+  root.addEventListener("change", onEdit, true);
+  root.addEventListener("submit", (event) => clearFieldErrors(event.target), true);
 }
 function clearFieldErrors(scope) {
   const doc = pageDocument();
@@ -376,22 +391,23 @@ function clearFieldErrors(scope) {
   eachMatch(root, "[" + MARKED + "]", unmark);
   eachMatch(root, "[" + DRAWN + "]", removeDrawn);
 }
-function eachDrawnField(root, visit) {
-  eachMatch(root, "." + MESSAGE_CLASS, (message) => {
+function eachDrawnField(owner, visit) {
+  eachMatch(rootOf(owner), "." + MESSAGE_CLASS, (message) => {
     const input = (markedBy.get(message) || [])[0];
     const lines = [];
     for (let index = 1; index < message.children.length; index++) lines.push(message.children[index].textContent || "");
-    if (input) visit(message.getAttribute(DRAWN) || "", input, lines);
+    if (input && drawnIn(owner, message)) visit(message.getAttribute(DRAWN) || "", input, lines);
   });
 }
 
 // src/render/redraw.ts
 var drawnLists = /* @__PURE__ */ new WeakMap();
-function drawnOn(doc) {
-  let lists = drawnLists.get(doc);
+function drawnOn(root) {
+  if (root.nodeType === 11) return [root.querySelectorAll("." + MESSAGE_CLASS + ",." + SUMMARY_CLASS)];
+  let lists = drawnLists.get(root);
   if (!lists) {
-    lists = [doc.getElementsByClassName("api-errors-message"), doc.getElementsByClassName(SUMMARY_CLASS)];
-    drawnLists.set(doc, lists);
+    lists = [root.getElementsByClassName(MESSAGE_CLASS), root.getElementsByClassName(SUMMARY_CLASS)];
+    drawnLists.set(root, lists);
   }
   return lists;
 }
@@ -402,17 +418,16 @@ function clearDrawnFor(context) {
     if (scope.nodeType === 1) clearFieldErrors(scope);
     return;
   }
+  const form = drawing.form;
   let found = 0;
-  for (const list of drawnOn(documentOf(scope))) {
+  for (const list of drawnOn(rootOf(form || scope))) {
     found += list.length;
     for (let index = 0; index < list.length; index++) {
       const drawn = list[index];
-      if (drawn.getAttribute("data-api-errors-request") === drawing.key || drawing.form && drawnIn(drawing.form, drawn)) {
-        drawing.stale.push(drawn);
-      }
+      if ((!form || drawnIn(form, drawn)) && (drawing.named || drawn.getAttribute(REQUEST) === drawing.key)) drawing.stale.push(drawn);
     }
   }
-  if (!found) drawnState.any = false;
+  if (!found && !drawnState.shadow) drawnState.any = false;
   if (!drawing.failed) sweepStale(context);
 }
 function sweepStale(context) {
@@ -432,6 +447,7 @@ function renderSummary(owner, error, context, options) {
   const container = owner.querySelector("[data-api-errors-summary]");
   if (!container && !options.summary) return null;
   const doc = documentOf(owner);
+  const root = rootOf(owner);
   const items = error.formErrors.map((text) => [text]);
   eachDrawnField(owner, (path, input, messages) => {
     const label = fieldLabel(path, input, options);
@@ -465,12 +481,12 @@ function renderSummary(owner, error, context, options) {
   summary.appendChild(list);
   summary.addEventListener("click", (event) => {
     const link = event.target && event.target.closest ? event.target.closest("a") : null;
-    const target = link ? doc.getElementById((link.getAttribute("href") || "").slice(1)) : null;
+    const target = link ? root.getElementById((link.getAttribute("href") || "").slice(1)) : null;
     if (!target) return;
     event.preventDefault();
     target.focus();
   });
-  watchEdits(doc);
+  watchEdits(root);
   const parent = container || owner;
   parent.insertBefore(summary, container ? null : parent.firstChild);
   if (unthemed(summary)) summary.style.cssText = "border:4px solid #b3261e;padding:0 16px;margin:0 0 16px";
@@ -553,14 +569,14 @@ function renderFields(error, context, options) {
 }
 function ownerOf(context) {
   const drawing = drawnFor.get(context);
-  if (!drawing) return context.scope;
-  let holder;
-  for (const drawn of drawing.drawn) {
-    if (!documentOf(context.scope).contains(drawn)) continue;
-    const form = drawn.closest("form");
-    holder = holder === void 0 || holder === form ? form : null;
-  }
-  return drawing.form || holder || drawing.dataForm || documentOf(context.scope);
+  const scope = context.scope;
+  return drawing && (drawing.form || drawing.holder) || scope.nodeType === 1 && scope.closest("form") || documentOf(scope);
+}
+function isWaitedOn(context) {
+  const drawing = drawnFor.get(context);
+  const form = drawing && drawing.form;
+  const active = form && focusedElement(documentOf(form));
+  return !!form && (!active || active === drawing.focused || formOf(active) === form);
 }
 function focusFirstMarked(scope, fields) {
   let first;
@@ -587,7 +603,7 @@ function handleFailure(error, context, options, jQuery, policies) {
   context.unrendered = renderFields(error, context, options);
   sweepStale(context);
   const unrenderedPaths = Object.keys(context.unrendered);
-  context.fieldLabels = unrenderedPaths.length ? guarded("fieldLabel", () => labelsOf(unrenderedPaths, documentOf(context.scope), options), {}) : {};
+  context.fieldLabels = unrenderedPaths.length ? guarded("fieldLabel", () => labelsOf(unrenderedPaths, rootOf(context.scope), options), {}) : {};
   const summary = guarded("summary", () => renderSummary(ownerOf(context), error, context, options), null) || null;
   context.summary = summary;
   const toast = options.toast;
@@ -596,7 +612,7 @@ function handleFailure(error, context, options, jQuery, policies) {
   const message = isText(text) ? text : error.message;
   const taken = guarded("the plugin", () => policies.decide(error, context, options, message), false);
   if (toast && !taken) guarded("toast", () => toast(message, error, context));
-  guarded("focus", () => summary ? summary.focus() : focusFirstMarked(context.scope, Object.keys(error.errors).filter((field) => !hasOwn(context.unrendered, field))));
+  guarded("focus", () => isWaitedOn(context) && (summary ? summary.focus() : focusFirstMarked(context.scope, Object.keys(error.errors).filter((field) => !hasOwn(context.unrendered, field)))));
   announce(error, context, jQuery);
 }
 
@@ -1082,48 +1098,48 @@ function scopeFor(options, settings, doc) {
   if (fromForm) return fromForm;
   const fromContext = resolveScope(settings && settings.context, doc);
   if (fromContext && fromContext.nodeType === 1) {
-    const element = fromContext;
-    const form = typeof element.closest === "function" ? element.closest("form") : null;
-    return form || element;
+    return fromContext.closest("form") || fromContext;
   }
   return doc;
 }
-function namedForm(options, settings, doc) {
+function namedForm(options, doc) {
   const form = resolveScope(options.form, doc);
-  if (form) return form.nodeType === 1 ? form : null;
-  const context = resolveScope(settings && settings.context, doc);
-  return context && context.tagName === "FORM" ? context : null;
+  return form && form.nodeType === 1 ? form : null;
 }
 function requestKey(settings, url) {
   return String(settings.type || "GET").toUpperCase() + " " + String(url || settings.url).split("#")[0];
 }
-function namesOf(data) {
-  try {
-    const names = data.charAt(0) === "{" ? Object.keys(JSON.parse(data)) : data.split("&").map((pair) => decodeURIComponent(pair.split("=")[0].replace(/\+/g, " ")));
-    return names.sort().join("&");
-  } catch (_malformed) {
-    return "";
-  }
-}
-function formNames(form) {
-  const names = [];
-  for (let index = 0; index < form.elements.length; index++) {
-    const control = form.elements[index];
-    if (control.name && !control.disabled && !/^(submit|button|image|reset|file|fieldset)$/i.test(control.type) && (!/^(checkbox|radio)$/i.test(control.type) || control.checked)) {
-      names.push(control.name);
+var isFormData = (data) => Object.prototype.toString.call(data) === "[object FormData]";
+function pairsOf(data) {
+  const pairs = [];
+  if (isFormData(data)) data.forEach((value, name) => pairs.push([name, typeof value === "string" ? value : value.name]));
+  else if (typeof data === "string" && data.length < 1e5) {
+    try {
+      if (data.charAt(0) === "{") for (const name of Object.keys(JSON.parse(data))) pairs.push([name]);
+      else for (const pair of data.split("&")) pairs.push(pair.split("=").map((part2) => decodeURIComponent(part2.replace(/\+/g, " "))));
+    } catch (_malformed) {
     }
   }
-  return names.sort().join("&");
+  return pairs;
 }
+var keyOf = (pairs, values) => pairs.map((pair) => values ? pair.join("=") : pair[0]).sort().join("&");
 function dataForm(jQuery, doc, data) {
-  const names = typeof data === "string" && data.length < 1e5 ? namesOf(data) : "";
-  if (!names) return null;
+  const body = pairsOf(data);
   const alike = [];
-  for (let index = 0; index < doc.forms.length; index++) {
+  const same = [];
+  for (let index = 0; body.length && index < doc.forms.length; index++) {
     const form = doc.forms[index];
-    if (formNames(form) === names) alike.push(form);
+    const sent = body.filter((pair) => {
+      const control = form.elements.namedItem(pair[0]);
+      return !control || !/^(submit|image)$/.test(control.type);
+    });
+    const own = isFormData(data) ? pairsOf(new data.constructor(form)) : jQuery(form).serializeArray().map((field) => [field.name, field.value]);
+    if (keyOf(sent) === keyOf(own)) {
+      alike.push(form);
+      if (keyOf(sent, true) === keyOf(own, true)) same.push(form);
+    }
   }
-  const found = alike.length > 1 ? alike.filter((form) => String(jQuery(form).serialize()) === data) : alike;
+  const found = alike.length > 1 ? same : alike;
   return found.length === 1 ? found[0] : null;
 }
 function makeContext(jqXHR, settings, scope, backbone) {
@@ -1133,6 +1149,23 @@ function makeContext(jqXHR, settings, scope, backbone) {
     context.options = backbone.options;
   }
   return context;
+}
+
+// src/adapters/submits.ts
+var newest;
+var remember = (event) => {
+  newest = event;
+};
+function watchSubmits(doc) {
+  doc.addEventListener("submit", remember, true);
+  doc.addEventListener("click", remember, true);
+}
+function submittingForm() {
+  const target = newest && newest.eventPhase && newest.target;
+  if (!target || !target.closest) return null;
+  if (newest.type === "submit") return target;
+  const button = target.closest("button:not([type]),[type=submit],[type=image]");
+  return button && button.form;
 }
 
 // src/adapters/jquery.ts
@@ -1193,13 +1226,16 @@ var tick = null;
 function track(settings, originalOptions, jqXHR, slot, jQuery) {
   jqXHR[TRACKED_FLAG] = true;
   if (optsOut(settings, originalOptions, jQuery)) return;
+  const submitted = submittingForm();
   const request = {
     settings,
     originalOptions,
     jqXHR,
     url: settings.url,
     data: settings.data,
-    slot
+    slot,
+    submitted,
+    focused: submitted && focusedElement(submitted.ownerDocument)
   };
   const sentIn = tick || (tick = Promise.resolve().then(() => {
     tick = null;
@@ -1311,7 +1347,11 @@ function defaultRenderField(field, messages, _error, context) {
   if (!scope || typeof field !== "string" || !field || !Array.isArray(messages)) return false;
   const drawing = context && drawnFor.get(context);
   if (drawing && keepRepeat(drawing, scope, field, messages)) return true;
-  const elements = findFieldElements(scope, field);
+  let elements = findFieldElements(scope, field);
+  if (drawing && scope.nodeType === 9) {
+    const holder = drawing.holder = drawing.holder || elements.map(formOf).filter(Boolean)[0];
+    elements = elements.filter((element) => !formOf(element) || formOf(element) === holder);
+  }
   const last = elements[elements.length - 1];
   if (!last) return false;
   for (const element of elements) if (element.hasAttribute(MARKED)) clearField(element);
@@ -1354,7 +1394,7 @@ function defaultRenderField(field, messages, _error, context) {
     }
   }
   markedBy.set(messageElement, elements);
-  watchEdits(doc);
+  watchEdits(rootOf(messageElement));
   return true;
 }
 
@@ -1455,7 +1495,7 @@ function fillBody(body, spec, text, themed, countdown, close) {
 var MAX_TOASTS = 3;
 var states = /* @__PURE__ */ new WeakMap();
 var textOf2 = (spec) => [spec.message].concat(spec.lines || [], spec.reference || "").join("\n");
-var keyOf = (spec) => spec.key || textOf2(spec);
+var keyOf2 = (spec) => spec.key || textOf2(spec);
 function place(state, container, position) {
   container.setAttribute("data-position", position);
   if (state.themed) return;
@@ -1539,7 +1579,7 @@ function openToast(doc, state, spec, text) {
   dismiss.addEventListener("click", () => close());
   let current2 = spec;
   let countdown = null;
-  const entry = { key: keyOf(spec), count: 1, handle: { element, update, close } };
+  const entry = { key: keyOf2(spec), count: 1, handle: { element, update, close } };
   const restart = dismissTimer(element, close);
   function close() {
     const index = state.open.indexOf(entry);
@@ -1557,7 +1597,7 @@ function openToast(doc, state, spec, text) {
   function update(changes) {
     const before = current2 === changes ? null : textOf2(current2);
     current2 = Object.assign({}, current2, changes);
-    entry.key = keyOf(current2);
+    entry.key = keyOf2(current2);
     if (changes.countdown && countdown) countdown.stop();
     if (changes.countdown || !countdown && current2.countdown) countdown = countdownPart(doc, current2.countdown, themed);
     if (entry.count > 1) {
@@ -1577,7 +1617,7 @@ function showToast(doc, spec, look) {
   const container = containerFor(doc, state);
   if (!container) return null;
   place(state, container, look && look.position || "top-end");
-  const key = keyOf(spec);
+  const key = keyOf2(spec);
   for (const entry2 of state.open) {
     if (entry2.key !== key) continue;
     entry2.count += 1;
@@ -1947,6 +1987,7 @@ function backboneOf(request) {
 }
 function createInstallation(jQuery, Backbone, doc, base) {
   const leaving = watchPageLeave(doc.defaultView);
+  watchSubmits(doc);
   const policies = createPolicies(doc, jQuery, base);
   let unwrapBackbone = null;
   const detachers = [];
@@ -1954,14 +1995,17 @@ function createInstallation(jQuery, Backbone, doc, base) {
   };
   const contextFor = (request, options) => {
     const settings = request.settings;
+    const named = namedForm(options, doc);
+    const form = named || request.submitted || null;
     const scope = scopeFor(options, settings, doc);
-    const fromData = request.failed && scope === doc ? dataForm(jQuery, doc, request.data) : null;
-    const context = makeContext(request.jqXHR, settings, fromData || scope, backboneOf(request));
+    const fromData = request.failed && scope === doc && !form ? dataForm(jQuery, doc, request.data) : null;
+    const context = makeContext(request.jqXHR, settings, scope === doc ? form || fromData || doc : scope, backboneOf(request));
     context.originalOptions = request.originalOptions;
     drawnFor.set(context, {
       key: requestKey(settings, request.url),
-      form: namedForm(options, settings, doc),
-      dataForm: fromData,
+      form,
+      named: !!named,
+      focused: request.focused,
       text: options.text,
       drawn: [],
       stale: [],

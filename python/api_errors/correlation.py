@@ -11,15 +11,18 @@ import os
 import re
 from collections import namedtuple
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any, Optional
 
 from django.core.signals import request_finished, request_started, setting_changed
 from django.utils.module_loading import import_string
 
 from .settings import api_settings
 
+if TYPE_CHECKING:
+    from django.http import HttpRequest
+
 _SAFE_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
-# (id, undo callables of the integrations) of the request being handled, or None.
+# (id, undo callables of the integrations, the request) of the request being handled, or None.
 _current = contextvars.ContextVar("api_errors_correlation_id", default=None)
 
 
@@ -103,14 +106,20 @@ def current_correlation_id():
     return state[0] if state is not None else None
 
 
-def begin(cid, undo=()):
-    """Make ``cid`` current until ``request_finished``; ``undo`` callables run then."""
-    _current.set((cid, tuple(undo)))
+def current_request() -> "Optional[HttpRequest]":
+    """The ``HttpRequest`` the middleware is handling in this thread or task, or ``None``."""
+    state = _current.get()
+    return state[2] if state is not None else None
+
+
+def begin(cid, undo=(), request=None):
+    """Make ``cid`` (and ``request``) current until ``request_finished``; ``undo`` callables run then."""
+    _current.set((cid, tuple(undo), request))
 
 
 def use(cid):
     """Make ``cid`` current (a task, a job); returns the token ``restore`` takes."""
-    return _current.set((cid, ()))
+    return _current.set((cid, (), None))
 
 
 def restore(token):

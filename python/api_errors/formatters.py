@@ -18,7 +18,7 @@ arguments) or a plain function:
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from http import HTTPStatus
-from typing import Any, Optional
+from typing import Any, Dict, Optional
 
 from django.utils.module_loading import import_string
 
@@ -42,6 +42,14 @@ class ErrorInfo:
     timestamp: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
 
 
+def status_phrase(status: int) -> str:
+    """``Not Found`` for 404; for a status ``http.HTTPStatus`` does not know (a 499, a 599), its class's."""
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "Client Error" if 400 <= status < 500 else "Server Error" if 500 <= status < 600 else "Error"
+
+
 class EnvelopeFormatter:
     """The default: the envelope the browser plugin reads first."""
     content_type = JSON
@@ -60,6 +68,29 @@ class EnvelopeFormatter:
         if error.field_codes is not None:
             body["field_codes"] = error.field_codes
         return {"error": body}
+
+    def schema(self, errors_schema):
+        return {
+            "type": "object",
+            "required": ["error"],
+            "properties": {"error": {
+                "type": "object",
+                "required": ["message", "code", "status", "errors", "timestamp", "correlation_id"],
+                "properties": {
+                    "message": {"type": "string", "description": "For a person; never empty."},
+                    "code": {"type": "string", "example": "NOT_FOUND",
+                             "description": "DRF's error code, upper-cased (VALIDATION_ERROR, ...)."},
+                    "status": {"type": "integer", "description": "The HTTP status."},
+                    "errors": errors_schema,
+                    "timestamp": {"type": "string", "format": "date-time"},
+                    "correlation_id": {"type": "string", "pattern": "^[A-Za-z0-9._-]{1,64}$",
+                                       "description": "Also in the response header and the logs."},
+                    "retry_after": {"type": "integer", "minimum": 0,
+                                    "description": "Seconds to wait before trying again."},
+                    "field_codes": {"description": "The error codes, shaped like errors."},
+                },
+            }},
+        }
 
 
 _FORM_KEYS = ("__all__", "non_field_errors")
@@ -92,7 +123,7 @@ class ProblemDetailsFormatter:
     def format(self, error):
         body = {
             "type": self.type_base + error.code.lower().replace("_", "-") if self.type_base else "about:blank",
-            "title": HTTPStatus(error.status).phrase,
+            "title": status_phrase(error.status),
             "status": error.status,
             "detail": str(error.message),
         }
@@ -129,7 +160,7 @@ class _FunctionFormatter:
         self.format = function
 
 
-_loaded: dict = {}
+_loaded: Dict[Any, Any] = {}
 
 
 def get_formatter():

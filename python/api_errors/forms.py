@@ -14,7 +14,7 @@ from django.http import HttpRequest, JsonResponse
 from django.utils.translation import gettext
 
 from .mapping import django_validation_errors
-from .responses import error_response
+from .responses import error_info, respond
 from .settings import api_settings
 
 
@@ -52,9 +52,10 @@ def form_errors(form_or_formset):
     return errors, codes
 
 
-def _response(errors, codes, status, message, request):
-    return error_response(status, message or api_settings.VALIDATION_MESSAGE, errors, "VALIDATION_ERROR",
-                          request=request, field_codes=codes if api_settings.FIELD_CODES else None)
+def _response(errors, codes, status, message, request, exception=None):
+    return respond(error_info(status, message or api_settings.VALIDATION_MESSAGE, errors, "VALIDATION_ERROR",
+                              request=request, field_codes=codes if api_settings.FIELD_CODES else None,
+                              exception=exception))
 
 
 def form_error_response(form_or_formset: Any, *, status: int = 400, message: Any = None,
@@ -69,7 +70,7 @@ def validation_error_response(exc, *, status=400, message=None, request=None):
     detail = django_validation_errors(exc)
     errors = {key: [str(item) for item in items] for key, items in detail.items()}
     codes = {key: [item.code for item in items] for key, items in detail.items()}
-    return _response(errors, codes, status, message, request)
+    return _response(errors, codes, status, message, request, exc)
 
 
 def _preferred_type(accept):

@@ -22,8 +22,9 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings as drf_settings
 
 from .formatters import JSON, ErrorInfo, render
-from .mapping import MappedError, django_validation_errors, mapped_exception, should_not_handle
+from .mapping import django_validation_errors, mapped_exception, should_not_handle
 from .middleware import get_correlation_id, printable
+from .responses import add_headers
 from .settings import api_settings
 
 logger = logging.getLogger("api_errors")
@@ -68,10 +69,34 @@ def _raised_by_parser(exc):
     return False
 
 
-def csrf_failed(reason, path):
-    """The ``CsrfFailed`` to answer with; the reason logged as Django's CSRF middleware logs it."""
-    logging.getLogger("django.security.csrf").warning("Forbidden (%s): %s", printable(reason), printable(path))
-    return CsrfFailed("CSRF Failed: %s" % reason) if settings.DEBUG else CsrfFailed()
+def csrf_failed(reason):
+    """The ``CsrfFailed`` to answer with, its reason kept for the log."""
+    exc = CsrfFailed("CSRF Failed: %s" % reason) if settings.DEBUG else CsrfFailed()
+    exc.reason = reason
+    return exc
+
+
+def _suspicious(exc):
+    """The 400 to answer Django's ``SuspiciousOperation`` with, as Django does; ``exc`` kept for the log."""
+    answer = RequestTooLarge() if isinstance(exc, _TOO_LARGE) else BadRequest()
+    answer.suspicious = exc
+    return answer
+
+
+def log_security_event(exc, request, response):
+    """A CSRF failure or a ``SuspiciousOperation``: one record on ``django.security.*``, as Django
+    logs its own (``log_response`` marks the response logged, so ``django.request`` does not log
+    it again). Nothing for any other ``exc``."""
+    http_request = getattr(request, "_request", request)
+    reason, suspicious = getattr(exc, "reason", None), getattr(exc, "suspicious", None)
+    if isinstance(exc, CsrfFailed) and reason is not None:
+        path = printable(getattr(http_request, "path", "-"))
+        log_response("Forbidden (%s): %s", printable(reason), path, response=response,
+                     request=http_request, logger=logging.getLogger("django.security.csrf"))
+    elif suspicious is not None:
+        log_response("%s", printable(suspicious), response=response, request=http_request, level="error",
+                     exception=suspicious,
+                     logger=logging.getLogger("django.security.%s" % suspicious.__class__.__name__))
 
 
 def _translate(exc, request, cid):
@@ -90,13 +115,10 @@ def _translate(exc, request, cid):
     if isinstance(exc, django_exceptions.ValidationError):
         return exceptions.ValidationError(django_validation_errors(exc, drf_settings.NON_FIELD_ERRORS_KEY))
     if isinstance(exc, django_exceptions.SuspiciousOperation):
-        # Django logs these on django.security.<class name>; so do we, and answer 400 as it does.
-        security = logging.getLogger("django.security.%s" % exc.__class__.__name__)
-        security.error("%s correlation_id=%s", printable(exc), cid)
-        return RequestTooLarge() if isinstance(exc, _TOO_LARGE) else BadRequest()
+        return _suspicious(exc)
     if type(exc) is exceptions.PermissionDenied and str(exc.detail).startswith("CSRF Failed: "):
         # DRF's SessionAuthentication raises PermissionDenied("CSRF Failed: <reason>").
-        return csrf_failed(str(exc.detail)[len("CSRF Failed: "):], getattr(request, "path", "-"))
+        return csrf_failed(str(exc.detail)[len("CSRF Failed: "):])
     if isinstance(exc, exceptions.ParseError) or (isinstance(exc, _DECODING) and _raised_by_parser(exc)):
         detail = exc.detail if isinstance(exc, exceptions.APIException) else repr(exc)
         logger.warning("Unreadable request body correlation_id=%s: %s", cid, printable(detail)[:1000])
@@ -147,8 +169,7 @@ def exception_handler(exc: Exception, context: Dict[str, Any]) -> Optional[Respo
     if should_not_handle(exc, request):
         return drf_views.exception_handler(exc, context)
     cid = get_correlation_id(request)
-    exc = _translate(exc, request, cid)
-    original = exc.original if isinstance(exc, MappedError) else exc
+    raised, exc = exc, _translate(exc, request, cid)
     response = drf_views.exception_handler(exc, context)
 
     if response is None:
@@ -162,16 +183,16 @@ def exception_handler(exc: Exception, context: Dict[str, Any]) -> Optional[Respo
         message, code, errors, field_codes = _body_for(exc, response.data)
         wait = getattr(exc, "wait", None)
         retry_after = int(wait) if wait is not None else None
-        if retry_after is not None:  # DRF leaves out Retry-After: 0; the body says 0, so does the header
-            response["Retry-After"] = "%d" % retry_after
         info = ErrorInfo(response.status_code, code, message, errors, cid, retry_after, field_codes)
         if response.status_code >= 500:
-            report_server_error(original, request, response)
+            report_server_error(raised, request, response)
+        else:
+            log_security_event(exc, request, response)
 
-    info.request, info.exception = request, original
+    info.request, info.exception = request, raised
     response.data, content_type = render(info)
     renderer = getattr(request, "accepted_renderer", None)
     if content_type != JSON and getattr(renderer, "format", "json") == "json":
         response.content_type = content_type  # application/problem+json; the browsable API stays HTML
-    response[api_settings.RESPONSE_HEADER] = cid
+    add_headers(response, info)
     return response

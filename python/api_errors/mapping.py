@@ -2,13 +2,13 @@
 ``ValidationError`` and the ``SHOULD_NOT_HANDLE`` hook. Shared by the DRF handler and the middleware
 that answers for plain Django views."""
 import re
-from http import HTTPStatus
 
 from django.core import exceptions as django_exceptions
 from django.utils.module_loading import import_string
 from rest_framework import exceptions
 from rest_framework.fields import get_error_detail
 
+from .formatters import status_phrase
 from .settings import api_settings
 
 NON_FIELD_ERRORS = django_exceptions.NON_FIELD_ERRORS  # "__all__"
@@ -56,7 +56,7 @@ def mapped_exception(exc):
         if status >= 500:
             message = message or api_settings.SERVER_ERROR_MESSAGE
         elif not message:
-            message = str(exc) or HTTPStatus(status).phrase
+            message = str(exc) or status_phrase(status)
         return MappedError(exc, status, str(entry.get("code") or _code_from_name(cls)).lower(), message)
     return None
 

@@ -76,9 +76,9 @@ class CorrelationIdMiddleware:
         request.correlation_id = cid
         if self.hooks:
             undo = [hook.bind(request, cid) for hook in self.hooks]
-            begin(cid, [step for step in undo if step is not None])
+            begin(cid, [step for step in undo if step is not None], request)
         else:
-            begin(cid)
+            begin(cid, (), request)
         if cfg.log_requests:
             logger.info("%s %s correlation_id=%s", printable(request.method),
                         printable(request.path), cid)

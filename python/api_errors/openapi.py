@@ -47,38 +47,14 @@ ANY_ERRORS = {
 
 
 def error_schema(errors_schema=None):
-    """The JSON schema of the envelope, ``{"error": {...}}``."""
-    return {
-        "type": "object",
-        "required": ["error"],
-        "properties": {"error": {
-            "type": "object",
-            "required": ["message", "code", "status", "errors", "timestamp", "correlation_id"],
-            "properties": {
-                "message": {"type": "string", "description": "For a person; never empty."},
-                "code": {"type": "string", "example": "NOT_FOUND",
-                         "description": "DRF's error code, upper-cased (VALIDATION_ERROR, ...)."},
-                "status": {"type": "integer", "description": "The HTTP status."},
-                "errors": errors_schema or ANY_ERRORS,
-                "timestamp": {"type": "string", "format": "date-time"},
-                "correlation_id": {"type": "string", "pattern": "^[A-Za-z0-9._-]{1,64}$",
-                                   "description": "Also in the response header and the logs."},
-                "retry_after": {"type": "integer", "minimum": 0,
-                                "description": "Seconds to wait before trying again."},
-                "field_codes": {"description": "The error codes, shaped like errors."},
-            },
-        }},
-    }
+    """The JSON schema of the envelope, ``{"error": {...}}`` (``EnvelopeFormatter``'s)."""
+    return EnvelopeFormatter().schema(errors_schema or ANY_ERRORS)
 
 
 def body_schema(errors_schema=None):
-    """The formatter's schema: the envelope's, its own ``schema()``, or any object."""
-    formatter = get_formatter()
-    if isinstance(formatter, EnvelopeFormatter):
-        return error_schema(errors_schema)
-    if hasattr(formatter, "schema"):
-        return formatter.schema(errors_schema or ANY_ERRORS)
-    return {"type": "object"}
+    """The formatter's schema (the envelope's by default), or any object if it has none."""
+    schema = getattr(get_formatter(), "schema", None)
+    return schema(errors_schema or ANY_ERRORS) if schema is not None else {"type": "object"}
 
 
 def _writable_fields(serializer):

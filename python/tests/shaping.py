@@ -22,3 +22,12 @@ def flat_body(error):
 
 def leave_legacy_alone(exc, request):
     return isinstance(exc, LegacyNotFound) or "legacy" in getattr(request, "path", "")
+
+
+exceptions_seen = []
+
+
+def recording_body(error):
+    """A formatter that notes which exception each error came from (None: none was raised)."""
+    exceptions_seen.append(type(error.exception).__name__ if error.exception is not None else None)
+    return {"status": error.status, "code": error.code}

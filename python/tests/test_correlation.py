@@ -62,6 +62,26 @@ class IdSettings(EnvelopeTestCase):
             self.assertEqual(body_id(self.client.get("/api/raise/not-found/")), "made-here")
 
 
+@override_settings(MIDDLEWARE=[])
+class IdSettingsWithoutTheMiddleware(EnvelopeTestCase):
+    """Where the handler or the error views make the id themselves, the same settings decide."""
+
+    URLS = ("/api/raise/not-found/", "/api/no/such/")  # the DRF handler, handler404
+
+    def test_trust_validate_and_generate(self):
+        cases = [
+            ({"TRUST_REQUEST_HEADER": False, "GENERATE_ID": "tests.test_correlation.numbered"}, "client-1", r"^req-\d+$"),
+            ({"VALIDATE_ID": "tests.test_correlation.uuid_only"}, "client-2", HEX32.pattern),
+            ({}, "client-3", r"^client-3$"),
+        ]
+        for api_errors, given, expected in cases:
+            for url in self.URLS:
+                with self.subTest(api_errors=api_errors, url=url), override_settings(API_ERRORS=api_errors):
+                    response = self.client.get(url, HTTP_X_CORRELATION_ID=given)
+                    self.assertRegex(body_id(response), expected)
+                    self.assertEqual(response["X-Correlation-ID"], body_id(response))
+
+
 ORIGIN = "https://app.example"
 
 
@@ -128,3 +148,20 @@ class AsyncMiddleware(SimpleTestCase):
 
         answers = await asyncio.gather(*(one(n) for n in range(10)))
         self.assertEqual(answers, [("a-%d" % n,) * 2 for n in range(10)])
+
+
+class CurrentRequest(EnvelopeTestCase):
+    def test_the_request_is_current_only_while_django_handles_it(self):
+        from api_errors.correlation import current_request
+
+        seen = []
+
+        def spy():
+            seen.append(current_request())
+            return seen[-1]
+
+        with mock.patch("api_errors.responses.current_request", spy):
+            response = self.client.get("/api/plain/error-response/")
+        self.assertEqual([request.path for request in seen], ["/api/plain/error-response/"])
+        self.assertEqual(seen[0].correlation_id, response["X-Correlation-ID"])
+        self.assertIsNone(current_request())

@@ -40,11 +40,14 @@ class Imports(SimpleTestCase):
 
 @skipUnless(installed("sentry_sdk"), "sentry-sdk is not installed")
 class Sentry(SimpleTestCase):
-    def test_an_error_in_a_view_is_an_event_tagged_with_the_correlation_id(self):
+    def test_a_server_error_on_each_path_is_one_event_tagged_with_the_correlation_id(self):
         events = run_script("sentry_events.py")
         self.assertEqual(events, [
             {"tag": "sentry-1", "exception": "RuntimeError", "status": 500},
             {"tag": "sentry-2", "exception": "RuntimeError", "status": 500},
+            {"tag": "sentry-3", "exception": "RuntimeError", "status": 500},  # handler500
+            {"tag": "sentry-4", "exception": "PaymentGatewayDown", "status": 503},
+            {"tag": "sentry-5", "exception": "PaymentGatewayDown", "status": 503},  # ExceptionMiddleware
             {"tag": None, "exception": "ValueError", "status": None},  # outside a request
         ])
 

@@ -9,6 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api_errors import error_response
+from api_errors.handlers import CsrfFailed
 
 from . import shaping
 from .models import Order
@@ -53,6 +54,7 @@ RAISES = {
     "payment-down": lambda: shaping.PaymentGatewayDown("secret gateway host"),
     "legacy-not-found": lambda: shaping.LegacyNotFound("No such legacy order."),
     "django-validation-text": lambda: django_exceptions.ValidationError("Out of range.", code="range"),
+    "csrf-failed-by-hand": lambda: CsrfFailed(),
 }
 
 

@@ -5,13 +5,15 @@
 the task logs) and ``task_postrun`` restores what was current before. Eager tasks
 (``task_always_eager``) run where they are sent and keep the caller's id.
 """
+from typing import Any, Dict
+
 from celery import signals
 
 from ..correlation import current_correlation_id, restore, use
 
 # Not "correlation_id": Celery uses that name for the task id in its message properties.
 HEADER = "api_errors_correlation_id"
-_tokens: dict = {}
+_tokens: Dict[Any, Any] = {}  # task id -> the token restore() takes
 
 
 def _on_publish(headers=None, **kwargs):
