@@ -43,6 +43,23 @@ function feedbackSlot(input: Element): Element | null {
   return null;
 }
 
+const FIELDS = 'input,select,textarea';
+
+/**
+ * Django's form templates put a field's server-rendered errors (`<ul class="errorlist">`) before
+ * it: in its row (`as_table`, `as_ul`, `as_div`) or before the row (`as_p`). Walking back from
+ * the field and up, anything holding another field ends the search: that list is not its own.
+ */
+function serverErrors(input: Element, scope: Element | Document): Element | null {
+  for (let node: Element | null = input, level = 0; node && node !== scope && level < 4; node = node.parentElement, level++) {
+    for (let sibling = node.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
+      if (sibling.matches('ul.errorlist:not(.nonfield)')) return sibling;
+      if (sibling.matches(FIELDS) || sibling.querySelector(FIELDS)) return null;
+    }
+  }
+  return null;
+}
+
 /**
  * Where the messages go after the input: after its label when the input sits inside one, since
  * text inside a <label> becomes part of the input's accessible name (read twice, with the
@@ -119,7 +136,11 @@ export function defaultRenderField(
   }
   const container = scope.querySelector(attributeSelector('data-api-errors-for', field));
   const slot = container ? null : feedbackSlot(last);
-  if (slot) {
+  const replaced = container || slot ? null : serverErrors(elements[0] as Element, scope);
+  if (replaced) {
+    // The server's earlier answer for this field: the new one takes its place, in its place.
+    replaced.parentNode!.replaceChild(messageElement, replaced);
+  } else if (slot) {
     // Bootstrap shows this slot once the input is .is-invalid: its static text would sit beside ours.
     const kept = Array.from(slot.childNodes);
     kept.forEach(removeNode);
@@ -136,7 +157,8 @@ export function defaultRenderField(
   for (const element of elements) {
     element.setAttribute('aria-invalid', 'true');
     if (element.classList) element.classList.add(INVALID_CLASS);
-    const describedBy = describedByWithout(element.getAttribute('aria-describedby'), messageId);
+    // Django 5.2 ties its list to the field by id: that list is gone.
+    const describedBy = describedByWithout(describedByWithout(element.getAttribute('aria-describedby'), messageId), replaced ? replaced.id : '');
     element.setAttribute('aria-describedby', describedBy ? describedBy + ' ' + messageId : messageId);
     element.setAttribute(MARKED, messageId);
     const style = (element as HTMLElement).style;
