@@ -3,7 +3,7 @@
 
 import { fill, textFor, type ApiErrorsText } from '../text';
 import type { ApiError, ApiErrorContext, ToastPosition } from '../types';
-import { documentOf, pageDocument, reportError } from './dom';
+import { documentOf, drawnFor, pageDocument, reportError } from './dom';
 import type { ToastSpec } from './toast-parts';
 import { showToast } from './toasts';
 
@@ -77,6 +77,8 @@ export function failureToast(message: string, shown: string, error: ApiError, co
 /** The built-in `toast`. */
 export function defaultToast(message: string, error: ApiError, context?: Partial<ApiErrorContext>): void {
   const given = context || {};
+  const drawing = drawnFor.get(given);
+  if (drawing && drawing.policies && drawing.policies(message)) return;
   const scope = given.scope;
   const doc = scope ? documentOf(scope) : pageDocument();
   if (!doc) return;
