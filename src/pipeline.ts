@@ -10,7 +10,7 @@ import { labelsOf } from './render/labels';
 import { sweepStale } from './render/redraw';
 import { renderSummary } from './render/summary';
 import { findFieldElements } from './render/lookup';
-import { defaultToast } from './render/toast';
+import { defaultToast, wrappedPolicies } from './render/toast';
 import { fill } from './text';
 import type { ApiError, ApiErrorContext, JQueryLike } from './types';
 
@@ -133,8 +133,7 @@ export function handleFailure(
   const taken = decide(message, options);
   if (toast && !taken) {
     // A page's toast may wrap the built-in one: that call gets the policies the built-in gets.
-    const drawing = drawnFor.get(context);
-    if (drawing && toast !== defaultToast) drawing.policies = (shown) => decide(shown, Object.assign({}, options, { toast: defaultToast }));
+    if (toast !== defaultToast) wrappedPolicies.set(context, (shown) => decide(shown, Object.assign({}, options, { toast: defaultToast })));
     guarded('toast', () => toast(message, error, context));
   }
   // Focus goes to the summary, else to the first element this failure marked (not any

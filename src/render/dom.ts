@@ -137,11 +137,6 @@ export interface DrawnFor {
   /** What the request's earlier drawing left, set aside until the redraw is done. */
   stale: Element[];
   failed?: boolean;
-  /**
-   * For a page's own `toast`: the failure policies (session, CSRF, countdowns, bursts), so that
-   * its call of the built-in toast gets what the built-in gets. True when one took the failure.
-   */
-  policies?: (message: string) => boolean | undefined;
 }
 
 export const drawnFor: WeakMap<object, DrawnFor> = new WeakMap();

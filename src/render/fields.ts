@@ -123,8 +123,12 @@ export function defaultRenderField(
   for (const element of elements) if (element.hasAttribute(MARKED)) clearField(element);
 
   const doc = documentOf(scope);
+  const container = scope.querySelector(attributeSelector('data-api-errors-for', field));
+  const slot = container ? null : feedbackSlot(last);
+  const replaced = container || slot ? null : serverErrors(elements[0] as Element, scope);
   const messageElement = createTextElement(doc, 'div', MESSAGE_CLASS);
-  const messageId = freeId(doc);
+  // Django 5.2 ties its list to the field by id: the messages in its place take that id.
+  const messageId = (replaced && replaced.id) || freeId(doc);
   messageElement.id = messageId;
   tagDrawn(messageElement, field, drawing);
   if (drawing) drawing.drawn.push(messageElement);
@@ -134,9 +138,6 @@ export function defaultRenderField(
   for (const message of messages) {
     messageElement.appendChild(createTextElement(doc, 'div', '', String(message)));
   }
-  const container = scope.querySelector(attributeSelector('data-api-errors-for', field));
-  const slot = container ? null : feedbackSlot(last);
-  const replaced = container || slot ? null : serverErrors(elements[0] as Element, scope);
   if (replaced) {
     // The server's earlier answer for this field: the new one takes its place, in its place.
     replaced.parentNode!.replaceChild(messageElement, replaced);
@@ -157,8 +158,7 @@ export function defaultRenderField(
   for (const element of elements) {
     element.setAttribute('aria-invalid', 'true');
     if (element.classList) element.classList.add(INVALID_CLASS);
-    // Django 5.2 ties its list to the field by id: that list is gone.
-    const describedBy = describedByWithout(describedByWithout(element.getAttribute('aria-describedby'), messageId), replaced ? replaced.id : '');
+    const describedBy = describedByWithout(element.getAttribute('aria-describedby'), messageId);
     element.setAttribute('aria-describedby', describedBy ? describedBy + ' ' + messageId : messageId);
     element.setAttribute(MARKED, messageId);
     const style = (element as HTMLElement).style;
