@@ -10,6 +10,9 @@
     duplicate: { '#id_form-0-sku': 'A-100', '#id_form-0-qty': '1', '#id_form-1-sku': 'A-100', '#id_form-1-qty': '2' }
   };
 
+  // Django's form JSON carries no message of its own: say what to do, beside the marked fields.
+  window.ApiErrors.installApiErrors({ messages: { VALIDATION_ERROR: 'Please correct the marked fields.' } });
+
   $('form').on('submit', function (event) {
     var $form = $(this);
     event.preventDefault();

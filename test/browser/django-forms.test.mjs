@@ -23,7 +23,7 @@ browserSuite('plain Django forms on the DRF demo', (env) => {
     const page = await env.open('/forms/');
     await recordApiErrors(page);
     await submitAndFail(page, 'account', { id_username: 'demo', id_email: 'not-an-email' });
-    assert.deepEqual(await readApiErrors(page), [{ code: 'VALIDATION_ERROR', status: 400, message: 'Request failed.' }]);
+    assert.deepEqual(await readApiErrors(page), [{ code: 'VALIDATION_ERROR', status: 400, message: 'Please correct the marked fields.' }]);
     assert.deepEqual(await invalidFields(page), ['#id_username', '#id_email']);
     assert.deepEqual((await readField(page, '#id_username')).describedBy, ['Error: A user with that username already exists.']);
     assert.deepEqual((await readField(page, '#id_email')).describedBy, ['Error: Enter a valid email address.']);

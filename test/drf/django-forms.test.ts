@@ -81,6 +81,8 @@ if (missing && inCI) {
           assert.deepEqual(fieldMessages(page, input(page, 'id_email')), ['Enter a valid email address.']);
           assert.deepEqual(summary(page), [
             'Username: A user with that username already exists.', 'Email: Enter a valid email address.']);
+          // The page's own `messages` (the server's JSON carries no message of its own).
+          assert.deepEqual(toasts(page).map((toast) => toast.message), ['Please correct the marked fields.']);
           assert.doesNotMatch(everything(page), /\b(code|invalid|unique|message)\b|__all__|\.0\./);
         });
 
