@@ -551,6 +551,27 @@ const rows: Row[] = [
       format: 'django',
     },
   },
+  {
+    name: "envelope from drf-api-errors' form_error_response: a formset's input names and __all__",
+    status: 400,
+    body: {
+      error: {
+        message: 'Validation failed',
+        code: 'VALIDATION_ERROR',
+        status: 400,
+        errors: { 'form-1-qty': ['Ensure this value is greater than or equal to 1.'], __all__: ['Each product can be on one line only.'] },
+      },
+    },
+    expected: {
+      message: 'Validation failed',
+      code: 'VALIDATION_ERROR',
+      status: 400,
+      errors: { 'form-1-qty': ['Ensure this value is greater than or equal to 1.'] },
+      formErrors: ['Each product can be on one line only.'],
+      ...none,
+      format: 'envelope',
+    },
+  },
 ];
 
 for (const row of rows) {
