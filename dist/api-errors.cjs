@@ -533,6 +533,297 @@ function fill(template, n, message) {
   return message === void 0 ? filled : filled.split("{message}").join(message);
 }
 
+// src/render/toast-parts.ts
+var BUTTON = "background:none;border:1px solid;border-radius:4px;color:inherit;font:inherit;padding:2px 8px;margin:4px 0 0;margin-inline-end:8px";
+var FALLBACK = {
+  "": "display:flex;align-items:flex-start;gap:8px;margin:0 0 8px;padding:12px 14px;background:#8b1a1a;color:#fff;border-radius:6px;box-shadow:0 4px 12px #0004;overflow-wrap:anywhere",
+  body: "flex:1;min-width:0",
+  message: "font-weight:600",
+  details: "margin:4px 0;padding-inline-start:18px",
+  action: BUTTON,
+  copy: BUTTON,
+  close: BUTTON
+};
+function part(doc, tag, name, themed, text) {
+  const element = createTextElement(doc, tag, name ? "api-errors-toast-" + name : "api-errors-toast", text);
+  if (!themed) element.style.cssText = FALLBACK[name] || "";
+  if (tag === "button") element.setAttribute("type", "button");
+  return element;
+}
+function countdownPart(doc, countdown, themed) {
+  const element = part(doc, "div", "countdown", themed);
+  const seconds = Math.max(0, Math.ceil(countdown.seconds) || 0);
+  const end = Date.now() + seconds * 1e3;
+  const ticking = createTextElement(doc, "div", "", fill(countdown.text, seconds));
+  ticking.setAttribute("aria-hidden", "true");
+  const spoken = createTextElement(doc, "div", "", ticking.textContent);
+  hideVisually(spoken);
+  element.appendChild(ticking);
+  element.appendChild(spoken);
+  const tick2 = () => {
+    const left = Math.ceil((end - Date.now()) / 1e3);
+    if (left > 0) ticking.textContent = fill(countdown.text, left);
+    else {
+      stop();
+      element.textContent = countdown.done;
+    }
+  };
+  const timer = setInterval(tick2, 1e3);
+  const stop = () => clearInterval(timer);
+  if (!seconds) tick2();
+  return { element, stop };
+}
+function copyReference(button, line, reference, text) {
+  const view = line.ownerDocument.defaultView;
+  const select = () => {
+    const selection = view && view.getSelection();
+    const value = line.firstChild;
+    if (selection) selection.setBaseAndExtent(value, value.length - reference.length, value, value.length);
+  };
+  try {
+    const clipboard = view && view.navigator.clipboard;
+    if (!clipboard) return select();
+    clipboard.writeText(reference).then(() => {
+      button.textContent = text.copied;
+    }, select);
+  } catch (_refused) {
+    select();
+  }
+}
+function fillBody(body, spec, text, themed, countdown, close) {
+  const doc = body.ownerDocument;
+  body.textContent = "";
+  body.appendChild(part(doc, "div", "message", themed, spec.message));
+  const lines = spec.lines || [];
+  if (lines.length) {
+    const list = part(doc, "ul", "details", themed);
+    for (const line of lines) list.appendChild(createTextElement(doc, "li", "", line));
+    body.appendChild(list);
+  }
+  if (countdown) body.appendChild(countdown);
+  const reference = spec.reference;
+  if (reference) {
+    const line = part(doc, "div", "reference", themed, text.reference + " " + reference);
+    const copy = part(doc, "button", "copy", themed, text.copy);
+    copy.addEventListener("click", () => copyReference(copy, line, reference, text));
+    body.appendChild(line);
+    body.appendChild(copy);
+  }
+  const action = spec.action;
+  if (action) {
+    const control = part(doc, action.href ? "a" : "button", "action", themed, action.label);
+    if (action.href) control.setAttribute("href", action.href);
+    control.addEventListener("click", () => {
+      if (!action.run) return;
+      try {
+        action.run();
+      } catch (exception) {
+        reportError("a toast action", exception);
+      }
+      close();
+    });
+    body.appendChild(control);
+  }
+}
+
+// src/render/toasts.ts
+var MAX_TOASTS = 3;
+var states = /* @__PURE__ */ new WeakMap();
+var textOf2 = (spec) => [spec.message].concat(spec.lines || [], spec.reference || "").join("\n");
+var keyOf = (spec) => spec.key || textOf2(spec);
+function place(state, container, position) {
+  container.setAttribute("data-position", position);
+  if (state.themed) return;
+  const [block, inline] = position.split("-");
+  container.style.cssText = "position:fixed;z-index:2147483000;width:360px;max-width:calc(100% - 32px);font:14px/1.4 system-ui,sans-serif;inset-block:" + (block === "top" ? "16px auto" : "auto 16px") + ";inset-inline:" + (inline === "start" ? "16px auto" : inline === "end" ? "auto 16px" : "0;margin-inline:auto");
+}
+function onKeydown(state, event) {
+  const container = state.container;
+  if (event.key !== "Escape" || event.defaultPrevented || !container || !state.open.length) return;
+  const doc = container.ownerDocument;
+  const active = doc.activeElement;
+  const inside = !!active && container.contains(active);
+  if (!inside && active && active !== doc.body && active !== doc.documentElement) return;
+  let target = state.open[state.open.length - 1];
+  for (const entry of state.open) if (inside && entry.handle.element.contains(active)) target = entry;
+  target.handle.close();
+}
+function containerFor(doc, state) {
+  const parent = doc.body || doc.documentElement;
+  if (!parent) return null;
+  if (state.container && state.container.parentNode === parent) return state.container;
+  const container = createTextElement(doc, "div", "api-errors-toasts");
+  container.setAttribute("aria-live", "assertive");
+  parent.appendChild(container);
+  container.addEventListener("focusin", (event) => {
+    const from = event.relatedTarget;
+    if (from && !container.contains(from)) state.returnFocus = from;
+  });
+  state.themed = isThemed(container);
+  state.container = container;
+  for (const entry of state.open.slice()) entry.handle.close();
+  return container;
+}
+function stateOf(doc) {
+  let state = states.get(doc);
+  if (!state) {
+    const made = { container: null, themed: false, open: [], returnFocus: null };
+    doc.addEventListener("keydown", (event) => onKeydown(made, event));
+    states.set(doc, state = made);
+  }
+  return state;
+}
+function dismissTimer(toast, close) {
+  let timer = null;
+  let duration = 0;
+  let hovered = false;
+  let focused = false;
+  const update = () => {
+    if (timer !== null) clearTimeout(timer);
+    timer = hovered || focused || !duration ? null : setTimeout(close, duration);
+  };
+  const on = (type, set) => toast.addEventListener(type, () => {
+    set();
+    update();
+  });
+  on("mouseenter", () => {
+    hovered = true;
+  });
+  on("mouseleave", () => {
+    hovered = false;
+  });
+  on("focusin", () => {
+    focused = true;
+  });
+  on("focusout", () => {
+    focused = false;
+  });
+  return (next) => {
+    duration = next;
+    update();
+  };
+}
+function openToast(doc, state, spec, text) {
+  const themed = state.themed;
+  const element = part(doc, "div", "", themed);
+  element.setAttribute("role", "alert");
+  const body = element.appendChild(part(doc, "div", "body", themed));
+  const count = part(doc, "div", "count", themed);
+  const dismiss = element.appendChild(part(doc, "button", "close", themed, "\xD7"));
+  dismiss.setAttribute("aria-label", text.dismiss);
+  dismiss.addEventListener("click", () => close());
+  let current2 = spec;
+  let countdown = null;
+  const entry = { key: keyOf(spec), count: 1, handle: { element, update, close } };
+  const restart = dismissTimer(element, close);
+  function close() {
+    const index = state.open.indexOf(entry);
+    if (index < 0) return;
+    state.open.splice(index, 1);
+    restart(0);
+    if (countdown) countdown.stop();
+    const hadFocus = element.contains(doc.activeElement);
+    removeNode(element);
+    if (!hadFocus) return;
+    const next = state.open[state.open.length - 1];
+    const to = next ? next.handle.element.querySelector(".api-errors-toast-close") : state.returnFocus;
+    if (to) to.focus();
+  }
+  function update(changes) {
+    const before = current2 === changes ? null : textOf2(current2);
+    current2 = Object.assign({}, current2, changes);
+    entry.key = keyOf(current2);
+    if (changes.countdown && countdown) countdown.stop();
+    if (changes.countdown || !countdown && current2.countdown) countdown = countdownPart(doc, current2.countdown, themed);
+    if (entry.count > 1) {
+      count.textContent = fill(text.count, entry.count);
+      element.insertBefore(count, dismiss);
+    }
+    if (before !== textOf2(current2) || changes.action || changes.countdown) {
+      fillBody(body, current2, text, themed, countdown && countdown.element, close);
+    }
+    restart(current2.duration);
+  }
+  update(spec);
+  return entry;
+}
+function showToast(doc, spec, look) {
+  const state = stateOf(doc);
+  const container = containerFor(doc, state);
+  if (!container) return null;
+  place(state, container, look && look.position || "top-end");
+  const key = keyOf(spec);
+  for (const entry2 of state.open) {
+    if (entry2.key !== key) continue;
+    entry2.count += 1;
+    entry2.handle.update(spec);
+    return entry2.handle;
+  }
+  while (state.open.length >= MAX_TOASTS) state.open[0].handle.close();
+  const entry = openToast(doc, state, spec, look && look.text || DEFAULT_TEXT);
+  state.open.push(entry);
+  container.appendChild(entry.handle.element);
+  return entry.handle;
+}
+
+// src/render/toast.ts
+var MAX_DETAIL_LINES = 8;
+function toastLines(message, error, context, text) {
+  if (context.summary) return [];
+  const lines = [];
+  for (const formError of error.formErrors) if (formError !== message) lines.push(formError);
+  const unrendered = context.unrendered || {};
+  for (const path of Object.keys(unrendered)) {
+    const label = context.fieldLabels && context.fieldLabels[path] || path;
+    for (const fieldMessage of unrendered[path] || []) lines.push(label + ": " + fieldMessage);
+  }
+  if (lines.length > MAX_DETAIL_LINES) {
+    lines.splice(MAX_DETAIL_LINES - 1, lines.length, fill(text.more, lines.length - MAX_DETAIL_LINES + 1));
+  }
+  if (error.status >= 500) lines.push(fill(text.serverAnswered, error.status));
+  return lines;
+}
+function onPage(error, context) {
+  const unrendered = context.unrendered || {};
+  return Object.keys(error.errors).length > 0 && Object.keys(unrendered).length === 0 && (!error.formErrors.length || !!context.summary);
+}
+function isSticky(error, context, stickyWhen) {
+  if (typeof stickyWhen !== "function") return !onPage(error, context);
+  try {
+    return !!stickyWhen(error);
+  } catch (exception) {
+    reportError("stickyWhen", exception);
+    return true;
+  }
+}
+function durationFor(error, context, options) {
+  const duration = options.toastDuration;
+  return isSticky(error, context, options.stickyWhen) ? 0 : typeof duration === "number" && duration >= 0 ? duration : 5e3;
+}
+function failureToast(message, shown, error, context, options, text) {
+  const lines = toastLines(shown, error, context, text);
+  return {
+    message,
+    lines,
+    reference: error.correlationId,
+    key: [message].concat(lines).join("\n"),
+    duration: durationFor(error, context, options)
+  };
+}
+var wrappedPolicies = /* @__PURE__ */ new WeakMap();
+function defaultToast(message, error, context) {
+  const given = context || {};
+  const policies = wrappedPolicies.get(given);
+  if (policies && policies(message)) return;
+  const scope = given.scope;
+  const doc = scope ? documentOf(scope) : pageDocument();
+  if (!doc) return;
+  const options = given.apiErrors || {};
+  const text = textFor(options);
+  const shown = String(message || error.message);
+  showToast(doc, failureToast(shown, shown, error, given, options, text), { position: options.position, text });
+}
+
 // src/pipeline.ts
 function guarded(where, work, failed) {
   try {
@@ -610,8 +901,12 @@ function handleFailure(error, context, options, jQuery, policies) {
   const hook2 = options.message;
   const text = hook2 ? guarded("message", () => hook2(error, context)) : void 0;
   const message = isText(text) ? text : error.message;
-  const taken = guarded("the plugin", () => policies.decide(error, context, options, message), false);
-  if (toast && !taken) guarded("toast", () => toast(message, error, context));
+  const decide = (shown, drawing) => guarded("the plugin", () => policies.decide(error, context, drawing, shown), false);
+  const taken = decide(message, options);
+  if (toast && !taken) {
+    if (toast !== defaultToast) wrappedPolicies.set(context, (shown) => decide(shown, Object.assign({}, options, { toast: defaultToast })));
+    guarded("toast", () => toast(message, error, context));
+  }
   guarded("focus", () => isWaitedOn(context) && (summary ? summary.focus() : focusFirstMarked(context.scope, Object.keys(error.errors).filter((field) => !hasOwn(context.unrendered, field)))));
   announce(error, context, jQuery);
 }
@@ -826,6 +1121,21 @@ var standardized = {
     return { code };
   }
 };
+var isDjangoErrors = (value) => isPlainObject(value) && Object.keys(value).length > 0 && Object.keys(value).every((key) => everyItem(value[key], (item) => typeof ownValue(item, "message") === "string" && hasOwn(item, "code")));
+var django = {
+  format: "django",
+  matches: (body) => isDjangoErrors(body) || isDjangoErrors(ownValue(body, "errors")),
+  read: (body, collector) => {
+    const errors = isDjangoErrors(body) ? body : ownValue(body, "errors");
+    for (const key of Object.keys(errors)) {
+      const items = errors[key];
+      for (let index = 0; index < items.length && collector.visit(); index += 1) {
+        collector.add([key], ownValue(items[index], "message"));
+      }
+    }
+    return { message: textOf(ownValue(body, "message")) };
+  }
+};
 var laravel = {
   format: "laravel",
   matches: (body) => {
@@ -871,25 +1181,30 @@ var FORMAT_READERS = [
   problem,
   jsonapi,
   standardized,
+  django,
   laravel,
   drf
 ];
 
 // src/parse/kinds.ts
-var NOT_SIGNED_IN = /^(not_authenticated|authentication_failed|Authentication credentials were not provided\.|Incorrect authentication credentials\.)$/;
+var NOT_SIGNED_IN = /^(not_authenticated|authentication_failed|Authentication credentials were not provided\.|Incorrect authentication credentials\.|Unauthenticated\.)$/;
 var CSRF_TEXT = /CSRF (verification failed|Failed)/;
 var isGenericCode = (code) => NOT_SIGNED_IN.test(code) || code === "permission_denied";
-var pathOf2 = (url) => url.replace(/^([a-z][\w+.-]*:)?\/\/[^/]*/i, "").replace(/[?#].*/, "");
+var pathOf2 = (url) => new URL(url, "http://h/").pathname;
 function isRedirect(responseURL, url) {
-  return typeof responseURL === "string" && typeof url === "string" && !!responseURL && !pathOf2(responseURL).endsWith(pathOf2(url));
-}
-function kindOf(status, code, message, page, textStatus, online, redirectedToPage) {
-  if (status === 403 && CSRF_TEXT.test(message + page)) return "CSRF_FAILED";
-  if (redirectedToPage || status === 403 && (NOT_SIGNED_IN.test(code) || NOT_SIGNED_IN.test(message))) {
-    return "SESSION_EXPIRED";
+  if (typeof responseURL !== "string" || typeof url !== "string" || !responseURL) return false;
+  try {
+    const answered = pathOf2(responseURL);
+    return /^[a-z][\w+.-]*:/i.test(url) ? answered !== pathOf2(url) : !answered.endsWith(pathOf2(url));
+  } catch (e) {
+    return false;
   }
+}
+function kindOf(status, code, message, page2, textStatus, online, redirectedToPage) {
+  if (status === 403 && CSRF_TEXT.test(message + page2)) return "CSRF_FAILED";
+  const signedOut = message ? NOT_SIGNED_IN.test(message) || code === "not_authenticated" : status === 401 || NOT_SIGNED_IN.test(code);
+  if (redirectedToPage || (status === 401 || status === 403) && signedOut) return "SESSION_EXPIRED";
   if (textStatus === "timeout") return "TIMEOUT";
-  if (status === 401) return "SESSION_EXPIRED";
   if (status === 429) return "RATE_LIMITED";
   if (status > 501 && status < 505) return "SERVICE_UNAVAILABLE";
   return status ? void 0 : online === false ? "OFFLINE" : "NETWORK_ERROR";
@@ -1010,14 +1325,14 @@ function buildError(xhrLike, textStatus, options) {
 var PAGE_TEXT_LENGTH = 8192;
 function kindFor(xhrLike, textStatus, options, status, code, message) {
   const text = readProperty(xhrLike, "responseText");
-  const page = typeof text === "string" ? text.slice(0, PAGE_TEXT_LENGTH) : "";
-  const isPage = /html/i.test(responseHeader(xhrLike, "Content-Type") || "") || /^\s*</.test(page);
+  const page2 = typeof text === "string" ? text.slice(0, PAGE_TEXT_LENGTH) : "";
+  const isPage = /html/i.test(responseHeader(xhrLike, "Content-Type") || "") || /^\s*</.test(page2);
   const responseURL = readProperty(options, "responseURL") || readProperty(xhrLike, "responseURL");
   return kindOf(
     status,
     code,
     message || "",
-    page,
+    page2,
     textStatus,
     readProperty(options, "online"),
     status > 199 && status < 300 && isPage && isRedirect(responseURL, readProperty(options, "url"))
@@ -1067,7 +1382,9 @@ function hasFlag(jqXHR, flag) {
 function isMarkedHandled(jqXHR) {
   return hasFlag(jqXHR, HANDLED_FLAG);
 }
-var known = /* @__PURE__ */ new WeakMap();
+var page = globalThis;
+var REGISTRY = /* @__PURE__ */ Symbol.for("jquery-api-errors.requests");
+var known = page[REGISTRY] || (page[REGISTRY] = /* @__PURE__ */ new WeakMap());
 function watchTransport(jqXHR, request) {
   known.set(jqXHR, request);
   const settings = request.settings;
@@ -1122,7 +1439,7 @@ function pairsOf(data) {
   }
   return pairs;
 }
-var keyOf = (pairs, values) => pairs.map((pair) => values ? pair.join("=") : pair[0]).sort().join("&");
+var keyOf2 = (pairs, values) => pairs.map((pair) => values ? pair.join("=") : pair[0]).sort().join("&");
 function dataForm(jQuery, doc, data) {
   const body = pairsOf(data);
   const alike = [];
@@ -1134,9 +1451,9 @@ function dataForm(jQuery, doc, data) {
       return !control || !/^(submit|image)$/.test(control.type);
     });
     const own = isFormData(data) ? pairsOf(new data.constructor(form)) : jQuery(form).serializeArray().map((field) => [field.name, field.value]);
-    if (keyOf(sent) === keyOf(own)) {
+    if (keyOf2(sent) === keyOf2(own)) {
       alike.push(form);
-      if (keyOf(sent, true) === keyOf(own, true)) same.push(form);
+      if (keyOf2(sent, true) === keyOf2(own, true)) same.push(form);
     }
   }
   const found = alike.length > 1 ? same : alike;
@@ -1149,6 +1466,32 @@ function makeContext(jqXHR, settings, scope, backbone) {
     context.options = backbone.options;
   }
   return context;
+}
+
+// src/adapters/script.ts
+function scriptTransport(jQuery, handles) {
+  if (/^1\./.test(jQuery.fn.jquery)) {
+    jQuery.ajaxTransport("+script", (settings, original) => {
+      if (!settings.crossDomain || !handles(settings, original)) return void 0;
+      const head = jQuery("head")[0];
+      const script = head.ownerDocument.createElement("script");
+      const abort = () => {
+        script.onload = script.onerror = null;
+        if (script.parentNode) head.removeChild(script);
+      };
+      return {
+        send(_headers, complete) {
+          script.src = settings.url;
+          script.onload = script.onerror = (event) => {
+            abort();
+            complete(event.type === "error" ? 404 : 200, event.type);
+          };
+          head.appendChild(script);
+        },
+        abort
+      };
+    });
+  }
 }
 
 // src/adapters/submits.ts
@@ -1261,6 +1604,7 @@ function track(settings, originalOptions, jqXHR, slot, jQuery) {
 function hook(jQuery) {
   const slot = { listener: null };
   Object.defineProperty(jQuery, SLOT_KEY, { value: slot, configurable: true });
+  scriptTransport(jQuery, (settings, original) => !!slot.listener && !optsOut(settings, original, jQuery));
   jQuery.ajaxPrefilter((settings, originalOptions, jqXHR) => {
     if (!slot.listener) return;
     try {
@@ -1320,6 +1664,16 @@ function feedbackSlot(input) {
   }
   return null;
 }
+var FIELDS = "input,select,textarea";
+function serverErrors(input, scope) {
+  for (let node = input, level = 0; node && node !== scope && level < 4; node = node.parentElement, level++) {
+    for (let sibling = node.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
+      if (sibling.matches("ul.errorlist:not(.nonfield)")) return sibling;
+      if (sibling.matches(FIELDS) || sibling.querySelector(FIELDS)) return null;
+    }
+  }
+  return null;
+}
 function placeAfter(input, scope) {
   const outer = typeof input.closest === "function" ? input.closest("label, .input-group") : null;
   return outer && outer !== scope && scope.contains(outer) ? outer : input;
@@ -1356,8 +1710,11 @@ function defaultRenderField(field, messages, _error, context) {
   if (!last) return false;
   for (const element of elements) if (element.hasAttribute(MARKED)) clearField(element);
   const doc = documentOf(scope);
+  const container = scope.querySelector(attributeSelector("data-api-errors-for", field));
+  const slot = container ? null : feedbackSlot(last);
+  const replaced = container || slot ? null : serverErrors(elements[0], scope);
   const messageElement = createTextElement(doc, "div", MESSAGE_CLASS);
-  const messageId = freeId(doc);
+  const messageId = replaced && replaced.id || freeId(doc);
   messageElement.id = messageId;
   tagDrawn(messageElement, field, drawing);
   if (drawing) drawing.drawn.push(messageElement);
@@ -1367,9 +1724,9 @@ function defaultRenderField(field, messages, _error, context) {
   for (const message of messages) {
     messageElement.appendChild(createTextElement(doc, "div", "", String(message)));
   }
-  const container = scope.querySelector(attributeSelector("data-api-errors-for", field));
-  const slot = container ? null : feedbackSlot(last);
-  if (slot) {
+  if (replaced) {
+    replaced.parentNode.replaceChild(messageElement, replaced);
+  } else if (slot) {
     const kept = Array.from(slot.childNodes);
     kept.forEach(removeNode);
     pageText.set(messageElement, kept);
@@ -1396,294 +1753,6 @@ function defaultRenderField(field, messages, _error, context) {
   markedBy.set(messageElement, elements);
   watchEdits(rootOf(messageElement));
   return true;
-}
-
-// src/render/toast-parts.ts
-var BUTTON = "background:none;border:1px solid;border-radius:4px;color:inherit;font:inherit;padding:2px 8px;margin:4px 0 0;margin-inline-end:8px";
-var FALLBACK = {
-  "": "display:flex;align-items:flex-start;gap:8px;margin:0 0 8px;padding:12px 14px;background:#8b1a1a;color:#fff;border-radius:6px;box-shadow:0 4px 12px #0004;overflow-wrap:anywhere",
-  body: "flex:1;min-width:0",
-  message: "font-weight:600",
-  details: "margin:4px 0;padding-inline-start:18px",
-  action: BUTTON,
-  copy: BUTTON,
-  close: BUTTON
-};
-function part(doc, tag, name, themed, text) {
-  const element = createTextElement(doc, tag, name ? "api-errors-toast-" + name : "api-errors-toast", text);
-  if (!themed) element.style.cssText = FALLBACK[name] || "";
-  if (tag === "button") element.setAttribute("type", "button");
-  return element;
-}
-function countdownPart(doc, countdown, themed) {
-  const element = part(doc, "div", "countdown", themed);
-  const seconds = Math.max(0, Math.ceil(countdown.seconds) || 0);
-  const end = Date.now() + seconds * 1e3;
-  const ticking = createTextElement(doc, "div", "", fill(countdown.text, seconds));
-  ticking.setAttribute("aria-hidden", "true");
-  const spoken = createTextElement(doc, "div", "", ticking.textContent);
-  hideVisually(spoken);
-  element.appendChild(ticking);
-  element.appendChild(spoken);
-  const tick2 = () => {
-    const left = Math.ceil((end - Date.now()) / 1e3);
-    if (left > 0) ticking.textContent = fill(countdown.text, left);
-    else {
-      stop();
-      element.textContent = countdown.done;
-    }
-  };
-  const timer = setInterval(tick2, 1e3);
-  const stop = () => clearInterval(timer);
-  if (!seconds) tick2();
-  return { element, stop };
-}
-function copyReference(button, line, reference, text) {
-  const view = line.ownerDocument.defaultView;
-  const select = () => {
-    const selection = view && view.getSelection();
-    const value = line.firstChild;
-    if (selection) selection.setBaseAndExtent(value, value.length - reference.length, value, value.length);
-  };
-  try {
-    const clipboard = view && view.navigator.clipboard;
-    if (!clipboard) return select();
-    clipboard.writeText(reference).then(() => {
-      button.textContent = text.copied;
-    }, select);
-  } catch (_refused) {
-    select();
-  }
-}
-function fillBody(body, spec, text, themed, countdown, close) {
-  const doc = body.ownerDocument;
-  body.textContent = "";
-  body.appendChild(part(doc, "div", "message", themed, spec.message));
-  const lines = spec.lines || [];
-  if (lines.length) {
-    const list = part(doc, "ul", "details", themed);
-    for (const line of lines) list.appendChild(createTextElement(doc, "li", "", line));
-    body.appendChild(list);
-  }
-  if (countdown) body.appendChild(countdown);
-  const reference = spec.reference;
-  if (reference) {
-    const line = part(doc, "div", "reference", themed, text.reference + " " + reference);
-    const copy = part(doc, "button", "copy", themed, text.copy);
-    copy.addEventListener("click", () => copyReference(copy, line, reference, text));
-    body.appendChild(line);
-    body.appendChild(copy);
-  }
-  const action = spec.action;
-  if (action) {
-    const control = part(doc, action.href ? "a" : "button", "action", themed, action.label);
-    if (action.href) control.setAttribute("href", action.href);
-    control.addEventListener("click", () => {
-      if (!action.run) return;
-      try {
-        action.run();
-      } catch (exception) {
-        reportError("a toast action", exception);
-      }
-      close();
-    });
-    body.appendChild(control);
-  }
-}
-
-// src/render/toasts.ts
-var MAX_TOASTS = 3;
-var states = /* @__PURE__ */ new WeakMap();
-var textOf2 = (spec) => [spec.message].concat(spec.lines || [], spec.reference || "").join("\n");
-var keyOf2 = (spec) => spec.key || textOf2(spec);
-function place(state, container, position) {
-  container.setAttribute("data-position", position);
-  if (state.themed) return;
-  const [block, inline] = position.split("-");
-  container.style.cssText = "position:fixed;z-index:2147483000;width:360px;max-width:calc(100% - 32px);font:14px/1.4 system-ui,sans-serif;inset-block:" + (block === "top" ? "16px auto" : "auto 16px") + ";inset-inline:" + (inline === "start" ? "16px auto" : inline === "end" ? "auto 16px" : "0;margin-inline:auto");
-}
-function onKeydown(state, event) {
-  const container = state.container;
-  if (event.key !== "Escape" || event.defaultPrevented || !container || !state.open.length) return;
-  const doc = container.ownerDocument;
-  const active = doc.activeElement;
-  const inside = !!active && container.contains(active);
-  if (!inside && active && active !== doc.body && active !== doc.documentElement) return;
-  let target = state.open[state.open.length - 1];
-  for (const entry of state.open) if (inside && entry.handle.element.contains(active)) target = entry;
-  target.handle.close();
-}
-function containerFor(doc, state) {
-  const parent = doc.body || doc.documentElement;
-  if (!parent) return null;
-  if (state.container && state.container.parentNode === parent) return state.container;
-  const container = createTextElement(doc, "div", "api-errors-toasts");
-  container.setAttribute("aria-live", "assertive");
-  parent.appendChild(container);
-  container.addEventListener("focusin", (event) => {
-    const from = event.relatedTarget;
-    if (from && !container.contains(from)) state.returnFocus = from;
-  });
-  state.themed = isThemed(container);
-  state.container = container;
-  for (const entry of state.open.slice()) entry.handle.close();
-  return container;
-}
-function stateOf(doc) {
-  let state = states.get(doc);
-  if (!state) {
-    const made = { container: null, themed: false, open: [], returnFocus: null };
-    doc.addEventListener("keydown", (event) => onKeydown(made, event));
-    states.set(doc, state = made);
-  }
-  return state;
-}
-function dismissTimer(toast, close) {
-  let timer = null;
-  let duration = 0;
-  let hovered = false;
-  let focused = false;
-  const update = () => {
-    if (timer !== null) clearTimeout(timer);
-    timer = hovered || focused || !duration ? null : setTimeout(close, duration);
-  };
-  const on = (type, set) => toast.addEventListener(type, () => {
-    set();
-    update();
-  });
-  on("mouseenter", () => {
-    hovered = true;
-  });
-  on("mouseleave", () => {
-    hovered = false;
-  });
-  on("focusin", () => {
-    focused = true;
-  });
-  on("focusout", () => {
-    focused = false;
-  });
-  return (next) => {
-    duration = next;
-    update();
-  };
-}
-function openToast(doc, state, spec, text) {
-  const themed = state.themed;
-  const element = part(doc, "div", "", themed);
-  element.setAttribute("role", "alert");
-  const body = element.appendChild(part(doc, "div", "body", themed));
-  const count = part(doc, "div", "count", themed);
-  const dismiss = element.appendChild(part(doc, "button", "close", themed, "\xD7"));
-  dismiss.setAttribute("aria-label", text.dismiss);
-  dismiss.addEventListener("click", () => close());
-  let current2 = spec;
-  let countdown = null;
-  const entry = { key: keyOf2(spec), count: 1, handle: { element, update, close } };
-  const restart = dismissTimer(element, close);
-  function close() {
-    const index = state.open.indexOf(entry);
-    if (index < 0) return;
-    state.open.splice(index, 1);
-    restart(0);
-    if (countdown) countdown.stop();
-    const hadFocus = element.contains(doc.activeElement);
-    removeNode(element);
-    if (!hadFocus) return;
-    const next = state.open[state.open.length - 1];
-    const to = next ? next.handle.element.querySelector(".api-errors-toast-close") : state.returnFocus;
-    if (to) to.focus();
-  }
-  function update(changes) {
-    const before = current2 === changes ? null : textOf2(current2);
-    current2 = Object.assign({}, current2, changes);
-    entry.key = keyOf2(current2);
-    if (changes.countdown && countdown) countdown.stop();
-    if (changes.countdown || !countdown && current2.countdown) countdown = countdownPart(doc, current2.countdown, themed);
-    if (entry.count > 1) {
-      count.textContent = fill(text.count, entry.count);
-      element.insertBefore(count, dismiss);
-    }
-    if (before !== textOf2(current2) || changes.action || changes.countdown) {
-      fillBody(body, current2, text, themed, countdown && countdown.element, close);
-    }
-    restart(current2.duration);
-  }
-  update(spec);
-  return entry;
-}
-function showToast(doc, spec, look) {
-  const state = stateOf(doc);
-  const container = containerFor(doc, state);
-  if (!container) return null;
-  place(state, container, look && look.position || "top-end");
-  const key = keyOf2(spec);
-  for (const entry2 of state.open) {
-    if (entry2.key !== key) continue;
-    entry2.count += 1;
-    entry2.handle.update(spec);
-    return entry2.handle;
-  }
-  while (state.open.length >= MAX_TOASTS) state.open[0].handle.close();
-  const entry = openToast(doc, state, spec, look && look.text || DEFAULT_TEXT);
-  state.open.push(entry);
-  container.appendChild(entry.handle.element);
-  return entry.handle;
-}
-
-// src/render/toast.ts
-var MAX_DETAIL_LINES = 8;
-function toastLines(message, error, context, text) {
-  if (context.summary) return [];
-  const lines = [];
-  for (const formError of error.formErrors) if (formError !== message) lines.push(formError);
-  const unrendered = context.unrendered || {};
-  for (const path of Object.keys(unrendered)) {
-    const label = context.fieldLabels && context.fieldLabels[path] || path;
-    for (const fieldMessage of unrendered[path] || []) lines.push(label + ": " + fieldMessage);
-  }
-  if (lines.length > MAX_DETAIL_LINES) {
-    lines.splice(MAX_DETAIL_LINES - 1, lines.length, fill(text.more, lines.length - MAX_DETAIL_LINES + 1));
-  }
-  if (error.status >= 500) lines.push(fill(text.serverAnswered, error.status));
-  return lines;
-}
-function onPage(error, context) {
-  const unrendered = context.unrendered || {};
-  return Object.keys(error.errors).length > 0 && Object.keys(unrendered).length === 0 && (!error.formErrors.length || !!context.summary);
-}
-function isSticky(error, context, stickyWhen) {
-  if (typeof stickyWhen !== "function") return !onPage(error, context);
-  try {
-    return !!stickyWhen(error);
-  } catch (exception) {
-    reportError("stickyWhen", exception);
-    return true;
-  }
-}
-function durationFor(error, context, options) {
-  const duration = options.toastDuration;
-  return isSticky(error, context, options.stickyWhen) ? 0 : typeof duration === "number" && duration >= 0 ? duration : 5e3;
-}
-function failureToast(message, shown, error, context, options, text) {
-  const lines = toastLines(shown, error, context, text);
-  return {
-    message,
-    lines,
-    reference: error.correlationId,
-    key: [message].concat(lines).join("\n"),
-    duration: durationFor(error, context, options)
-  };
-}
-function defaultToast(message, error, context) {
-  const given = context || {};
-  const scope = given.scope;
-  const doc = scope ? documentOf(scope) : pageDocument();
-  if (!doc) return;
-  const options = given.apiErrors || {};
-  const text = textFor(options);
-  const shown = String(message || error.message);
-  showToast(doc, failureToast(shown, shown, error, given, options, text), { position: options.position, text });
 }
 
 // src/options.ts
@@ -1873,6 +1942,8 @@ function retryAction(jQuery, requests, label, done) {
 }
 
 // src/policies/throttle.ts
+var DRF_WAIT2 = / ?Expected available in \d+ seconds?\./;
+var withoutWait = (message) => message.replace(DRF_WAIT2, "") || message;
 function countdownFor(error, text) {
   const seconds = error.retryAfter;
   const throttled = error.code === "RATE_LIMITED" || error.status === 429;
@@ -1889,6 +1960,7 @@ function outagePolicy(deps) {
       const request = retryRequest(error, context, options);
       const text = options.text;
       const countdown = countdownFor(error, text);
+      if (countdown) shown = withoutWait(shown);
       if (!drawsToasts(options) || !request && !countdown && !isBurstKind(error)) return false;
       const burst = join(error);
       const requests = burst.requests;
@@ -1938,7 +2010,7 @@ function sessionPolicy(deps) {
         options.text.sessionExpired,
         shown,
         error,
-        { label: options.text.signIn, href: options.loginUrl || (deps.doc.location ? deps.doc.location.href : "") }
+        { label: options.text.signIn, href: options.loginUrl || (deps.doc.location ? deps.doc.location.href.split("#")[0] : "") }
       );
       return true;
     },
@@ -1970,9 +2042,9 @@ function createPolicies(doc, jQuery, base) {
 
 // src/install.ts
 function pageGlobal(name) {
-  const page = typeof window !== "undefined" ? window : void 0;
+  const page2 = typeof window !== "undefined" ? window : void 0;
   const global = typeof globalThis !== "undefined" ? globalThis : void 0;
-  return page && page[name] || global && global[name];
+  return page2 && page2[name] || global && global[name];
 }
 function documentOf2(jQuery) {
   const html = jQuery("html")[0];

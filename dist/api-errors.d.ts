@@ -1,6 +1,6 @@
 /*! jquery-api-errors 0.1.0 | MIT License */
 /** The formats parseApiError recognises, in the order it tries them. */
-type ApiErrorFormat = 'envelope' | 'problem' | 'jsonapi' | 'standardized' | 'laravel' | 'drf' | 'none';
+type ApiErrorFormat = 'envelope' | 'problem' | 'jsonapi' | 'standardized' | 'django' | 'laravel' | 'drf' | 'none';
 /** Any failed response, reduced to one shape. Made only by parseApiError, so always well formed. */
 interface ApiError {
     /** Never empty. */

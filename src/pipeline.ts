@@ -10,6 +10,7 @@ import { labelsOf } from './render/labels';
 import { sweepStale } from './render/redraw';
 import { renderSummary } from './render/summary';
 import { findFieldElements, formOf } from './render/lookup';
+import { defaultToast, wrappedPolicies } from './render/toast';
 import { fill } from './text';
 import type { ApiError, ApiErrorContext, JQueryLike } from './types';
 
@@ -134,8 +135,13 @@ export function handleFailure(
   const hook = options.message;
   const text = hook ? guarded('message', () => hook(error, context)) : undefined;
   const message = isText(text) ? text : error.message;
-  const taken = guarded('the plugin', () => policies.decide(error, context, options, message), false);
-  if (toast && !taken) guarded('toast', () => toast(message, error, context));
+  const decide = (shown: string, drawing: ResolvedOptions) => guarded('the plugin', () => policies.decide(error, context, drawing, shown), false);
+  const taken = decide(message, options);
+  if (toast && !taken) {
+    // A page's toast may wrap the built-in one: that call gets the policies the built-in gets.
+    if (toast !== defaultToast) wrappedPolicies.set(context, (shown) => decide(shown, Object.assign({}, options, { toast: defaultToast })));
+    guarded('toast', () => toast(message, error, context));
+  }
   // Focus goes to the summary, else to the first element this failure marked (not any
   // `[aria-invalid]` one, which may be the page's own or an earlier failure's): never stolen for a
   // toast alone, nor for a failure nobody is waiting on.

@@ -8,6 +8,7 @@ export type ApiErrorFormat =
   | 'problem'
   | 'jsonapi'
   | 'standardized'
+  | 'django'
   | 'laravel'
   | 'drf'
   | 'none';

@@ -12,7 +12,7 @@ import { openPage, type TestPage } from './helpers/page.ts';
 
 /** Moderate run counts: the whole file stays well under 20 s. */
 const RUNS = { numRuns: 500 };
-const FORMATS = ['envelope', 'problem', 'jsonapi', 'standardized', 'laravel', 'drf', 'none'];
+const FORMATS = ['envelope', 'problem', 'jsonapi', 'standardized', 'django', 'laravel', 'drf', 'none'];
 
 // ---------------------------------------------------------------------------------------------
 // Arbitraries

@@ -6,6 +6,7 @@ import { guarded } from '../pipeline';
 import { focusedElement, reportError } from '../render/dom';
 import type { AjaxSettings, JQueryLike, JqXHR } from '../types';
 import { hasFlag, isMarkedHandled, watchTransport } from './request';
+import { scriptTransport } from './script';
 import { submittingForm } from './submits';
 
 /** One request as the adapter follows it, from the prefilter to its end. */
@@ -188,6 +189,7 @@ function track(settings: AjaxSettings, originalOptions: AjaxSettings, jqXHR: JqX
 function hook(jQuery: JQueryLike): Slot {
   const slot: Slot = { listener: null };
   Object.defineProperty(jQuery, SLOT_KEY, { value: slot, configurable: true });
+  scriptTransport(jQuery, (settings, original) => !!slot.listener && !optsOut(settings, original, jQuery));
   jQuery.ajaxPrefilter((settings: AjaxSettings, originalOptions: AjaxSettings, jqXHR: JqXHR) => {
     if (!slot.listener) return;
     try {

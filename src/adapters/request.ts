@@ -42,8 +42,14 @@ interface Known {
   error?: ApiError;
 }
 
-/** By jqXHR: each request the prefilter saw, and each failed one once its ApiError is made. */
-const known: WeakMap<object, Known> = new WeakMap();
+/**
+ * By jqXHR: each request the prefilter saw, and each failed one once its ApiError is made. One
+ * map for every copy of the plugin on the page (a script tag and a bundle): the prefilter is the
+ * first copy's, the installation may be the other's, and both must know where an answer came from.
+ */
+const page = globalThis as unknown as Record<symbol, WeakMap<object, Known>>;
+const REGISTRY = Symbol.for('jquery-api-errors.requests');
+const known = page[REGISTRY] || (page[REGISTRY] = new WeakMap());
 
 /**
  * Keeps the request and its XMLHttpRequest (by wrapping the `xhr` factory jQuery calls): jqXHR

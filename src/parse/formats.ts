@@ -171,6 +171,32 @@ const standardized: FormatReader = {
   },
 };
 
+/** Django's `form.errors.get_json_data()` / `as_json()`: every field a list of `{message, code}`. */
+const isDjangoErrors = (value: unknown): value is PlainObject =>
+  isPlainObject(value) &&
+  Object.keys(value).length > 0 &&
+  Object.keys(value).every((key) =>
+    everyItem(value[key], (item) => typeof ownValue(item, 'message') === 'string' && hasOwn(item, 'code')));
+
+/**
+ * Django's form errors, bare or under `errors`: the messages in order, `__all__` the form's. The
+ * codes stay in `raw` (a page reads them there); the error as a whole is VALIDATION_ERROR.
+ */
+const django: FormatReader = {
+  format: 'django',
+  matches: (body) => isDjangoErrors(body) || isDjangoErrors(ownValue(body, 'errors')),
+  read: (body, collector) => {
+    const errors = (isDjangoErrors(body) ? body : ownValue(body, 'errors')) as PlainObject;
+    for (const key of Object.keys(errors)) {
+      const items = errors[key] as PlainObject[];
+      for (let index = 0; index < items.length && collector.visit(); index += 1) {
+        collector.add([key], ownValue(items[index], 'message'));
+      }
+    }
+    return { message: textOf(ownValue(body, 'message')) };
+  },
+};
+
 const laravel: FormatReader = {
   format: 'laravel',
   matches: (body) => {
@@ -226,6 +252,7 @@ export const FORMAT_READERS: readonly FormatReader[] = [
   problem,
   jsonapi,
   standardized,
+  django,
   laravel,
   drf,
 ];

@@ -2,9 +2,9 @@
 // a gateway error, no network), each a code with a built-in English message. Pure: reads only its
 // arguments.
 
-/** DRF's codes and default texts for a missing or rejected login (NotAuthenticated, AuthenticationFailed). */
+/** DRF's codes and default texts for a missing or rejected login (NotAuthenticated, AuthenticationFailed), and Laravel's. */
 const NOT_SIGNED_IN =
-  /^(not_authenticated|authentication_failed|Authentication credentials were not provided\.|Incorrect authentication credentials\.)$/;
+  /^(not_authenticated|authentication_failed|Authentication credentials were not provided\.|Incorrect authentication credentials\.|Unauthenticated\.)$/;
 
 /** Django's CSRF failure page ("CSRF verification failed") and DRF's `{"detail": "CSRF Failed: …"}`. */
 const CSRF_TEXT = /CSRF (verification failed|Failed)/;
@@ -16,16 +16,23 @@ const CSRF_TEXT = /CSRF (verification failed|Failed)/;
  */
 export const isGenericCode = (code: string): boolean => NOT_SIGNED_IN.test(code) || code === 'permission_denied';
 
-/** The path of a URL, without origin, query or hash. */
-const pathOf = (url: string): string => url.replace(/^([a-z][\w+.-]*:)?\/\/[^/]*/i, '').replace(/[?#].*/, '');
+/** A URL's path as the browser sends it (resolved, percent-encoded); a relative one against `/`. */
+const pathOf = (url: string): string => new URL(url, 'http://h/').pathname;
 
 /**
  * Whether a response came from another path than the request was sent to: a redirect the
- * browser followed. Needs both URLs (XMLHttpRequest's `responseURL`, the request's `url`); a
- * relative `url` is compared with the end of the response's path.
+ * browser followed. Needs both URLs (XMLHttpRequest's `responseURL`, the request's `url`), each
+ * compared encoded as the browser sends it (`/api/tags/café/` is `/api/tags/caf%C3%A9/`); a
+ * relative `url` (one the caller did not resolve) is compared with the end of the path.
  */
 export function isRedirect(responseURL: unknown, url: unknown): boolean {
-  return typeof responseURL === 'string' && typeof url === 'string' && !!responseURL && !pathOf(responseURL).endsWith(pathOf(url));
+  if (typeof responseURL !== 'string' || typeof url !== 'string' || !responseURL) return false;
+  try {
+    const answered = pathOf(responseURL);
+    return /^[a-z][\w+.-]*:/i.test(url) ? answered !== pathOf(url) : !answered.endsWith(pathOf(url));
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -43,12 +50,13 @@ export function kindOf(
   redirectedToPage: boolean,
 ): string | undefined {
   if (status === 403 && CSRF_TEXT.test(message + page)) return 'CSRF_FAILED';
-  if (redirectedToPage || (status === 403 && (NOT_SIGNED_IN.test(code) || NOT_SIGNED_IN.test(message)))) {
-    return 'SESSION_EXPIRED';
-  }
+  // A 401 or 403 is an expired session when it says no more: no message of its own (a 401), DRF's
+  // codes or default texts, or missing credentials. A login form's "Invalid username or
+  // password." is that message, not an expiry.
+  const signedOut = message ? NOT_SIGNED_IN.test(message) || code === 'not_authenticated' : status === 401 || NOT_SIGNED_IN.test(code);
+  if (redirectedToPage || ((status === 401 || status === 403) && signedOut)) return 'SESSION_EXPIRED';
   if (textStatus === 'timeout') return 'TIMEOUT';
   // The kinds an HTTP status alone tells; status 0 is no response at all.
-  if (status === 401) return 'SESSION_EXPIRED';
   if (status === 429) return 'RATE_LIMITED';
   if (status > 501 && status < 505) return 'SERVICE_UNAVAILABLE';
   return status ? undefined : online === false ? 'OFFLINE' : 'NETWORK_ERROR';

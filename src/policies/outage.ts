@@ -6,7 +6,7 @@ import { fill } from '../text';
 import { burstPolicy, isBurstKind } from './burst';
 import { drawsToasts, type Policy, type PolicyDeps } from './policy';
 import { retryAction, retryRequest } from './retry';
-import { countdownFor } from './throttle';
+import { countdownFor, withoutWait } from './throttle';
 
 /** A burst's button re-sends at most this many requests. */
 const MAX_RETRIED = 20;
@@ -19,6 +19,7 @@ export function outagePolicy(deps: PolicyDeps): Policy {
       const request = retryRequest(error, context, options);
       const text = options.text;
       const countdown = countdownFor(error, text);
+      if (countdown) shown = withoutWait(shown);
       if (!drawsToasts(options) || (!request && !countdown && !isBurstKind(error))) return false;
       const burst = join(error);
       const requests = burst.requests;

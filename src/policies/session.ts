@@ -18,9 +18,10 @@ export function sessionPolicy(deps: PolicyDeps): Policy {
         guarded('onSessionExpired', () => handler(error, context));
         return true;
       }
-      // Reloading the page sends Django's login redirect, and brings the person back here after.
+      // Loading the page again sends Django's login redirect, and brings the person back here
+      // after. Without its #hash: a link to the page's own fragment would load nothing.
       handle = stickyToast(deps, options, 'SESSION_EXPIRED', options.text.sessionExpired, shown, error,
-        { label: options.text.signIn, href: options.loginUrl || (deps.doc.location ? deps.doc.location.href : '') });
+        { label: options.text.signIn, href: options.loginUrl || (deps.doc.location ? deps.doc.location.href.split('#')[0] : '') });
       return true;
     },
     succeed() {

@@ -5,6 +5,12 @@ import type { ToastSpec } from '../render/toast';
 import type { ApiError } from '../types';
 import type { ApiErrorsText } from '../text';
 
+/** DRF's throttle text names a wait that goes stale while the countdown runs. */
+const DRF_WAIT = / ?Expected available in \d+ seconds?\./;
+
+/** The message without DRF's stale wait: the countdown shows the live one. */
+export const withoutWait = (message: string): string => message.replace(DRF_WAIT, '') || message;
+
 export function countdownFor(error: ApiError, text: ApiErrorsText): ToastSpec['countdown'] | null {
   const seconds = error.retryAfter;
   // By the status too: the server's own code (DRF's THROTTLED) wins over the derived one.

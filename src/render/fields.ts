@@ -44,6 +44,23 @@ function feedbackSlot(input: Element): Element | null {
   return null;
 }
 
+const FIELDS = 'input,select,textarea';
+
+/**
+ * Django's form templates put a field's server-rendered errors (`<ul class="errorlist">`) before
+ * it: in its row (`as_table`, `as_ul`, `as_div`) or before the row (`as_p`). Walking back from
+ * the field and up, anything holding another field ends the search: that list is not its own.
+ */
+function serverErrors(input: Element, scope: Element | Document): Element | null {
+  for (let node: Element | null = input, level = 0; node && node !== scope && level < 4; node = node.parentElement, level++) {
+    for (let sibling = node.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
+      if (sibling.matches('ul.errorlist:not(.nonfield)')) return sibling;
+      if (sibling.matches(FIELDS) || sibling.querySelector(FIELDS)) return null;
+    }
+  }
+  return null;
+}
+
 /**
  * Where the messages go after the input: after its label when the input sits inside one, since
  * text inside a <label> becomes part of the input's accessible name (read twice, with the
@@ -113,8 +130,12 @@ export function defaultRenderField(
   for (const element of elements) if (element.hasAttribute(MARKED)) clearField(element);
 
   const doc = documentOf(scope);
+  const container = scope.querySelector(attributeSelector('data-api-errors-for', field));
+  const slot = container ? null : feedbackSlot(last);
+  const replaced = container || slot ? null : serverErrors(elements[0] as Element, scope);
   const messageElement = createTextElement(doc, 'div', MESSAGE_CLASS);
-  const messageId = freeId(doc);
+  // Django 5.2 ties its list to the field by id: the messages in its place take that id.
+  const messageId = (replaced && replaced.id) || freeId(doc);
   messageElement.id = messageId;
   tagDrawn(messageElement, field, drawing);
   if (drawing) drawing.drawn.push(messageElement);
@@ -124,9 +145,10 @@ export function defaultRenderField(
   for (const message of messages) {
     messageElement.appendChild(createTextElement(doc, 'div', '', String(message)));
   }
-  const container = scope.querySelector(attributeSelector('data-api-errors-for', field));
-  const slot = container ? null : feedbackSlot(last);
-  if (slot) {
+  if (replaced) {
+    // The server's earlier answer for this field: the new one takes its place, in its place.
+    replaced.parentNode!.replaceChild(messageElement, replaced);
+  } else if (slot) {
     // Bootstrap shows this slot once the input is .is-invalid: its static text would sit beside ours.
     const kept = Array.from(slot.childNodes);
     kept.forEach(removeNode);

@@ -74,9 +74,17 @@ export function failureToast(message: string, shown: string, error: ApiError, co
   };
 }
 
+/**
+ * By context, for a page's own `toast`: the failure policies (session, CSRF, countdowns, bursts),
+ * so that its call of the built-in toast gets what the built-in gets. True when one took it.
+ */
+export const wrappedPolicies: WeakMap<object, (message: string) => boolean | undefined> = new WeakMap();
+
 /** The built-in `toast`. */
 export function defaultToast(message: string, error: ApiError, context?: Partial<ApiErrorContext>): void {
   const given = context || {};
+  const policies = wrappedPolicies.get(given);
+  if (policies && policies(message)) return;
   const scope = given.scope;
   const doc = scope ? documentOf(scope) : pageDocument();
   if (!doc) return;

@@ -211,7 +211,7 @@ browserSuite('accessibility (axe-core)', (env) => {
         await page.clock.runFor(40_000);
         await page.waitForSelector('.api-errors-toast-countdown:has-text("You can try again now.")');
         const [done] = await assertToastsAnnounced(page);
-        assert.match(done.spoken, /Expected available in 37 seconds\. You can try again now\. Reference: /);
+        assert.match(done.spoken, /Request was throttled\. You can try again now\. Reference: /);
         assert.deepEqual(await ticking(), { text: 'You can try again now.', hidden: [] }, 'at zero the sentence is plain text, read once');
         await assertNoViolations(t, `${variant.name}, countdown done`, page);
       });

@@ -15,7 +15,7 @@ const VERSIONS = { '1.12': '1.12.4', '3.7': '3.7.1', '4.0': '4.0.0' };
 const SCENARIOS = [
   { button: '#btn-403', url: '/api/scenario/403', message: 'You do not have permission to perform this action.' },
   { button: '#btn-404', url: '/api/scenario/404', message: 'Not found.' },
-  { button: '#btn-429', url: '/api/scenario/429', message: 'Request was throttled. Expected available in 30 seconds.' },
+  { button: '#btn-429', url: '/api/scenario/429', message: 'Request was throttled.' },
   { button: '#btn-500', url: '/api/scenario/500', message: 'A server error occurred.', details: ['The server answered 500.'] },
 ];
 

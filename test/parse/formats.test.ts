@@ -504,6 +504,74 @@ const rows: Row[] = [
       format: 'none',
     },
   },
+  {
+    name: "django: form.errors.get_json_data(), a field's messages in order and __all__ as the form's",
+    status: 400,
+    body: {
+      email: [{ message: 'Enter a valid email address.', code: 'invalid' }],
+      password: [
+        { message: 'This password is too short. It must contain at least 8 characters.', code: 'password_too_short' },
+        { message: 'This password is too common.', code: 'password_too_common' },
+      ],
+      __all__: [{ message: 'The passwords do not match.', code: '' }],
+    },
+    expected: {
+      message: 'The passwords do not match.',
+      code: 'VALIDATION_ERROR',
+      status: 400,
+      errors: {
+        email: ['Enter a valid email address.'],
+        password: ['This password is too short. It must contain at least 8 characters.', 'This password is too common.'],
+      },
+      formErrors: ['The passwords do not match.'],
+      ...none,
+      format: 'django',
+    },
+  },
+  {
+    name: "django: the same under `errors`, with a formset's prefixed names and a message beside",
+    status: 400,
+    body: {
+      message: 'Please check the order.',
+      errors: {
+        'form-1-qty': [{ message: 'Ensure this value is greater than or equal to 1.', code: 'min_value' }],
+        'form-0-sku': [{ message: 'This field is required.', code: 'required' }],
+      },
+    },
+    expected: {
+      message: 'Please check the order.',
+      code: 'VALIDATION_ERROR',
+      status: 400,
+      errors: {
+        'form-1-qty': ['Ensure this value is greater than or equal to 1.'],
+        'form-0-sku': ['This field is required.'],
+      },
+      formErrors: [],
+      ...none,
+      format: 'django',
+    },
+  },
+  {
+    name: "envelope from drf-api-errors' form_error_response: a formset's input names and __all__",
+    status: 400,
+    body: {
+      error: {
+        message: 'Validation failed',
+        code: 'VALIDATION_ERROR',
+        status: 400,
+        errors: { 'form-1-qty': ['Ensure this value is greater than or equal to 1.'], __all__: ['Each product can be on one line only.'] },
+      },
+    },
+    expected: {
+      message: 'Validation failed',
+      code: 'VALIDATION_ERROR',
+      status: 400,
+      errors: { 'form-1-qty': ['Ensure this value is greater than or equal to 1.'] },
+      formErrors: ['Each product can be on one line only.'],
+      ...none,
+      format: 'envelope',
+    },
+  },
 ];
 
 for (const row of rows) {

@@ -36,9 +36,41 @@ const sessionRows: Row[] = [
     expected: { code: 'SESSION_EXPIRED', message: 'Sign in first.' },
   },
   {
-    name: 'SESSION_EXPIRED: a code authentication_failed in a DRF body with a translated detail',
+    name: 'not SESSION_EXPIRED: a code authentication_failed with a message of its own (a login form\'s wrong password)',
     request: { status: 403, responseJSON: { detail: 'Identifiants incorrects.', code: 'authentication_failed' } },
-    expected: { code: 'SESSION_EXPIRED', message: 'Identifiants incorrects.' },
+    expected: { code: 'authentication_failed', message: 'Identifiants incorrects.' },
+  },
+  {
+    name: 'not SESSION_EXPIRED: a login form\'s 401 "Invalid username or password."',
+    request: { status: 401, responseJSON: { detail: 'Invalid username or password.' } },
+    expected: { code: 'UNKNOWN_ERROR', message: 'Invalid username or password.' },
+  },
+  {
+    name: "SESSION_EXPIRED: Laravel's 401 \"Unauthenticated.\", and DRF's default texts on a 401",
+    request: { status: 401, responseJSON: { message: 'Unauthenticated.' } },
+    expected: { code: 'SESSION_EXPIRED', message: 'Unauthenticated.' },
+  },
+  {
+    name: 'not SESSION_EXPIRED: HTML at the URL asked for with é in it (compared encoded, as the browser sent it)',
+    request: {
+      status: 200,
+      textStatus: 'parsererror',
+      responseText: loginPage,
+      responseURL: 'http://127.0.0.1:8000/api/tags/caf%C3%A9/',
+      options: { url: 'http://127.0.0.1:8000/api/tags/café/' },
+    },
+    expected: { code: 'PARSE_ERROR' },
+  },
+  {
+    name: 'not SESSION_EXPIRED: the same with a space, or a relative ../ URL',
+    request: {
+      status: 200,
+      textStatus: 'parsererror',
+      responseText: loginPage,
+      responseURL: 'http://127.0.0.1:8000/app/api/files/Q3%20report/',
+      options: { url: '../api/files/Q3 report/' },
+    },
+    expected: { code: 'PARSE_ERROR' },
   },
   {
     name: 'SESSION_EXPIRED: a JSON request answered by an HTML login page after a redirect (responseURL)',

@@ -41,7 +41,9 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "demo_project.urls"
 WSGI_APPLICATION = "demo_project.wsgi.application"
-TEMPLATES = []
+# The plain Django forms page (form_views.py); Django's form templates come with Django.
+TEMPLATES = [{"BACKEND": "django.template.backends.django.DjangoTemplates",
+              "DIRS": [BASE_DIR / "demo_project" / "templates"]}]
 # In memory, shared by the server's threads; demo_project.database.prepare() fills it at start-up.
 DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3",
                          "NAME": "file:jquery-api-errors-demo?mode=memory&cache=shared"}}

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.urls import path, re_path
 
 from . import api_views as api
+from . import form_views as forms
 from . import session_views as session
 from . import static_views as files
 
@@ -28,6 +29,10 @@ urlpatterns = [
     path("api/unavailable/", session.UnavailableView.as_view()),
     path("accounts/login/", session.login_page),
     path("accounts/logout/", session.logout_page),
+
+    path("forms/", forms.forms_page),
+    path("forms/account/", forms.account),
+    path("forms/order/", forms.order),
 ]
 
 if settings.HAS_SPECTACULAR:

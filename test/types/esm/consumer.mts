@@ -41,7 +41,7 @@ expectType<Equal<ApiError['correlationId'], string | null>>();
 expectType<Equal<ApiError['timestamp'], string | null>>();
 expectType<Equal<ApiError['retryAfter'], number | null>>();
 expectType<Equal<ApiError['raw'], unknown>>();
-expectType<Equal<ApiErrorFormat, 'envelope' | 'problem' | 'jsonapi' | 'standardized' | 'laravel' | 'drf' | 'none'>>();
+expectType<Equal<ApiErrorFormat, 'envelope' | 'problem' | 'jsonapi' | 'standardized' | 'django' | 'laravel' | 'drf' | 'none'>>();
 expectType<Equal<ApiError['format'], ApiErrorFormat>>();
 
 // The context every renderer receives.
