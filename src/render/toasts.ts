@@ -72,6 +72,10 @@ function onKeydown(state: ToastState, event: KeyboardEvent): void {
   target.handle.close();
 }
 
+const closeAll = (state: ToastState): void => {
+  for (const entry of state.open.slice()) entry.handle.close();
+};
+
 function containerFor(doc: Document, state: ToastState): HTMLElement | null {
   const parent = doc.body || doc.documentElement;
   if (!parent) return null;
@@ -88,11 +92,11 @@ function containerFor(doc: Document, state: ToastState): HTMLElement | null {
   // Closes every toast and gives focus back to where it was before it went into the toasts.
   const all = (state.all = part(doc, 'button', 'all', state.themed));
   all.addEventListener('click', () => {
-    for (const entry of state.open.slice()) entry.handle.close();
+    closeAll(state);
     if (state.returnFocus) state.returnFocus.focus();
   });
   // Toasts left in a replaced body: stop their timers and countdowns.
-  for (const entry of state.open.slice()) entry.handle.close();
+  closeAll(state);
   return container;
 }
 
