@@ -7,6 +7,7 @@ export type { ApiErrorsText };
 
 export const DEFAULT_TEXT: ApiErrorsText = {
   dismiss: 'Dismiss',
+  dismissAll: 'Dismiss all',
   copy: 'Copy',
   copied: 'Copied',
   reference: 'Reference:',

@@ -179,6 +179,8 @@ export interface ParseOptions extends MessageOptions {
 export interface ApiErrorsText {
   /** The close button's accessible name. */
   dismiss: string;
+  /** The button under the toasts that closes them all, shown while two or more are on screen. */
+  dismissAll: string;
   copy: string;
   /** Shown on the Copy button once the reference is on the clipboard. */
   copied: string;

@@ -35,6 +35,7 @@ const FALLBACK: Record<string, string> = {
   action: BUTTON,
   copy: BUTTON,
   close: BUTTON,
+  all: BUTTON + ';background:#8b1a1a;color:#fff',
 };
 
 /** Makes `<tag class="api-errors-toast-NAME">`, with its fallback style when unthemed. */

@@ -1,5 +1,7 @@
 // The toasts on screen, for the default toast and the failure policies: at most three, one per
 // text (a repeat counts up and restarts its timer), held while hovered or focused, Escape closes.
+// The stack keeps to a corner strip (a third of the viewport's height, scrolled to the newest);
+// with two or more, "Dismiss all" follows them (the stylesheet folds the older ones to a line).
 
 import { DEFAULT_TEXT, fill, type ApiErrorsText } from '../text';
 import type { ToastPosition } from '../types';
@@ -35,6 +37,8 @@ interface ToastState {
   open: OpenToast[];
   /** Where focus was before it went into a toast, to give it back when that toast closes. */
   returnFocus: HTMLElement | null;
+  /** "Dismiss all", after the toasts in the container; shown while two or more are on screen. */
+  all: HTMLElement | null;
 }
 
 const states: WeakMap<Document, ToastState> = new WeakMap();
@@ -46,7 +50,7 @@ function place(state: ToastState, container: HTMLElement, position: ToastPositio
   container.setAttribute('data-position', position);
   if (state.themed) return;
   const [block, inline] = position.split('-');
-  container.style.cssText = 'position:fixed;z-index:2147483000;width:360px;max-width:calc(100% - 32px);'
+  container.style.cssText = 'position:fixed;z-index:2147483000;width:360px;max-width:calc(100% - 32px);max-height:33vh;overflow:auto;'
     + 'font:14px/1.4 system-ui,sans-serif;inset-block:'
     + (block === 'top' ? '16px auto' : 'auto 16px') + ';inset-inline:'
     + (inline === 'start' ? '16px auto' : inline === 'end' ? 'auto 16px' : '0;margin-inline:auto');
@@ -68,6 +72,10 @@ function onKeydown(state: ToastState, event: KeyboardEvent): void {
   target.handle.close();
 }
 
+const closeAll = (state: ToastState): void => {
+  for (const entry of state.open.slice()) entry.handle.close();
+};
+
 function containerFor(doc: Document, state: ToastState): HTMLElement | null {
   const parent = doc.body || doc.documentElement;
   if (!parent) return null;
@@ -77,19 +85,25 @@ function containerFor(doc: Document, state: ToastState): HTMLElement | null {
   parent.appendChild(container);
   container.addEventListener('focusin', (event) => {
     const from = event.relatedTarget as HTMLElement | null;
-    if (from && !container.contains(from)) state.returnFocus = from;
+    if (!from || !container.contains(from)) state.returnFocus = from;
   });
   state.themed = isThemed(container);
   state.container = container;
+  // Closes every toast and gives focus back to where it was before it went into the toasts.
+  const all = (state.all = part(doc, 'button', 'all', state.themed));
+  all.addEventListener('click', () => {
+    closeAll(state);
+    if (state.returnFocus) state.returnFocus.focus();
+  });
   // Toasts left in a replaced body: stop their timers and countdowns.
-  for (const entry of state.open.slice()) entry.handle.close();
+  closeAll(state);
   return container;
 }
 
 function stateOf(doc: Document): ToastState {
   let state = states.get(doc);
   if (!state) {
-    const made: ToastState = { container: null, themed: false, open: [], returnFocus: null };
+    const made: ToastState = { container: null, themed: false, open: [], returnFocus: null, all: null };
     doc.addEventListener('keydown', (event) => onKeydown(made, event));
     states.set(doc, (state = made));
   }
@@ -142,6 +156,7 @@ function openToast(doc: Document, state: ToastState, spec: ToastSpec, text: ApiE
     if (countdown) countdown.stop();
     const hadFocus = element.contains(doc.activeElement);
     removeNode(element);
+    if (state.open.length < 2) removeNode(state.all as HTMLElement);
     if (!hadFocus) return;
     const next = state.open[state.open.length - 1];
     const to = next ? next.handle.element.querySelector('.api-errors-toast-close') : state.returnFocus;
@@ -183,8 +198,14 @@ export function showToast(doc: Document, spec: ToastSpec, look?: ToastLook): Toa
     return entry.handle;
   }
   while (state.open.length >= MAX_TOASTS) (state.open[0] as OpenToast).handle.close();
-  const entry = openToast(doc, state, spec, (look && look.text) || DEFAULT_TEXT);
+  const text = (look && look.text) || DEFAULT_TEXT;
+  const entry = openToast(doc, state, spec, text);
   state.open.push(entry);
-  container.appendChild(entry.handle.element);
+  const all = state.all as HTMLElement;
+  // Before "Dismiss all" when it is there: moving it would take focus from it.
+  container.insertBefore(entry.handle.element, all.parentNode ? all : null);
+  all.textContent = text.dismissAll;
+  if (state.open.length > 1 && !all.parentNode) container.appendChild(all);
+  container.scrollTop = container.scrollHeight;
   return entry.handle;
 }

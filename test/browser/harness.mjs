@@ -109,7 +109,8 @@ export function browserSuite(name, body, { server = 'node' } = {}) {
     let stopServer = null;
 
     before(async () => {
-      const started = server === 'drf' ? await startDrf() : await startServer({ port: 0 });
+      // `server`: 'node' (the demo), 'drf' (the DRF demo) or a function that starts one.
+      const started = typeof server === 'function' ? await server() : server === 'drf' ? await startDrf() : await startServer({ port: 0 });
       env.url = started.url;
       stopServer = started.close;
       env.browser = await launchBrowser();
