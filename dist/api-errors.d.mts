@@ -148,6 +148,8 @@ interface ParseOptions extends MessageOptions {
 interface ApiErrorsText {
     /** The close button's accessible name. */
     dismiss: string;
+    /** The button under the toasts that closes them all, shown while two or more are on screen. */
+    dismissAll: string;
     copy: string;
     /** Shown on the Copy button once the reference is on the clipboard. */
     copied: string;

@@ -466,6 +466,7 @@
   // src/text.ts
   var DEFAULT_TEXT = {
     dismiss: "Dismiss",
+    dismissAll: "Dismiss all",
     copy: "Copy",
     copied: "Copied",
     reference: "Reference:",
@@ -512,7 +513,8 @@
     details: "margin:4px 0;padding-inline-start:18px",
     action: BUTTON,
     copy: BUTTON,
-    close: BUTTON
+    close: BUTTON,
+    all: BUTTON + ";background:#8b1a1a;color:#fff"
   };
   function part(doc, tag, name, themed, text) {
     const element = createTextElement(doc, tag, name ? "api-errors-toast-" + name : "api-errors-toast", text);
@@ -605,7 +607,7 @@
     container.setAttribute("data-position", position);
     if (state.themed) return;
     const [block, inline] = position.split("-");
-    container.style.cssText = "position:fixed;z-index:2147483000;width:360px;max-width:calc(100% - 32px);font:14px/1.4 system-ui,sans-serif;inset-block:" + (block === "top" ? "16px auto" : "auto 16px") + ";inset-inline:" + (inline === "start" ? "16px auto" : inline === "end" ? "auto 16px" : "0;margin-inline:auto");
+    container.style.cssText = "position:fixed;z-index:2147483000;width:360px;max-width:calc(100% - 32px);max-height:33vh;overflow:auto;font:14px/1.4 system-ui,sans-serif;inset-block:" + (block === "top" ? "16px auto" : "auto 16px") + ";inset-inline:" + (inline === "start" ? "16px auto" : inline === "end" ? "auto 16px" : "0;margin-inline:auto");
   }
   function onKeydown(state, event) {
     const container = state.container;
@@ -618,6 +620,9 @@
     for (const entry of state.open) if (inside && entry.handle.element.contains(active)) target = entry;
     target.handle.close();
   }
+  var closeAll = (state) => {
+    for (const entry of state.open.slice()) entry.handle.close();
+  };
   function containerFor(doc, state) {
     const parent = doc.body || doc.documentElement;
     if (!parent) return null;
@@ -627,17 +632,22 @@
     parent.appendChild(container);
     container.addEventListener("focusin", (event) => {
       const from = event.relatedTarget;
-      if (from && !container.contains(from)) state.returnFocus = from;
+      if (!from || !container.contains(from)) state.returnFocus = from;
     });
     state.themed = isThemed(container);
     state.container = container;
-    for (const entry of state.open.slice()) entry.handle.close();
+    const all = state.all = part(doc, "button", "all", state.themed);
+    all.addEventListener("click", () => {
+      closeAll(state);
+      if (state.returnFocus) state.returnFocus.focus();
+    });
+    closeAll(state);
     return container;
   }
   function stateOf(doc) {
     let state = states.get(doc);
     if (!state) {
-      const made = { container: null, themed: false, open: [], returnFocus: null };
+      const made = { container: null, themed: false, open: [], returnFocus: null, all: null };
       doc.addEventListener("keydown", (event) => onKeydown(made, event));
       states.set(doc, state = made);
     }
@@ -694,6 +704,7 @@
       if (countdown) countdown.stop();
       const hadFocus = element.contains(doc.activeElement);
       removeNode(element);
+      if (state.open.length < 2) removeNode(state.all);
       if (!hadFocus) return;
       const next = state.open[state.open.length - 1];
       const to = next ? next.handle.element.querySelector(".api-errors-toast-close") : state.returnFocus;
@@ -730,9 +741,14 @@
       return entry2.handle;
     }
     while (state.open.length >= MAX_TOASTS) state.open[0].handle.close();
-    const entry = openToast(doc, state, spec, look && look.text || DEFAULT_TEXT);
+    const text = look && look.text || DEFAULT_TEXT;
+    const entry = openToast(doc, state, spec, text);
     state.open.push(entry);
-    container.appendChild(entry.handle.element);
+    const all = state.all;
+    container.insertBefore(entry.handle.element, all.parentNode ? all : null);
+    all.textContent = text.dismissAll;
+    if (state.open.length > 1 && !all.parentNode) container.appendChild(all);
+    container.scrollTop = container.scrollHeight;
     return entry.handle;
   }
 
