@@ -14,6 +14,8 @@ async function submitAndFail(page, form, values, count = 1) {
   await page.waitForFunction((n) => window.__apiErrorEvents.length === n, count);
 }
 
+// Django 5 points the input at its help text too: the error joins it, the help text stays.
+const USERNAME_HELP = 'Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.';
 const summaryItems = (page) => page.$$eval('#account [data-api-errors-summary] li', (items) => items.map((li) => li.textContent));
 const pageText = (page) => page.evaluate(() => document.body.innerText);
 const errorlists = (page) => page.$$eval('ul.errorlist', (lists) => lists.map((list) => list.textContent));
@@ -25,7 +27,7 @@ browserSuite('plain Django forms on the DRF demo', (env) => {
     await submitAndFail(page, 'account', { id_username: 'demo', id_email: 'not-an-email' });
     assert.deepEqual(await readApiErrors(page), [{ code: 'VALIDATION_ERROR', status: 400, message: 'Please correct the marked fields.' }]);
     assert.deepEqual(await invalidFields(page), ['#id_username', '#id_email']);
-    assert.deepEqual((await readField(page, '#id_username')).describedBy, ['Error: A user with that username already exists.']);
+    assert.deepEqual((await readField(page, '#id_username')).describedBy, [USERNAME_HELP, 'Error: A user with that username already exists.']);
     assert.deepEqual((await readField(page, '#id_email')).describedBy, ['Error: Enter a valid email address.']);
     assert.deepEqual(await summaryItems(page), ['Username: A user with that username already exists.', 'Email: Enter a valid email address.']);
     assert.doesNotMatch(await pageText(page), /\b(code|invalid|unique)\b|__all__/);
@@ -69,7 +71,7 @@ browserSuite('plain Django forms on the DRF demo', (env) => {
     await submitAndFail(page, 'account', { id_username: 'demo', id_email: 'not-an-email' });
     assert.deepEqual(await errorlists(page), []);
     assert.doesNotMatch(await pageText(page), /This field is required\./);
-    assert.deepEqual((await readField(page, '#id_username')).describedBy, ['Error: A user with that username already exists.']);
+    assert.deepEqual((await readField(page, '#id_username')).describedBy, [USERNAME_HELP, 'Error: A user with that username already exists.']);
     assert.deepEqual((await readField(page, '#id_email')).describedBy, ['Error: Enter a valid email address.']);
     await page.fill('#id_email', 'someone@example.org');
     assert.equal((await readField(page, '#id_email')).ariaInvalid, null);
