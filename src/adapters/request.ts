@@ -45,18 +45,26 @@ interface Known {
 /** By jqXHR: each request the prefilter saw, and each failed one once its ApiError is made. */
 const known: WeakMap<object, Known> = new WeakMap();
 
+/** The page's own factory behind each `keepXhr` wrapper (see watchTransport). */
+const pageFactories: WeakMap<object, unknown> = new WeakMap();
+
 /**
  * Keeps the request and its XMLHttpRequest (by wrapping the `xhr` factory jQuery calls): jqXHR
- * does not expose `responseURL`, which tells that a login redirect was followed.
+ * does not expose `responseURL`, which tells that a login redirect was followed. A settings
+ * object sent again (`complete: function () { $.ajax(this); }`) carries the last wrapper: the
+ * page's factory behind it is wrapped instead, or a long-poll would nest one more wrapper a send
+ * until the stack overflows.
  */
 export function watchTransport(jqXHR: JqXHR, request: TrackedRequest): void {
   known.set(jqXHR, request);
   const settings = request.settings;
-  const make = settings.xhr;
+  const make = pageFactories.get(settings.xhr) || settings.xhr;
   if (typeof make === 'function') {
-    settings.xhr = function keepXhr(this: unknown) {
+    const keepXhr = function keepXhr(this: unknown) {
       return (request.xhr = make.apply(this, arguments));
     };
+    pageFactories.set(keepXhr, make);
+    settings.xhr = keepXhr;
   }
 }
 
