@@ -213,7 +213,7 @@ for (const jquery of JQUERY_VERSIONS) {
     const p = page(t, { jquery });
     p.ApiErrors.installApiErrors();
     goOffline(p);
-    const banner = 'You are offline. Changes will not be saved until the connection is back.';
+    const banner = 'You are offline. Changes made while offline are not saved.';
     assert.deepEqual(toasts(p).map((toast) => toast.message), [banner]);
     await all(p, [{ url: '/gone' }, { url: '/gone', type: 'POST' }, { url: '/gone' }]);
     assert.deepEqual(toasts(p).map((toast) => toast.message), [banner]);
@@ -227,7 +227,7 @@ for (const jquery of JQUERY_VERSIONS) {
     p.ApiErrors.installApiErrors();
     Object.defineProperty(p.window.navigator, 'onLine', { configurable: true, get: () => false });
     await all(p, [{ url: '/gone' }, { url: '/gone' }]);
-    assert.deepEqual(toasts(p).map((toast) => toast.message), ['You are offline. Changes will not be saved until the connection is back.']);
+    assert.deepEqual(toasts(p).map((toast) => toast.message), ['You are offline. Changes made while offline are not saved.']);
     goOnline(p);
     assert.deepEqual(toasts(p), []);
   });

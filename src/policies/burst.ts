@@ -20,7 +20,7 @@ export interface Burst {
 
 export function isBurstKind(error: ApiError): boolean {
   return !Object.keys(error.errors).length && !error.formErrors.length
-    && (/^(NETWORK_ERROR|TIMEOUT|RATE_LIMITED)$/.test(error.code) || error.status === 429 || error.status >= 500);
+    && (/^(network|timeout|rate_limited)$/.test(error.kind) || error.status > 499);
 }
 
 /** Returns `join`: the burst a failure belongs to, counted in; a new one when none is under way. */
@@ -28,7 +28,7 @@ export function burstPolicy(now: () => number): (error: ApiError) => Burst {
   let bursts: Burst[] = [];
   return (error) => {
     const at = now();
-    const kind = isBurstKind(error) ? error.code + ' ' + error.status : '';
+    const kind = isBurstKind(error) ? error.kind + error.status : '';
     // Only bursts still under way are kept: the list never outgrows the kinds failing right now.
     bursts = bursts.filter((burst) => at - burst.at < BURST_MS && onScreen(burst.handle));
     let burst = kind ? bursts.filter((under) => under.kind === kind)[0] : undefined;

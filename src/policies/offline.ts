@@ -30,7 +30,7 @@ export function offlinePolicy(deps: PolicyDeps): Policy {
   listen('addEventListener');
   return {
     fail(error, _context, options) {
-      if ((error.code !== 'OFFLINE' && error.code !== 'NETWORK_ERROR') || !drawsToasts(options)) return false;
+      if (!/^(offline|network)$/.test(error.kind) || !drawsToasts(options)) return false;
       if (offline) return true;
       if (!view || view.navigator.onLine !== false) return false;
       goOffline();

@@ -7,7 +7,7 @@ import { guarded } from '../pipeline';
 import type { ToastSpec } from '../render/toast';
 import type { AjaxSettings, ApiError, ApiErrorContext, JQueryLike } from '../types';
 
-const RETRIED_CODES = /^(RATE_LIMITED|SERVICE_UNAVAILABLE|TIMEOUT|NETWORK_ERROR)$/;
+const RETRIED_KINDS = /^(rate_limited|unavailable|timeout|network)$/;
 /** Only reads: sending a POST twice could place an order twice. */
 const IDEMPOTENT = /^(GET|HEAD)$/i;
 
@@ -19,7 +19,7 @@ export function retryRequest(error: ApiError, context: ApiErrorContext, options:
   const original = context.originalOptions;
   const settings = context.settings;
   if (!options.retry || !original || resent.has(original)
-    || !(RETRIED_CODES.test(error.code) || error.status === 429 || (error.status > 501 && error.status < 505))
+    || !RETRIED_KINDS.test(error.kind)
     || !IDEMPOTENT.test(settings.type || settings.method)) return null;
   // A copy, so a page that sends the same options object again still gets its button.
   const request: AjaxSettings = Object.assign({}, original);

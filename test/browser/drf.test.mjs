@@ -13,7 +13,7 @@ import {
 
 const SESSION_EXPIRED = 'Your session has expired.';
 const OUT_OF_DATE = 'The page is out of date. Reload it and try again.';
-const OFFLINE = 'You are offline. Changes will not be saved until the connection is back.';
+const OFFLINE = 'You are offline. Changes made while offline are not saved.';
 
 /** Opens the legacy page's closed group of Django failure buttons. */
 async function openDjangoButtons(page) {

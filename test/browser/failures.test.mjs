@@ -12,7 +12,7 @@ const VERSIONS = { '1.12': '1.12.4', '2.2': '2.2.4', '3.7': '3.7.1', '4.0': '4.0
 /** Where the page clock is paused: its timers run only when a test moves it on. */
 const T0 = new Date('2026-01-01T00:00:00Z');
 
-const OFFLINE = 'You are offline. Changes will not be saved until the connection is back.';
+const OFFLINE = 'You are offline. Changes made while offline are not saved.';
 const NETWORK = 'The server could not be reached. Check your connection.';
 const TIMEOUT = 'The server took too long to answer.';
 const UNAVAILABLE = 'Service temporarily unavailable, try again later.';

@@ -31,14 +31,14 @@ const sessionRows: Row[] = [
     expected: { code: 'SESSION_EXPIRED' },
   },
   {
-    name: 'SESSION_EXPIRED: the envelope code NOT_AUTHENTICATED on a 403 (a generic code gives way)',
+    name: 'session_expired: the envelope code NOT_AUTHENTICATED on a 403 (the code stays the server\'s)',
     request: { status: 403, responseJSON: { error: { code: 'NOT_AUTHENTICATED', message: 'Sign in first.' } } },
-    expected: { code: 'SESSION_EXPIRED', message: 'Sign in first.' },
+    expected: { code: 'NOT_AUTHENTICATED', kind: 'session_expired', message: 'Sign in first.' },
   },
   {
-    name: 'SESSION_EXPIRED: a code authentication_failed in a DRF body with a translated detail',
+    name: 'session_expired: a code authentication_failed in a DRF body with a translated detail',
     request: { status: 403, responseJSON: { detail: 'Identifiants incorrects.', code: 'authentication_failed' } },
-    expected: { code: 'SESSION_EXPIRED', message: 'Identifiants incorrects.' },
+    expected: { code: 'authentication_failed', kind: 'session_expired', message: 'Identifiants incorrects.' },
   },
   {
     name: 'SESSION_EXPIRED: a JSON request answered by an HTML login page after a redirect (responseURL)',
@@ -92,9 +92,9 @@ const csrfRows: Row[] = [
     expected: { code: 'CSRF_FAILED', message: 'CSRF Failed: CSRF token missing.' },
   },
   {
-    name: 'CSRF_FAILED: the envelope code PERMISSION_DENIED whose message is a CSRF failure',
+    name: 'csrf: the envelope code PERMISSION_DENIED whose message is a CSRF failure (the code stays the server\'s)',
     request: { status: 403, responseJSON: { error: { code: 'PERMISSION_DENIED', message: 'CSRF Failed: Origin checking failed - null does not match any trusted origins.' } } },
-    expected: { code: 'CSRF_FAILED' },
+    expected: { code: 'PERMISSION_DENIED', kind: 'csrf' },
   },
   {
     name: 'not CSRF_FAILED: the CSRF text on a 400, or a specific server code',

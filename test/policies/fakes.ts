@@ -3,13 +3,18 @@
 import { DEFAULT_OPTIONS, mergeOptions, type ResolvedOptions } from '../../src/options.ts';
 import type { PolicyDeps } from '../../src/policies/policy.ts';
 import type { ToastHandle, ToastSpec } from '../../src/render/toast.ts';
+import { KINDS, kindByStatus } from '../../src/parse/kinds.ts';
 import type { ApiError, ApiErrorContext } from '../../src/types.ts';
 
+/** An ApiError; its kind, when not given, is the one the parser gives its derived code or status. */
 export function apiError(fields: Partial<ApiError> = {}): ApiError {
-  return {
+  const error: ApiError = {
     message: 'Request failed.', code: 'UNKNOWN_ERROR', status: 500, errors: {}, formErrors: [],
     correlationId: null, timestamp: null, format: 'none', raw: null, retryAfter: null, ...fields,
+    kind: 'server',
   };
+  error.kind = fields.kind ?? KINDS[error.code] ?? kindByStatus(error.status);
+  return error;
 }
 
 export function context(fields: Partial<ApiErrorContext> = {}): ApiErrorContext {
