@@ -12,11 +12,10 @@ export interface Policy {
   stop?(): void;
 }
 
-/** What a policy may use: the page, its jQuery, a clock, and a way to show a toast. */
+/** What a policy may use: the page, its jQuery, and a way to show a toast. */
 export interface PolicyDeps {
   doc: Document;
   jQuery: JQueryLike;
-  now(): number;
   show(options: ResolvedOptions, spec: ToastSpec): ToastHandle | null;
   /** The install options (the offline banner answers window events, outside any request). */
   base: ResolvedOptions;
@@ -44,6 +43,7 @@ export function stickyToast(deps: PolicyDeps, options: ResolvedOptions, text: st
   });
 }
 
+/** Whether a toast is on the page: not closed, and not taken away with a replaced body. */
 export function onScreen(handle: ToastHandle | null | undefined): handle is ToastHandle {
-  return !!handle && !!handle.element.parentNode;
+  return !!handle && handle.element.isConnected;
 }
