@@ -15,8 +15,8 @@ export type ApiErrorFormat =
 /**
  * What the plugin made of a failure, whatever code the server sent: field or form errors
  * (`validation`), an expired session, a CSRF failure, throttling (429), an unavailable service
- * (502 to 504), a timeout, no network while offline or online, a response that could not be read
- * (`parse`), else any other answer of 500 and above (`server`) or 400 and above (`client`).
+ * (502 to 504), a timeout, no network while offline or online, any other answer of 500 and above
+ * (`server`) or 400 and above (`client`), else a response that could not be read (`parse`).
  */
 export type ApiErrorKind =
   | 'validation'
@@ -142,7 +142,7 @@ export interface ApiErrorsOptions {
   renderField?: FieldRenderer | false;
   clearFields?: FieldClearer | false;
   fallbackMessage?: string;
-  /** Messages by code, kind or HTTP status, used only when the server gave no message. */
+  /** Messages by code, HTTP status or kind (in that order), used only when the server gave no message. */
   messages?: Record<string | number, string>;
   shouldHandle?: (jqXHR: JqXHR, settings: AjaxSettings) => boolean;
   /** Milliseconds before a toast that may go goes by itself; 0 keeps every toast until dismissed. */

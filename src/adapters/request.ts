@@ -45,26 +45,17 @@ interface Known {
 /** By jqXHR: each request the prefilter saw, and each failed one once its ApiError is made. */
 const known: WeakMap<object, Known> = new WeakMap();
 
-/** The page's own factory behind each `keepXhr` wrapper (see watchTransport). */
-const pageFactories: WeakMap<object, unknown> = new WeakMap();
-
 /**
- * Keeps the request and its XMLHttpRequest (by wrapping the `xhr` factory jQuery calls): jqXHR
- * does not expose `responseURL`, which tells that a login redirect was followed. A settings
- * object sent again (`complete: function () { $.ajax(this); }`) carries the last wrapper: the
- * page's factory behind it is wrapped instead, or a long-poll would nest one more wrapper a send
- * until the stack overflows.
+ * Keeps the request and its XMLHttpRequest (by wrapping `make`, the page's own `xhr` factory,
+ * which jQuery calls): jqXHR does not expose `responseURL`, which tells that a login redirect was
+ * followed.
  */
-export function watchTransport(jqXHR: JqXHR, request: TrackedRequest): void {
+export function watchTransport(jqXHR: JqXHR, request: TrackedRequest, make: unknown): void {
   known.set(jqXHR, request);
-  const settings = request.settings;
-  const make = pageFactories.get(settings.xhr) || settings.xhr;
   if (typeof make === 'function') {
-    const keepXhr = function keepXhr(this: unknown) {
+    request.settings.xhr = function keepXhr(this: unknown) {
       return (request.xhr = make.apply(this, arguments));
     };
-    pageFactories.set(keepXhr, make);
-    settings.xhr = keepXhr;
   }
 }
 

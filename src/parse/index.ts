@@ -7,7 +7,7 @@ import type { ApiError, ApiErrorFormat, MessageOptions, ParseOptions } from '../
 import { ErrorCollector } from './flatten';
 import { FORMAT_READERS } from './formats';
 import type { FormatReading } from './formats';
-import { KINDS, KIND_MESSAGES, isRedirect, kindByStatus, kindOf } from './kinds';
+import { KIND_MESSAGES, isRedirect, kindByStatus, kindNamed, kindOf } from './kinds';
 import { retryAfterOf } from './retry';
 import { readBody, readProperty, responseHeader } from './response';
 import { ID_LENGTH, LIMITS, httpStatusOf, idOf, isPlainObject, isText, ownValue } from './values';
@@ -44,12 +44,12 @@ export function parseWithOptions(
   try {
     return buildError(xhrLike, textStatus, options);
   } catch {
-    const status = httpStatusOf(readProperty(xhrLike, 'status')) || 0;
+    // What could be read of it is no kind of failure: `parse`, the answer that could not be read.
     return {
       message: fallbackMessage(options),
       code: 'UNKNOWN_ERROR',
-      kind: kindByStatus(status),
-      status,
+      kind: 'parse',
+      status: httpStatusOf(readProperty(xhrLike, 'status')) || 0,
       errors: {},
       formErrors: [],
       correlationId: null,
@@ -87,14 +87,12 @@ function buildError(
     : kindFor(xhrLike, textStatus, options, status, serverCode.toLowerCase(), reading.message);
   const code = serverCode || (hasErrors ? 'VALIDATION_ERROR' : found)
     || (textStatus === 'parsererror' || parseFailed ? 'PARSE_ERROR' : 'UNKNOWN_ERROR');
-  const kind = KINDS[found || serverCode.toUpperCase()] || kindByStatus(status);
+  const kind = kindNamed(found || serverCode) || kindByStatus(status);
 
-  // `messages` by code, then by kind, then by status; a status says more than the kinds a status
-  // alone gives (`messages[404]` over `messages.client`), less than the others (`csrf` over 403).
-  const keys = /^(server|client|unavailable|rate_limited)$/.test(kind) ? [code, status, kind] : [code, kind, status];
-  let message = reading.message || formErrors[0];
-  for (const key of keys) message = message || optionMessage(options, String(key));
-  message = message || textIn(KIND_MESSAGES, kind) || fallbackMessage(options);
+  // `messages` from the narrowest key to the widest: the server's code, the status, the kind.
+  const message = reading.message || formErrors[0]
+    || optionMessage(options, code) || optionMessage(options, '' + status) || optionMessage(options, kind)
+    || textIn(KIND_MESSAGES, kind) || fallbackMessage(options);
 
   const fields = isPlainObject(body) ? body : {};
   const now = readProperty(options, 'now');

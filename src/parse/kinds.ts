@@ -3,6 +3,7 @@
 // message. Pure: reads only its arguments.
 
 import type { ApiErrorKind } from '../types';
+import { hasOwn } from './values';
 
 /** DRF's codes and default texts for a missing or rejected login (NotAuthenticated, AuthenticationFailed). */
 const NOT_SIGNED_IN =
@@ -50,26 +51,25 @@ export function kindOf(
 }
 
 /**
- * The kind of each derived code (a server code spelled the same, in any case, names that kind
- * too). The other kinds go by status (kindByStatus): PARSE_ERROR, a body that could not be read,
- * is `parse` only on a success status; on a 400 or a 500 it is that status's kind.
+ * The kind a code names (one of KIND_MESSAGES): each derived code its own (`CSRF_FAILED` is
+ * `csrf`, `SERVICE_UNAVAILABLE` `unavailable`), and a server's code spelled the same, in any case.
+ * PARSE_ERROR names none: a body that could not be read is `parse` only on a success status, and
+ * otherwise the kind of its status (kindByStatus), like the other failures no code names.
  */
-export const KINDS: Readonly<Record<string, ApiErrorKind>> = {
-  VALIDATION_ERROR: 'validation',
-  SESSION_EXPIRED: 'session_expired',
-  CSRF_FAILED: 'csrf',
-  RATE_LIMITED: 'rate_limited',
-  SERVICE_UNAVAILABLE: 'unavailable',
-  TIMEOUT: 'timeout',
-  OFFLINE: 'offline',
-  NETWORK_ERROR: 'network',
-};
+export function kindNamed(code: string): ApiErrorKind | undefined {
+  const kind = code.toLowerCase().replace(/^service_|_(error|failed)$/, '');
+  return hasOwn(KIND_MESSAGES, kind) ? (kind as ApiErrorKind) : undefined;
+}
 
 /** What is left once no other kind applies: 500 and above, 400 and above, else a success jQuery could not read. */
 export const kindByStatus = (status: number): ApiErrorKind => (status > 499 ? 'server' : status > 399 ? 'client' : 'parse');
 
-/** The built-in message of each kind, used when neither the server nor `messages` gave one. */
+/**
+ * The built-in message of each kind a code can name, used when neither the server nor `messages`
+ * gave one (a validation failure has none: its fields say it).
+ */
 export const KIND_MESSAGES: Readonly<Record<string, string>> = {
+  validation: '',
   session_expired: 'Your session has expired.',
   csrf: 'The page is out of date. Reload it and try again.',
   rate_limited: 'Too many requests.',

@@ -30,10 +30,10 @@ export function isBurstKind(error: ApiError): boolean {
 export function burstPolicy(): (error: ApiError, message: string) => Burst {
   let bursts: Burst[] = [];
   return (error, message) => {
-    const key = isBurstKind(error) ? error.kind + error.status + ' ' + message : '';
+    const key = isBurstKind(error) ? error.kind + error.status + message : '';
     // Only bursts still on screen are kept: the list never outgrows the toasts shown.
     bursts = bursts.filter((burst) => onScreen(burst.handle));
-    let burst = key ? bursts.filter((under) => under.key === key)[0] : undefined;
+    let burst = key ? bursts.find((under) => under.key === key) : undefined;
     if (burst) burst.count += 1;
     else {
       burst = { key, count: 1, handle: null, requests: [] };

@@ -33,17 +33,15 @@ export function outagePolicy(deps: PolicyDeps): Policy {
       const action = requests.length
         ? retryAction(deps.jQuery, requests.map((entry) => entry[1]), text.retry, () => handle && handle.close())
         : undefined;
+      // A toast with a button stays until dismissed: nobody should have to race a timer.
+      if (action) spec.duration = 0;
       if (countdown) {
         // Kept on screen through the wait, and a few seconds past it to read "try again now";
         // the button comes at zero, from the toast's own countdown, so it ends with the toast.
         spec.countdown = countdown;
-        countdown.then = action;
+        countdown.action = action;
         if (spec.duration) spec.duration += countdown.seconds * 1000;
-      } else if (action) {
-        // A toast with a button stays until dismissed: nobody should have to race a timer.
-        spec.action = action;
-        spec.duration = 0;
-      }
+      } else spec.action = action;
       if (burst.handle) burst.handle.update(spec);
       else burst.handle = deps.show(options, spec);
       const handle = burst.handle;

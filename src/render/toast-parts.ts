@@ -15,8 +15,8 @@ export interface ToastSpec {
   key?: string;
   /** A link (`href`) or a button (`run`, after which the toast closes). */
   action?: { label: string; href?: string; run?: () => void };
-  /** `text` holds `{n}`, the seconds left; `done` replaces it at zero, and `then` is the action shown then. */
-  countdown?: { seconds: number; text: string; done: string; then?: ToastSpec['action'] };
+  /** `text` holds `{n}`, the seconds left; `done` replaces it at zero, and `action` is shown then. */
+  countdown?: { seconds: number; text: string; done: string; action?: ToastSpec['action'] };
 }
 
 const BUTTON = 'background:none;border:1px solid;border-radius:4px;color:inherit;font:inherit;padding:2px 8px;margin:4px 0 0;margin-inline-end:8px';

@@ -37,7 +37,7 @@ export function toastLines(message: string, error: ApiError, context: Partial<Ap
  */
 function onPage(error: ApiError, context: Partial<ApiErrorContext>): boolean {
   const unrendered = context.unrendered || {};
-  return error.kind === 'validation' && Object.keys(error.errors).length > 0 && Object.keys(unrendered).length === 0
+  return error.kind === 'validation' && Object.keys(unrendered).length === 0
     && (!error.formErrors.length || !!context.summary);
 }
 

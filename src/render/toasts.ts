@@ -154,10 +154,7 @@ function openToast(doc: Document, state: ToastState, spec: ToastSpec, text: ApiE
     if (changes.countdown && countdown) countdown.stop();
     if (changes.countdown || (!countdown && current.countdown)) {
       // At zero, the action the wait was for (a countdown's "Try again"): it ends with the toast.
-      countdown = countdownPart(doc, current.countdown!, themed, () => {
-        const then = current.countdown!.then;
-        if (then) update({ action: then, duration: 0 });
-      });
+      countdown = countdownPart(doc, current.countdown!, themed, () => current.countdown!.action && update({ action: current.countdown!.action }));
     }
     if (entry.count > 1) {
       count.textContent = fill(text.count, entry.count);

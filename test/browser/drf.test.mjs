@@ -153,7 +153,7 @@ browserSuite('legacy page on the DRF demo', (env) => {
       assert.deepEqual([response.status(), error.code, error.message], [403, 'NOT_AUTHENTICATED', 'Authentication credentials were not provided.']);
     }
     assert.deepEqual(await readApiErrors(page), Array.from({ length: 3 }, () => ({
-      code: 'SESSION_EXPIRED', status: 403, message: 'Authentication credentials were not provided.',
+      code: 'NOT_AUTHENTICATED', status: 403, message: 'Authentication credentials were not provided.',
     })));
     const toasts = await readToasts(page);
     assert.deepEqual(toasts.map(({ message, details, reference }) => ({ message, details, reference })), [

@@ -1,6 +1,6 @@
 // `code` is what the server said, `kind` what the plugin made of it: the server's code is never
 // rewritten (a code is derived only when it sent none), every failure gets one kind of the fixed
-// set, and `messages` are looked up by code, then kind or status, as the README says.
+// set, and `messages` are looked up by code, then status, then kind, as the README says.
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -98,21 +98,21 @@ for (const row of rows) test(row.name, () => check(row));
 const messagesFor = (status: number, body: unknown, messages: Record<string, string>, textStatus = 'error'): string =>
   parseApiError({ status, responseJSON: body, responseText: body === undefined ? '' : JSON.stringify(body) }, textStatus, '', { messages }).message;
 
-test('messages: by the server\'s code first, then by kind, then by status', () => {
+test('messages: by the server\'s code first, then by status, then by kind', () => {
   const notSignedIn = { detail: '', code: 'NOT_AUTHENTICATED' };
   const all = { NOT_AUTHENTICATED: 'by code', session_expired: 'by kind', 403: 'by status' };
   assert.equal(messagesFor(403, notSignedIn, all), 'by code');
-  assert.equal(messagesFor(403, notSignedIn, { session_expired: 'by kind', 403: 'by status' }), 'by kind');
-  assert.equal(messagesFor(403, notSignedIn, { 403: 'by status' }), 'by status');
+  assert.equal(messagesFor(403, notSignedIn, { session_expired: 'by kind', 403: 'by status' }), 'by status');
+  assert.equal(messagesFor(403, notSignedIn, { session_expired: 'by kind' }), 'by kind');
   assert.equal(messagesFor(403, notSignedIn, {}), 'Your session has expired.', 'the built-in message of the kind');
 });
 
-test('messages: a status key wins over the kinds a status alone gives (client, server, unavailable, rate_limited)', () => {
+test('messages: a kind covers every status of its kind; a status key narrows it', () => {
   assert.equal(messagesFor(404, undefined, { client: 'by kind', 404: 'by status' }), 'by status');
-  assert.equal(messagesFor(404, undefined, { client: 'by kind' }), 'by kind');
-  assert.equal(messagesFor(503, undefined, { unavailable: 'by kind', 503: 'by status' }), 'by status');
-  assert.equal(messagesFor(500, undefined, { server: 'by kind' }), 'by kind');
-  assert.equal(messagesFor(0, undefined, { timeout: 'by kind', 0: 'by status' }, 'timeout'), 'by kind', 'a timeout says more than status 0');
+  assert.equal(messagesFor(410, undefined, { client: 'by kind', 404: 'by status' }), 'by kind');
+  assert.equal(messagesFor(502, undefined, { unavailable: 'by kind' }), 'by kind');
+  assert.equal(messagesFor(0, undefined, { timeout: 'by kind' }, 'timeout'), 'by kind');
+  assert.equal(messagesFor(0, undefined, { TIMEOUT: 'by derived code', timeout: 'by kind' }, 'timeout'), 'by derived code');
 });
 
 test('messages are used only when the server gave none', () => {

@@ -72,7 +72,7 @@ test('a body whose reading throws gives a fallback error, not an exception', () 
   const error = parseWithOptions({ status: 500, responseJSON: hostile }, 'error', '', {
     fallbackMessage: 'Try again.',
   });
-  assert.deepEqual(error, { ...fallback, message: 'Try again.', code: 'UNKNOWN_ERROR', kind: 'server', status: 500 });
+  assert.deepEqual(error, { ...fallback, message: 'Try again.', code: 'UNKNOWN_ERROR', kind: 'parse', status: 500 });
 });
 
 test('null options, and options whose messages is not an object, do not throw', () => {

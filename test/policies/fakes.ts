@@ -3,7 +3,7 @@
 import { DEFAULT_OPTIONS, mergeOptions, type ResolvedOptions } from '../../src/options.ts';
 import type { PolicyDeps } from '../../src/policies/policy.ts';
 import type { ToastHandle, ToastSpec } from '../../src/render/toast.ts';
-import { KINDS, kindByStatus } from '../../src/parse/kinds.ts';
+import { kindByStatus, kindNamed } from '../../src/parse/kinds.ts';
 import type { ApiError, ApiErrorContext } from '../../src/types.ts';
 
 /** An ApiError; its kind, when not given, is the one the parser gives its derived code or status. */
@@ -13,7 +13,7 @@ export function apiError(fields: Partial<ApiError> = {}): ApiError {
     correlationId: null, timestamp: null, format: 'none', raw: null, retryAfter: null, ...fields,
     kind: 'server',
   };
-  error.kind = fields.kind ?? KINDS[error.code] ?? kindByStatus(error.status);
+  error.kind = fields.kind ?? kindNamed(error.code) ?? kindByStatus(error.status);
   return error;
 }
 

@@ -80,9 +80,9 @@ test('throttled: the countdown of Retry-After, the toast kept through the wait, 
   const outage = outagePolicy(f.deps);
   outage.fail(apiError({ code: 'RATE_LIMITED', status: 429, retryAfter: 37, message: 'Request was throttled.' }), context(), options({ retry: true }));
   const toast = f.shown[0]!;
-  const { then, ...countdown } = toast.spec.countdown!;
+  const { action, ...countdown } = toast.spec.countdown!;
   assert.deepEqual(countdown, { seconds: 37, text: 'Too many requests. Try again in {n} seconds.', done: 'You can try again now.' });
-  assert.equal(then!.label, 'Try again', 'shown at zero');
+  assert.equal(action!.label, 'Try again', 'shown at zero');
   assert.equal(toast.spec.duration, 0, 'kept through the wait and after, until dismissed');
   assert.equal(toast.spec.action, undefined, 'no button during the wait');
 });
@@ -91,7 +91,7 @@ test('throttled without the retry option: the countdown and no button, ever', ()
   const f = fakes();
   outagePolicy(f.deps).fail(apiError({ code: 'RATE_LIMITED', status: 429, retryAfter: 3 }), context(), options());
   assert.equal(f.shown[0]!.spec.action, undefined);
-  assert.equal(f.shown[0]!.spec.countdown!.then, undefined);
+  assert.equal(f.shown[0]!.spec.countdown!.action, undefined);
 });
 
 test('the same failure again, seconds later with a new correlation id, counts on the toast on screen', () => {
