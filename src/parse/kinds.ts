@@ -25,9 +25,10 @@ export function isRedirect(responseURL: unknown, url: unknown): boolean {
 }
 
 /**
- * The derived code of the failure's kind, else undefined. `code` is the server's, lower-cased; `page` the start of
- * the body as text (searched, never shown); `online` is `navigator.onLine` when the caller knows
- * it; `redirectedToPage` says a 2xx HTML page came from another URL (a login page).
+ * The derived code of the failure's kind (kindNamed gives the kind), else undefined. `code` is the
+ * server's, lower-cased; `page` the start of the body as text (searched, never shown); `online`
+ * is `navigator.onLine` when the caller knows it; `redirectedToPage` says a 2xx HTML page came
+ * from another URL (a login page).
  */
 export function kindOf(
   status: number,
