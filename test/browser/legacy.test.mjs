@@ -157,7 +157,7 @@ browserSuite('legacy page', (env) => {
         const [again] = await waitForToasts(page, 1);
         assert.equal(again.message, 'Your session has expired.');
         assert.deepEqual(await link(), { text: 'Sign in again', href: page.url() });
-        assert.deepEqual((await readApiErrors(page)).map((event) => event.code), ['SESSION_EXPIRED', 'SESSION_EXPIRED', 'SESSION_EXPIRED']);
+        assert.deepEqual((await readApiErrors(page)).map((event) => event.code), ['NOT_AUTHENTICATED', 'NOT_AUTHENTICATED', 'NOT_AUTHENTICATED'], 'the server\'s own code');
       });
 
       it('the close button dismisses a toast', async () => {
@@ -290,7 +290,7 @@ browserSuite('legacy page', (env) => {
       // The 401 after it is the same expiry: still one toast.
       await clickFor(page, '#btn-401', '/api/scenario/401');
       await page.waitForFunction(() => window.__apiErrorEvents.length === 2);
-      assert.deepEqual((await readApiErrors(page)).map((event) => event.code), ['SESSION_EXPIRED', 'SESSION_EXPIRED']);
+      assert.deepEqual((await readApiErrors(page)).map((event) => event.code), ['NOT_AUTHENTICATED', 'NOT_AUTHENTICATED'], 'the server\'s own code');
       assert.equal((await readToasts(page)).length, 1);
       await page.click('.api-errors-toast-close');
 
