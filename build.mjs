@@ -36,7 +36,7 @@ const common = { absWorkingDir: root, bundle: true, target: 'es2015', banner: { 
 const INTERNAL_PROPERTIES = [
   'nodesLeft', 'fieldCount', 'exhausted', 'visit', 'read', 'reading', 'parseFailed', 'messagesPerField', 'messageLength', 'pathLength',
   'dataForm', 'stale', 'drawn', 'container', 'themed', 'returnFocus', 'handle', 'element', 'update', 'stop',
-  'lines', 'duration', 'action', 'run', 'countdown', 'seconds', 'done', 'kind', 'at', 'timer', 'requests',
+  'lines', 'duration', 'action', 'run', 'countdown', 'seconds', 'done', 'at', 'timer', 'requests',
   'decide', 'succeed', 'show', 'base', 'doc', 'errorFor', 'onUntrackedSuccess', 'onUntrackedFailure', 'isLeaving',
   'submitted', 'focused', 'holder', 'shadow', 'named',
 ];

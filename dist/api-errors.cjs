@@ -514,7 +514,7 @@ var DEFAULT_TEXT = {
   unavailable: "Try again in {n} seconds.",
   retryReady: "You can try again now.",
   retry: "Try again",
-  offline: "You are offline. Changes will not be saved until the connection is back.",
+  offline: "You are offline. Changes made while offline are not saved.",
   burst: "{n} requests failed: {message}"
 };
 function overlayStrings(base, layer) {
@@ -552,7 +552,7 @@ function part(doc, tag, name, themed, text) {
   if (tag === "button") element.setAttribute("type", "button");
   return element;
 }
-function countdownPart(doc, countdown, themed) {
+function countdownPart(doc, countdown, themed, done) {
   const element = part(doc, "div", "countdown", themed);
   const seconds = Math.max(0, Math.ceil(countdown.seconds) || 0);
   const end = Date.now() + seconds * 1e3;
@@ -568,6 +568,7 @@ function countdownPart(doc, countdown, themed) {
     else {
       stop();
       element.textContent = countdown.done;
+      done();
     }
   };
   const timer = setInterval(tick2, 1e3);
@@ -745,7 +746,9 @@ function openToast(doc, state, spec, text) {
     current2 = Object.assign({}, current2, changes);
     entry.key = keyOf(current2);
     if (changes.countdown && countdown) countdown.stop();
-    if (changes.countdown || !countdown && current2.countdown) countdown = countdownPart(doc, current2.countdown, themed);
+    if (changes.countdown || !countdown && current2.countdown) {
+      countdown = countdownPart(doc, current2.countdown, themed, () => current2.countdown.action && update({ action: current2.countdown.action }));
+    }
     if (entry.count > 1) {
       count.textContent = fill(text.count, entry.count);
       element.insertBefore(count, dismiss);
@@ -801,7 +804,7 @@ function toastLines(message, error, context, text) {
 }
 function onPage(error, context) {
   const unrendered = context.unrendered || {};
-  return Object.keys(error.errors).length > 0 && Object.keys(unrendered).length === 0 && (!error.formErrors.length || !!context.summary);
+  return error.kind === "validation" && Object.keys(unrendered).length === 0 && (!error.formErrors.length || !!context.summary);
 }
 function isSticky(error, context, stickyWhen) {
   if (typeof stickyWhen !== "function") return !onPage(error, context);
@@ -1205,7 +1208,6 @@ var FORMAT_READERS = [
 // src/parse/kinds.ts
 var NOT_SIGNED_IN = /^(not_authenticated|authentication_failed|Authentication credentials were not provided\.|Incorrect authentication credentials\.|Unauthenticated\.)$/;
 var CSRF_TEXT = /CSRF (verification failed|Failed)/;
-var isGenericCode = (code) => NOT_SIGNED_IN.test(code) || code === "permission_denied";
 var pathOf2 = (url) => new URL(url, "http://h/").pathname;
 function isRedirect(responseURL, url) {
   if (typeof responseURL !== "string" || typeof url !== "string" || !responseURL) return false;
@@ -1225,14 +1227,20 @@ function kindOf(status, code, message, page2, textStatus, online, redirectedToPa
   if (status > 501 && status < 505) return "SERVICE_UNAVAILABLE";
   return status ? void 0 : online === false ? "OFFLINE" : "NETWORK_ERROR";
 }
+function kindNamed(code) {
+  const kind = code.toLowerCase().replace(/^service_|_(error|failed)$/, "");
+  return hasOwn(KIND_MESSAGES, kind) ? kind : void 0;
+}
+var kindByStatus = (status) => status > 499 ? "server" : status > 399 ? "client" : "parse";
 var KIND_MESSAGES = {
-  SESSION_EXPIRED: "Your session has expired.",
-  CSRF_FAILED: "The page is out of date. Reload it and try again.",
-  RATE_LIMITED: "Too many requests.",
-  SERVICE_UNAVAILABLE: "The service is unavailable right now. Try again in a moment.",
-  TIMEOUT: "The server took too long to answer.",
-  OFFLINE: "You are offline.",
-  NETWORK_ERROR: "The server could not be reached. Check your connection."
+  validation: "",
+  session_expired: "Your session has expired.",
+  csrf: "The page is out of date. Reload it and try again.",
+  rate_limited: "Too many requests.",
+  unavailable: "The service is unavailable right now. Try again in a moment.",
+  timeout: "The server took too long to answer.",
+  offline: "You are offline.",
+  network: "The server could not be reached. Check your connection."
 };
 
 // src/parse/retry.ts
@@ -1292,6 +1300,7 @@ function parseWithOptions(xhrLike, textStatus, errorThrown, options) {
     return {
       message: fallbackMessage(options),
       code: "UNKNOWN_ERROR",
+      kind: "parse",
       status: httpStatusOf(readProperty(xhrLike, "status")) || 0,
       errors: {},
       formErrors: [],
@@ -1313,10 +1322,10 @@ function buildError(xhrLike, textStatus, options) {
   const status = httpStatusOf(xhrStatus) || noStatus && reading.status || 0;
   const hasErrors = formErrors.length > 0 || Object.keys(errors).length > 0;
   const serverCode = reading.code || "";
-  const lowerCode = serverCode.toLowerCase();
-  const kind = kindFor(xhrLike, textStatus, options, status, lowerCode, reading.message);
-  const code = (isGenericCode(lowerCode) ? "" : serverCode) || (!serverCode && hasErrors ? "VALIDATION_ERROR" : kind) || serverCode || (textStatus === "parsererror" || parseFailed ? "PARSE_ERROR" : "UNKNOWN_ERROR");
-  const message = reading.message || formErrors[0] || optionMessage(options, code) || optionMessage(options, String(status)) || textIn(KIND_MESSAGES, kind || code) || fallbackMessage(options);
+  const found = hasErrors && status < 500 ? "VALIDATION_ERROR" : kindFor(xhrLike, textStatus, options, status, serverCode.toLowerCase(), reading.message);
+  const code = serverCode || (hasErrors ? "VALIDATION_ERROR" : found) || (textStatus === "parsererror" || parseFailed ? "PARSE_ERROR" : "UNKNOWN_ERROR");
+  const kind = kindNamed(found || serverCode) || kindByStatus(status);
+  const message = reading.message || formErrors[0] || optionMessage(options, code) || optionMessage(options, "" + status) || optionMessage(options, kind) || textIn(KIND_MESSAGES, kind) || fallbackMessage(options);
   const fields = isPlainObject(body) ? body : {};
   const now = readProperty(options, "now");
   const retryAfter = retryAfterOf(
@@ -1328,6 +1337,7 @@ function buildError(xhrLike, textStatus, options) {
   return {
     message,
     code,
+    kind,
     status,
     errors,
     formErrors,
@@ -1401,12 +1411,10 @@ function isMarkedHandled(jqXHR) {
 var page = globalThis;
 var REGISTRY = /* @__PURE__ */ Symbol.for("jquery-api-errors.requests");
 var known = page[REGISTRY] || (page[REGISTRY] = /* @__PURE__ */ new WeakMap());
-function watchTransport(jqXHR, request) {
+function watchTransport(jqXHR, request, make) {
   known.set(jqXHR, request);
-  const settings = request.settings;
-  const make = settings.xhr;
   if (typeof make === "function") {
-    settings.xhr = function keepXhr() {
+    request.settings.xhr = function keepXhr() {
       return request.xhr = make.apply(this, arguments);
     };
   }
@@ -1599,7 +1607,9 @@ function track(settings, originalOptions, jqXHR, slot, jQuery) {
   const sentIn = tick || (tick = Promise.resolve().then(() => {
     tick = null;
   }));
-  watchTransport(jqXHR, request);
+  const pageXhr = pageValue(settings.xhr);
+  watchTransport(jqXHR, request, pageXhr);
+  if (pageXhr) pageValues.set(settings.xhr, pageXhr);
   jqXHR.fail((_xhr, textStatus) => {
     request.failed = true;
     request.textStatus = textStatus;
@@ -1826,16 +1836,16 @@ var DEFAULT_OPTIONS = {
 function drawsToasts(options) {
   return options.toast === defaultToast;
 }
-function stickyToast(deps, options, code, text, shown, error, action) {
+function stickyToast(deps, options, text, shown, error, action) {
   return deps.show(options, {
-    message: shown && shown !== error.message ? shown : options.messages[code] || text,
+    message: shown && shown !== error.message ? shown : options.messages[error.kind] || text,
     duration: 0,
-    key: code,
+    key: error.kind,
     action
   });
 }
 function onScreen(handle) {
-  return !!handle && !!handle.element.parentNode;
+  return !!handle && handle.element.isConnected;
 }
 
 // src/policies/csrf.ts
@@ -1843,12 +1853,11 @@ function csrfPolicy(deps) {
   let handle = null;
   return {
     fail(error, _context, options, shown) {
-      if (error.code !== "CSRF_FAILED" || !drawsToasts(options)) return false;
+      if (error.kind !== "csrf" || !drawsToasts(options)) return false;
       if (onScreen(handle)) return true;
       handle = stickyToast(
         deps,
         options,
-        "CSRF_FAILED",
         options.text.pageOutOfDate,
         shown,
         error,
@@ -1885,9 +1894,7 @@ function offlinePolicy(deps) {
   listen("addEventListener");
   return {
     fail(error, _context, options) {
-      if (error.code !== "OFFLINE" && error.code !== "NETWORK_ERROR" || !drawsToasts(options)) return false;
-      if (offline) return true;
-      if (!view || view.navigator.onLine !== false) return false;
+      if (!/^(offline|network)$/.test(error.kind) || !drawsToasts(options) || !offline && (!view || view.navigator.onLine !== false)) return false;
       goOffline();
       return true;
     },
@@ -1903,36 +1910,33 @@ function offlinePolicy(deps) {
 }
 
 // src/policies/burst.ts
-var BURST_MS = 2e3;
 function isBurstKind(error) {
-  return !Object.keys(error.errors).length && !error.formErrors.length && (/^(NETWORK_ERROR|TIMEOUT|RATE_LIMITED)$/.test(error.code) || error.status === 429 || error.status >= 500);
+  return !Object.keys(error.errors).length && !error.formErrors.length && (/^(network|timeout|rate_limited)$/.test(error.kind) || error.status > 499);
 }
-function burstPolicy(now) {
+function burstPolicy() {
   let bursts = [];
-  return (error) => {
-    const at = now();
-    const kind = isBurstKind(error) ? error.code + " " + error.status : "";
-    bursts = bursts.filter((burst2) => at - burst2.at < BURST_MS && onScreen(burst2.handle));
-    let burst = kind ? bursts.filter((under) => under.kind === kind)[0] : void 0;
-    if (burst) {
-      burst.count += 1;
-      burst.at = at;
-    } else {
-      burst = { kind, count: 1, at, handle: null, requests: {} };
-      if (kind) bursts.push(burst);
+  return (error, message) => {
+    const key = isBurstKind(error) ? error.kind + error.status + message : "";
+    bursts = bursts.filter((burst2) => onScreen(burst2.handle));
+    let burst = key ? bursts.find((under) => under.key === key) : void 0;
+    if (burst) burst.count += 1;
+    else {
+      burst = { key, count: 1, handle: null, requests: [] };
+      if (key) bursts.push(burst);
     }
     return burst;
   };
 }
 
 // src/policies/retry.ts
-var RETRIED_CODES = /^(RATE_LIMITED|SERVICE_UNAVAILABLE|TIMEOUT|NETWORK_ERROR)$/;
+var RETRIED_KINDS = /^(rate_limited|unavailable|timeout|network)$/;
 var IDEMPOTENT = /^(GET|HEAD)$/i;
+var CALLBACKS = ["success", "error", "complete"];
 var resent = /* @__PURE__ */ new WeakSet();
 function retryRequest(error, context, options) {
   const original = context.originalOptions;
   const settings = context.settings;
-  if (!options.retry || !original || resent.has(original) || !(RETRIED_CODES.test(error.code) || error.status === 429 || error.status > 501 && error.status < 505) || !IDEMPOTENT.test(settings.type || settings.method)) return null;
+  if (!options.retry || !original || resent.has(original) || !CALLBACKS.some((name) => original[name]) || !RETRIED_KINDS.test(error.kind) || !IDEMPOTENT.test(settings.type || settings.method)) return null;
   const request = Object.assign({}, original);
   if (!request.url) {
     request.url = settings.url;
@@ -1948,8 +1952,7 @@ function retryAction(jQuery, requests, label, done) {
       if (used) return;
       used = true;
       done();
-      for (const url of Object.keys(requests)) {
-        const request = requests[url];
+      for (const request of requests) {
         resent.add(request);
         guarded("the retried request", () => jQuery.ajax(request));
       }
@@ -1962,15 +1965,14 @@ var DRF_WAIT2 = / ?Expected available in \d+ seconds?\./;
 var withoutWait = (message) => message.replace(DRF_WAIT2, "") || message;
 function countdownFor(error, text) {
   const seconds = error.retryAfter;
-  const throttled = error.code === "RATE_LIMITED" || error.status === 429;
-  return seconds && seconds > 0 && (throttled || error.code === "SERVICE_UNAVAILABLE" || error.status >= 502) ? { seconds, text: throttled ? text.rateLimited : text.unavailable, done: text.retryReady } : null;
+  const throttled = error.kind === "rate_limited";
+  return seconds && seconds > 0 && (throttled || error.kind === "unavailable" || error.status > 501) ? { seconds, text: throttled ? text.rateLimited : text.unavailable, done: text.retryReady } : null;
 }
 
 // src/policies/outage.ts
 var MAX_RETRIED = 20;
 function outagePolicy(deps) {
-  const join = burstPolicy(deps.now);
-  let stopped = false;
+  const join = burstPolicy();
   return {
     fail(error, context, options, shown = error.message) {
       const request = retryRequest(error, context, options);
@@ -1978,29 +1980,24 @@ function outagePolicy(deps) {
       const countdown = countdownFor(error, text);
       if (countdown) shown = withoutWait(shown);
       if (!drawsToasts(options) || !request && !countdown && !isBurstKind(error)) return false;
-      const burst = join(error);
+      const burst = join(error, shown);
       const requests = burst.requests;
-      if (request && Object.keys(requests).length < MAX_RETRIED) requests[context.settings.url] = request;
+      const url = context.settings.url;
+      if (request && requests.length < MAX_RETRIED && !requests.some(([sentTo, sent]) => sentTo === url && CALLBACKS.every((name) => sent[name] === request[name]))) {
+        requests.push([url, request]);
+      }
       const spec = failureToast(burst.count > 1 ? fill(text.burst, burst.count, shown) : shown, shown, error, context, options, text);
-      const action = Object.keys(requests).length ? retryAction(deps.jQuery, requests, text.retry, () => handle && handle.close()) : void 0;
+      const action = requests.length ? retryAction(deps.jQuery, requests.map((entry) => entry[1]), text.retry, () => handle && handle.close()) : void 0;
+      if (action) spec.duration = 0;
       if (countdown) {
         spec.countdown = countdown;
+        countdown.action = action;
         if (spec.duration) spec.duration += countdown.seconds * 1e3;
-      } else if (action) {
-        spec.action = action;
-        spec.duration = 0;
-      }
+      } else spec.action = action;
       if (burst.handle) burst.handle.update(spec);
       else burst.handle = deps.show(options, spec);
       const handle = burst.handle;
-      clearTimeout(burst.timer);
-      if (handle && countdown && action) {
-        burst.timer = setTimeout(() => stopped || handle.update({ action, duration: 0 }), countdown.seconds * 1e3);
-      }
       return true;
-    },
-    stop() {
-      stopped = true;
     }
   };
 }
@@ -2012,7 +2009,7 @@ function sessionPolicy(deps) {
   return {
     fail(error, context, options, shown) {
       const handler = options.onSessionExpired;
-      if (error.code !== "SESSION_EXPIRED" || handler === false || !handler && !drawsToasts(options)) return false;
+      if (error.kind !== "session_expired" || handler === false || !handler && !drawsToasts(options)) return false;
       if (told) return true;
       told = true;
       if (handler) {
@@ -2022,7 +2019,6 @@ function sessionPolicy(deps) {
       handle = stickyToast(
         deps,
         options,
-        "SESSION_EXPIRED",
         options.text.sessionExpired,
         shown,
         error,
@@ -2040,7 +2036,7 @@ function sessionPolicy(deps) {
 
 // src/policies/index.ts
 function createPolicies(doc, jQuery, base) {
-  const deps = { doc, jQuery, base, now: () => Date.now(), show: (options, spec) => showToast(doc, spec, options) };
+  const deps = { doc, jQuery, base, show: (options, spec) => showToast(doc, spec, options) };
   const policies = [offlinePolicy(deps), sessionPolicy(deps), csrfPolicy(deps), outagePolicy(deps)];
   return {
     decide(error, context, options, message) {

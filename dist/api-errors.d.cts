@@ -1,16 +1,25 @@
 /*! jquery-api-errors 0.1.0 | MIT License */
 /** The formats parseApiError recognises, in the order it tries them. */
 type ApiErrorFormat = 'envelope' | 'problem' | 'jsonapi' | 'standardized' | 'django' | 'laravel' | 'drf' | 'none';
+/**
+ * What the plugin made of a failure, whatever code the server sent: field or form errors
+ * (`validation`), an expired session, a CSRF failure, throttling (429), an unavailable service
+ * (502 to 504), a timeout, no network while offline or online, any other answer of 500 and above
+ * (`server`) or 400 and above (`client`), else a response that could not be read (`parse`).
+ */
+type ApiErrorKind = 'validation' | 'session_expired' | 'csrf' | 'rate_limited' | 'unavailable' | 'timeout' | 'offline' | 'network' | 'parse' | 'server' | 'client';
 /** Any failed response, reduced to one shape. Made only by parseApiError, so always well formed. */
 interface ApiError {
     /** Never empty. */
     message: string;
     /**
-     * The server's code, else one derived from the response: VALIDATION_ERROR, SESSION_EXPIRED,
-     * CSRF_FAILED, RATE_LIMITED, SERVICE_UNAVAILABLE, TIMEOUT, OFFLINE, NETWORK_ERROR, PARSE_ERROR
-     * or UNKNOWN_ERROR.
+     * The server's code exactly as it sent it; only when it sent none, one derived from the
+     * response: VALIDATION_ERROR, SESSION_EXPIRED, CSRF_FAILED, RATE_LIMITED, SERVICE_UNAVAILABLE,
+     * TIMEOUT, OFFLINE, NETWORK_ERROR, PARSE_ERROR or UNKNOWN_ERROR.
      */
     code: string;
+    /** What the plugin made of the failure: the policies, `messages` and `stickyWhen` go by it. */
+    kind: ApiErrorKind;
     /** HTTP status; 0 when no response arrived. */
     status: number;
     /** Field errors keyed by dotted path (`address.city`, `items.1.qty`). */
@@ -96,11 +105,15 @@ interface ApiErrorsOptions {
     renderField?: FieldRenderer | false;
     clearFields?: FieldClearer | false;
     fallbackMessage?: string;
+    /** Messages by code, HTTP status or kind (in that order), used only when the server gave no message. */
     messages?: Record<string | number, string>;
     shouldHandle?: (jqXHR: JqXHR, settings: AjaxSettings) => boolean;
     /** Milliseconds before a toast that may go goes by itself; 0 keeps every toast until dismissed. */
     toastDuration?: number;
-    /** Whether a failure's toast stays until dismissed; replaces the built-in rule. */
+    /**
+     * Whether a failure's toast stays until dismissed; replaces the built-in rule (a `validation`
+     * failure whose every error is shown on the page may go; every other failure stays).
+     */
     stickyWhen?: (error: ApiError) => boolean;
     position?: ToastPosition;
     /** Any of the built-in texts, in the page's language. */
@@ -213,4 +226,4 @@ declare function clearFieldErrors(scope?: unknown): void;
 declare const version = "0.1.0";
 
 export { installApiErrors, parseApiError, markHandled, defaultToast, defaultRenderField, clearFieldErrors, version };
-export type { ApiError, ApiErrorFormat, ApiErrorContext, ApiErrorsOptions, ApiErrorsInstallation, RequestApiErrorsOptions, ToastRenderer, FieldRenderer, FieldClearer, XhrLike, ApiErrorsText, SessionExpiredHandler, ToastPosition, ParseOptions };
+export type { ApiError, ApiErrorFormat, ApiErrorKind, ApiErrorContext, ApiErrorsOptions, ApiErrorsInstallation, RequestApiErrorsOptions, ToastRenderer, FieldRenderer, FieldClearer, XhrLike, ApiErrorsText, SessionExpiredHandler, ToastPosition, ParseOptions };

@@ -10,6 +10,7 @@ export { version } from './version';
 export type {
   ApiError,
   ApiErrorFormat,
+  ApiErrorKind,
   ApiErrorContext,
   ApiErrorsOptions,
   ApiErrorsInstallation,

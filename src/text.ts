@@ -25,7 +25,7 @@ export const DEFAULT_TEXT: ApiErrorsText = {
   unavailable: 'Try again in {n} seconds.',
   retryReady: 'You can try again now.',
   retry: 'Try again',
-  offline: 'You are offline. Changes will not be saved until the connection is back.',
+  offline: 'You are offline. Changes made while offline are not saved.',
   burst: '{n} requests failed: {message}',
 };
 

@@ -1,7 +1,7 @@
 // The failures Django pages hit most, on every jQuery version against a real server: an expired
 // session (401, DRF's 403, a login redirect), CSRF (Django's page, DRF's detail), throttling
 // with Retry-After, gateway errors and offline. Each shows one toast that says what happened,
-// and the api:error event carries the derived code and retryAfter.
+// and the api:error event carries the server's code (or a derived one), the kind and retryAfter.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { ajax, JQUERY_VERSIONS, openPage, toasts, type TestPage } from './helpers/page.ts';
@@ -70,6 +70,7 @@ function seen(page: TestPage, events: Array<Record<string, unknown>>) {
   return {
     toasts: toasts(page).map((toast) => toast.message),
     code: error.code,
+    kind: error.kind,
     status: error.status,
     retryAfter: error.retryAfter,
   };
@@ -78,70 +79,70 @@ function seen(page: TestPage, events: Array<Record<string, unknown>>) {
 interface Case {
   name: string;
   settings: Record<string, unknown>;
-  expected: { toasts: string[]; code: string; status: number; retryAfter: number | null };
+  expected: { toasts: string[]; code: string; kind: string; status: number; retryAfter: number | null };
 }
 
 const cases: Case[] = [
   {
     name: 'a 401 with no body: "Your session has expired."',
     settings: { url: '/401' },
-    expected: { toasts: ['Your session has expired.'], code: 'SESSION_EXPIRED', status: 401, retryAfter: null },
+    expected: { toasts: ['Your session has expired.'], code: 'SESSION_EXPIRED', kind: 'session_expired', status: 401, retryAfter: null },
   },
   {
     name: "DRF's 403 for a missing login (SessionAuthentication) is SESSION_EXPIRED: one toast that says so",
     settings: { url: '/drf-403' },
-    expected: { toasts: ['Your session has expired.'], code: 'SESSION_EXPIRED', status: 403, retryAfter: null },
+    expected: { toasts: ['Your session has expired.'], code: 'SESSION_EXPIRED', kind: 'session_expired', status: 403, retryAfter: null },
   },
   {
     name: 'a JSON request redirected to the HTML login page is SESSION_EXPIRED',
     settings: { url: '/api/orders/', dataType: 'json' },
-    expected: { toasts: ['Your session has expired.'], code: 'SESSION_EXPIRED', status: 200, retryAfter: null },
+    expected: { toasts: ['Your session has expired.'], code: 'SESSION_EXPIRED', kind: 'session_expired', status: 200, retryAfter: null },
   },
   {
     name: 'the same HTML page at the URL asked for is only a PARSE_ERROR',
     settings: { url: '/html-at-own-url/', dataType: 'json' },
-    expected: { toasts: ['Request failed.'], code: 'PARSE_ERROR', status: 200, retryAfter: null },
+    expected: { toasts: ['Request failed.'], code: 'PARSE_ERROR', kind: 'parse', status: 200, retryAfter: null },
   },
   {
     name: "Django's HTML CSRF page: CSRF_FAILED, the page is never shown",
     settings: { url: '/django-csrf', type: 'POST' },
-    expected: { toasts: ['The page is out of date. Reload it and try again.'], code: 'CSRF_FAILED', status: 403, retryAfter: null },
+    expected: { toasts: ['The page is out of date. Reload it and try again.'], code: 'CSRF_FAILED', kind: 'csrf', status: 403, retryAfter: null },
   },
   {
     name: "DRF's CSRF detail: CSRF_FAILED: one toast that says to reload",
     settings: { url: '/drf-csrf', type: 'POST' },
-    expected: { toasts: ['The page is out of date. Reload it and try again.'], code: 'CSRF_FAILED', status: 403, retryAfter: null },
+    expected: { toasts: ['The page is out of date. Reload it and try again.'], code: 'CSRF_FAILED', kind: 'csrf', status: 403, retryAfter: null },
   },
   {
-    name: 'an envelope PERMISSION_DENIED whose message is a CSRF failure is CSRF_FAILED',
+    name: 'an envelope PERMISSION_DENIED whose message is a CSRF failure keeps its code and is of the kind csrf',
     settings: { url: '/envelope-csrf', type: 'POST' },
-    expected: { toasts: ['The page is out of date. Reload it and try again.'], code: 'CSRF_FAILED', status: 403, retryAfter: null },
+    expected: { toasts: ['The page is out of date. Reload it and try again.'], code: 'PERMISSION_DENIED', kind: 'csrf', status: 403, retryAfter: null },
   },
   {
     name: 'a 429 with Retry-After: 37 gives retryAfter 37',
     settings: { url: '/throttled-seconds' },
-    expected: { toasts: ['Request was throttled.'], code: 'RATE_LIMITED', status: 429, retryAfter: 37 },
+    expected: { toasts: ['Request was throttled.'], code: 'RATE_LIMITED', kind: 'rate_limited', status: 429, retryAfter: 37 },
   },
   {
     name: 'a 429 with Retry-After as an HTTP date two minutes ahead gives retryAfter 120',
     settings: { url: '/throttled-date' },
-    expected: { toasts: ['Too many requests.'], code: 'RATE_LIMITED', status: 429, retryAfter: 120 },
+    expected: { toasts: ['Too many requests.'], code: 'RATE_LIMITED', kind: 'rate_limited', status: 429, retryAfter: 120 },
   },
   {
     name: "a 429 with only DRF's text gives retryAfter from \"in 42 seconds\"",
     settings: { url: '/throttled-text' },
-    expected: { toasts: ['Request was throttled.'], code: 'RATE_LIMITED', status: 429, retryAfter: 42 },
+    expected: { toasts: ['Request was throttled.'], code: 'RATE_LIMITED', kind: 'rate_limited', status: 429, retryAfter: 42 },
   },
   {
     name: 'a 429 with Retry-After: -1 gives no retryAfter',
     settings: { url: '/throttled-hostile' },
-    expected: { toasts: ['Too many requests.'], code: 'RATE_LIMITED', status: 429, retryAfter: null },
+    expected: { toasts: ['Too many requests.'], code: 'RATE_LIMITED', kind: 'rate_limited', status: 429, retryAfter: null },
   },
   ...[502, 503, 504].flatMap((status) =>
     ['html', 'empty'].map((body): Case => ({
       name: `a ${status} (${body === 'html' ? "the proxy's HTML page" : 'empty body'}) is SERVICE_UNAVAILABLE`,
       settings: { url: `/${status}-${body}` },
-      expected: { toasts: [UNAVAILABLE], code: 'SERVICE_UNAVAILABLE', status, retryAfter: null },
+      expected: { toasts: [UNAVAILABLE], code: 'SERVICE_UNAVAILABLE', kind: 'unavailable', status, retryAfter: null },
     })),
   ),
 ];
@@ -163,7 +164,7 @@ for (const jquery of JQUERY_VERSIONS) {
       t.after(() => page.close());
       Object.defineProperty(page.window.navigator, 'onLine', { configurable: true, get: () => false });
       await ajax(page, { url: '/dropped' });
-      assert.deepEqual(seen(page, events), { toasts: ['You are offline. Changes will not be saved until the connection is back.'], code: 'OFFLINE', status: 0, retryAfter: null });
+      assert.deepEqual(seen(page, events), { toasts: ['You are offline. Changes made while offline are not saved.'], code: 'OFFLINE', kind: 'offline', status: 0, retryAfter: null });
     });
 
     test('a dropped connection while online: "The server could not be reached. Check your connection."', async (t) => {
@@ -171,7 +172,7 @@ for (const jquery of JQUERY_VERSIONS) {
       t.after(() => page.close());
       await ajax(page, { url: '/dropped' });
       assert.deepEqual(seen(page, events), {
-        toasts: ['The server could not be reached. Check your connection.'], code: 'NETWORK_ERROR', status: 0, retryAfter: null,
+        toasts: ['The server could not be reached. Check your connection.'], code: 'NETWORK_ERROR', kind: 'network', status: 0, retryAfter: null,
       });
     });
   });
@@ -180,39 +181,39 @@ for (const jquery of JQUERY_VERSIONS) {
 /** The Node demo's Django paths, as the DRF demo serves them, read by the plugin. */
 const demoCases: Case[] = [
   {
-    name: 'GET /api/session/ (403 NOT_AUTHENTICATED) is SESSION_EXPIRED',
+    name: 'GET /api/session/ (403 NOT_AUTHENTICATED) keeps its code and is of the kind session_expired',
     settings: { url: '/api/session/' },
-    expected: { toasts: ['Your session has expired.'], code: 'SESSION_EXPIRED', status: 403, retryAfter: null },
+    expected: { toasts: ['Your session has expired.'], code: 'NOT_AUTHENTICATED', kind: 'session_expired', status: 403, retryAfter: null },
   },
   {
     name: 'GET /api/login-required/ as JSON, redirected to the login page, is SESSION_EXPIRED',
     settings: { url: '/api/login-required/', dataType: 'json' },
-    expected: { toasts: ['Your session has expired.'], code: 'SESSION_EXPIRED', status: 200, retryAfter: null },
+    expected: { toasts: ['Your session has expired.'], code: 'SESSION_EXPIRED', kind: 'session_expired', status: 200, retryAfter: null },
   },
   {
     name: "POST /api/csrf/ (DRF's CSRF detail, code CSRF_FAILED) is CSRF_FAILED",
     settings: { url: '/api/csrf/', type: 'POST' },
-    expected: { toasts: ['The page is out of date. Reload it and try again.'], code: 'CSRF_FAILED', status: 403, retryAfter: null },
+    expected: { toasts: ['The page is out of date. Reload it and try again.'], code: 'CSRF_FAILED', kind: 'csrf', status: 403, retryAfter: null },
   },
   {
     name: "POST /api/login-required/ (Django's CSRF check under /api/, the envelope) is CSRF_FAILED",
     settings: { url: '/api/login-required/', type: 'POST' },
-    expected: { toasts: ['The page is out of date. Reload it and try again.'], code: 'CSRF_FAILED', status: 403, retryAfter: null },
+    expected: { toasts: ['The page is out of date. Reload it and try again.'], code: 'CSRF_FAILED', kind: 'csrf', status: 403, retryAfter: null },
   },
   {
     name: "POST /csrf-django/ (Django's HTML page) is CSRF_FAILED",
     settings: { url: '/csrf-django/', type: 'POST', data: { a: 1 } },
-    expected: { toasts: ['The page is out of date. Reload it and try again.'], code: 'CSRF_FAILED', status: 403, retryAfter: null },
+    expected: { toasts: ['The page is out of date. Reload it and try again.'], code: 'CSRF_FAILED', kind: 'csrf', status: 403, retryAfter: null },
   },
   {
     name: 'GET /api/throttled/ keeps THROTTLED, retryAfter 37',
     settings: { url: '/api/throttled/' },
-    expected: { toasts: ['Request was throttled.'], code: 'THROTTLED', status: 429, retryAfter: 37 },
+    expected: { toasts: ['Request was throttled.'], code: 'THROTTLED', kind: 'rate_limited', status: 429, retryAfter: 37 },
   },
   {
     name: 'GET /api/unavailable/ is SERVICE_UNAVAILABLE, retryAfter 120',
     settings: { url: '/api/unavailable/' },
-    expected: { toasts: ['The service is temporarily unavailable. Try again later.'], code: 'SERVICE_UNAVAILABLE', status: 503, retryAfter: 120 },
+    expected: { toasts: ['The service is temporarily unavailable. Try again later.'], code: 'SERVICE_UNAVAILABLE', kind: 'unavailable', status: 503, retryAfter: 120 },
   },
 ];
 

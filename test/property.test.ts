@@ -96,11 +96,14 @@ function assertNothingPolluted(): void {
   assert.equal(typeof probe.toString, 'function');
 }
 
+const KIND_SET = ['validation', 'session_expired', 'csrf', 'rate_limited', 'unavailable', 'timeout', 'offline', 'network', 'parse', 'server', 'client'];
+
 function assertWellFormed(error: ApiError, givenStatus: unknown): void {
   assert.equal(typeof error.message, 'string');
   assert.ok(error.message.trim().length > 0, 'message is not empty');
   assert.equal(typeof error.code, 'string');
   assert.ok(error.code.length > 0, 'code is not empty');
+  assert.ok(KIND_SET.includes(error.kind), `kind ${error.kind} is one of the set`);
   assert.ok(Number.isInteger(error.status), 'status is an integer');
   assert.ok(error.status === 0 || (error.status >= 100 && error.status <= 599), `status ${error.status} in range`);
   if (typeof givenStatus === 'number' && givenStatus >= 100 && givenStatus <= 599 && Number.isInteger(givenStatus)) {
@@ -183,7 +186,7 @@ describe('parseApiError on any input', () => {
         if (trimmed.charAt(0) !== '{' && trimmed.charAt(0) !== '[') {
           assert.equal(error.format, 'none', 'a body that is not JSON is not read');
           assert.equal(error.raw, null);
-          assert.equal(error.message, KIND_MESSAGES[error.code] ?? 'Request failed.', 'a built-in message, never the body');
+          assert.equal(error.message, KIND_MESSAGES[error.kind] ?? 'Request failed.', 'a built-in message, never the body');
         }
       }),
       RUNS,

@@ -124,7 +124,8 @@
     showNotice: function (message, error, context) {
       var notice = $('<li></li>');
       notice.append($('<strong></strong>').text(message));
-      notice.append($('<span class="code"></span>').text(' ' + error.code + (error.status ? ' · ' + error.status : '')));
+      // The server's code as it sent it, then what the plugin made of it (its kind).
+      notice.append($('<span class="code"></span>').text(' ' + error.code + ' (' + error.kind + ')' + (error.status ? ' · ' + error.status : '')));
       var unrendered = (context && context.unrendered) || {};
       $.each(unrendered, function (field, messages) {
         var label = (context.fieldLabels && context.fieldLabels[field]) || field;

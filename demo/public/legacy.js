@@ -56,12 +56,15 @@
     $('#log').prepend(entry).children().slice(6).remove();
   }
 
+  // The log is the request's own `complete` callback, so a request the plugin's "Try again" sends
+  // again (installed with `retry: true`) is logged too.
   function send(settings) {
     var method = settings.type || 'GET';
     $('#status').text('');
-    return $.ajax(settings).always(function (first, textStatus, last) {
-      log(method, settings.url, textStatus === 'success' || textStatus === 'nocontent' ? last : first, textStatus);
-    });
+    settings.complete = function (jqXHR, textStatus) {
+      log(method, settings.url, jqXHR, textStatus);
+    };
+    return $.ajax(settings);
   }
 
   function submitSignup() {

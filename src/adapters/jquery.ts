@@ -88,11 +88,12 @@ export function settle(request: TrackedRequest, listener: JQueryListener | null)
 }
 
 /**
- * The page's own value behind each wrapper put in a request's `error` and `complete`. A settings
- * object sent again (`complete: function () { $.ajax(this); }`) is then wrapped once more
- * instead of wrapping the earlier wrappers, which grew the stack with every request. Not a
- * property on the wrapper: in Chromium, a property added to a new function on every request
- * made every request on the page slower, jQuery's own code included.
+ * The page's own value behind each wrapper put in a request's `error`, `complete` and `xhr`. A
+ * settings object sent again (`complete: function () { $.ajax(this); }`) is then wrapped once
+ * more instead of wrapping the earlier wrappers, which grew the stack with every request until a
+ * long-poll's request could no longer leave. Not a property on the wrapper: in Chromium, a
+ * property added to a new function on every request made every request on the page slower,
+ * jQuery's own code included.
  */
 const pageValues: WeakMap<object, unknown> = new WeakMap();
 
@@ -166,7 +167,9 @@ function track(settings: AjaxSettings, originalOptions: AjaxSettings, jqXHR: JqX
   const sentIn = tick || (tick = Promise.resolve().then(() => {
     tick = null;
   }));
-  watchTransport(jqXHR, request);
+  const pageXhr = pageValue(settings.xhr);
+  watchTransport(jqXHR, request, pageXhr);
+  if (pageXhr) pageValues.set(settings.xhr, pageXhr);
   jqXHR.fail((_xhr: JqXHR, textStatus: string) => {
     request.failed = true;
     request.textStatus = textStatus;

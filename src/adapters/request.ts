@@ -52,15 +52,14 @@ const REGISTRY = Symbol.for('jquery-api-errors.requests');
 const known = page[REGISTRY] || (page[REGISTRY] = new WeakMap());
 
 /**
- * Keeps the request and its XMLHttpRequest (by wrapping the `xhr` factory jQuery calls): jqXHR
- * does not expose `responseURL`, which tells that a login redirect was followed.
+ * Keeps the request and its XMLHttpRequest (by wrapping `make`, the page's own `xhr` factory,
+ * which jQuery calls): jqXHR does not expose `responseURL`, which tells that a login redirect was
+ * followed.
  */
-export function watchTransport(jqXHR: JqXHR, request: TrackedRequest): void {
+export function watchTransport(jqXHR: JqXHR, request: TrackedRequest, make: unknown): void {
   known.set(jqXHR, request);
-  const settings = request.settings;
-  const make = settings.xhr;
   if (typeof make === 'function') {
-    settings.xhr = function keepXhr(this: unknown) {
+    request.settings.xhr = function keepXhr(this: unknown) {
       return (request.xhr = make.apply(this, arguments));
     };
   }

@@ -7,7 +7,7 @@ import type { ApiError, ApiErrorFormat, MessageOptions, ParseOptions } from '../
 import { ErrorCollector } from './flatten';
 import { FORMAT_READERS } from './formats';
 import type { FormatReading } from './formats';
-import { KIND_MESSAGES, isGenericCode, isRedirect, kindOf } from './kinds';
+import { KIND_MESSAGES, isRedirect, kindByStatus, kindNamed, kindOf } from './kinds';
 import { retryAfterOf } from './retry';
 import { readBody, readProperty, responseHeader } from './response';
 import { ID_LENGTH, LIMITS, httpStatusOf, idOf, isPlainObject, isText, ownValue } from './values';
@@ -44,9 +44,11 @@ export function parseWithOptions(
   try {
     return buildError(xhrLike, textStatus, options);
   } catch {
+    // What could be read of it is no kind of failure: `parse`, the answer that could not be read.
     return {
       message: fallbackMessage(options),
       code: 'UNKNOWN_ERROR',
+      kind: 'parse',
       status: httpStatusOf(readProperty(xhrLike, 'status')) || 0,
       errors: {},
       formErrors: [],
@@ -76,22 +78,21 @@ function buildError(
   const status = httpStatusOf(xhrStatus) || (noStatus && reading.status) || 0;
   const hasErrors = formErrors.length > 0 || Object.keys(errors).length > 0;
   const serverCode = reading.code || '';
-  const lowerCode = serverCode.toLowerCase();
-  const kind = kindFor(xhrLike, textStatus, options, status, lowerCode, reading.message);
-  // A specific server code wins; a generic one (PERMISSION_DENIED...) gives way to a kind.
-  const code =
-    (isGenericCode(lowerCode) ? '' : serverCode) ||
-    (!serverCode && hasErrors ? 'VALIDATION_ERROR' : kind) ||
-    serverCode ||
-    (textStatus === 'parsererror' || parseFailed ? 'PARSE_ERROR' : 'UNKNOWN_ERROR');
+  // What the plugin makes of the failure: field or form errors (below 500: a server error's
+  // lines are no form to correct), else a kind the response shows, else one the server's code
+  // names, else the status's. The server's code is kept as it is; one is derived only when it
+  // sent none.
+  const found = hasErrors && status < 500
+    ? 'VALIDATION_ERROR'
+    : kindFor(xhrLike, textStatus, options, status, serverCode.toLowerCase(), reading.message);
+  const code = serverCode || (hasErrors ? 'VALIDATION_ERROR' : found)
+    || (textStatus === 'parsererror' || parseFailed ? 'PARSE_ERROR' : 'UNKNOWN_ERROR');
+  const kind = kindNamed(found || serverCode) || kindByStatus(status);
 
-  const message =
-    reading.message ||
-    formErrors[0] ||
-    optionMessage(options, code) ||
-    optionMessage(options, String(status)) ||
-    textIn(KIND_MESSAGES, kind || code) ||
-    fallbackMessage(options);
+  // `messages` from the narrowest key to the widest: the server's code, the status, the kind.
+  const message = reading.message || formErrors[0]
+    || optionMessage(options, code) || optionMessage(options, '' + status) || optionMessage(options, kind)
+    || textIn(KIND_MESSAGES, kind) || fallbackMessage(options);
 
   const fields = isPlainObject(body) ? body : {};
   const now = readProperty(options, 'now');
@@ -105,6 +106,7 @@ function buildError(
   return {
     message,
     code,
+    kind,
     status,
     errors,
     formErrors,
@@ -119,7 +121,7 @@ function buildError(
 /** How much of an HTML or text body the kind rules search (Django's CSRF page says it early). */
 const PAGE_TEXT_LENGTH = 8192;
 
-/** The kind of failure the response shows (kinds.ts), from what the xhr-like and options say. */
+/** The derived code of the kind the response shows (kinds.ts), from what the xhr-like and options say. */
 function kindFor(
   xhrLike: unknown,
   textStatus: string | undefined,

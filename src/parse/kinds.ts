@@ -1,6 +1,9 @@
 // The kinds of failure a response shows by itself (an expired session, a CSRF failure, throttling,
-// a gateway error, no network), each a code with a built-in English message. Pure: reads only its
-// arguments.
+// a gateway error, no network), each a derived code, an `error.kind` and a built-in English
+// message. Pure: reads only its arguments.
+
+import type { ApiErrorKind } from '../types';
+import { hasOwn } from './values';
 
 /** DRF's codes and default texts for a missing or rejected login (NotAuthenticated, AuthenticationFailed), and Laravel's. */
 const NOT_SIGNED_IN =
@@ -8,13 +11,6 @@ const NOT_SIGNED_IN =
 
 /** Django's CSRF failure page ("CSRF verification failed") and DRF's `{"detail": "CSRF Failed: …"}`. */
 const CSRF_TEXT = /CSRF (verification failed|Failed)/;
-
-/**
- * Server codes (lower-cased) that only name which check failed, as DRF's exception classes do:
- * a kind found in the response replaces them (a PERMISSION_DENIED whose detail is a CSRF failure
- * is CSRF_FAILED). Every other server code is kept as it is.
- */
-export const isGenericCode = (code: string): boolean => NOT_SIGNED_IN.test(code) || code === 'permission_denied';
 
 /** A URL's path as the browser sends it (resolved, percent-encoded); a relative one against `/`. */
 const pathOf = (url: string): string => new URL(url, 'http://h/').pathname;
@@ -36,9 +32,10 @@ export function isRedirect(responseURL: unknown, url: unknown): boolean {
 }
 
 /**
- * The kind of failure, else undefined. `code` is the server's, lower-cased; `page` the start of
- * the body as text (searched, never shown); `online` is `navigator.onLine` when the caller knows
- * it; `redirectedToPage` says a 2xx HTML page came from another URL (a login page).
+ * The derived code of the failure's kind (kindNamed gives the kind), else undefined. `code` is the
+ * server's, lower-cased; `page` the start of the body as text (searched, never shown); `online`
+ * is `navigator.onLine` when the caller knows it; `redirectedToPage` says a 2xx HTML page came
+ * from another URL (a login page).
  */
 export function kindOf(
   status: number,
@@ -62,13 +59,31 @@ export function kindOf(
   return status ? undefined : online === false ? 'OFFLINE' : 'NETWORK_ERROR';
 }
 
-/** The built-in message of each derived code, used when neither the server nor `messages` gave one. */
+/**
+ * The kind a code names (one of KIND_MESSAGES): each derived code its own (`CSRF_FAILED` is
+ * `csrf`, `SERVICE_UNAVAILABLE` `unavailable`), and a server's code spelled the same, in any case.
+ * PARSE_ERROR names none: a body that could not be read is `parse` only on a success status, and
+ * otherwise the kind of its status (kindByStatus), like the other failures no code names.
+ */
+export function kindNamed(code: string): ApiErrorKind | undefined {
+  const kind = code.toLowerCase().replace(/^service_|_(error|failed)$/, '');
+  return hasOwn(KIND_MESSAGES, kind) ? (kind as ApiErrorKind) : undefined;
+}
+
+/** What is left once no other kind applies: 500 and above, 400 and above, else a success jQuery could not read. */
+export const kindByStatus = (status: number): ApiErrorKind => (status > 499 ? 'server' : status > 399 ? 'client' : 'parse');
+
+/**
+ * The built-in message of each kind a code can name, used when neither the server nor `messages`
+ * gave one (a validation failure has none: its fields say it).
+ */
 export const KIND_MESSAGES: Readonly<Record<string, string>> = {
-  SESSION_EXPIRED: 'Your session has expired.',
-  CSRF_FAILED: 'The page is out of date. Reload it and try again.',
-  RATE_LIMITED: 'Too many requests.',
-  SERVICE_UNAVAILABLE: 'The service is unavailable right now. Try again in a moment.',
-  TIMEOUT: 'The server took too long to answer.',
-  OFFLINE: 'You are offline.',
-  NETWORK_ERROR: 'The server could not be reached. Check your connection.',
+  validation: '',
+  session_expired: 'Your session has expired.',
+  csrf: 'The page is out of date. Reload it and try again.',
+  rate_limited: 'Too many requests.',
+  unavailable: 'The service is unavailable right now. Try again in a moment.',
+  timeout: 'The server took too long to answer.',
+  offline: 'You are offline.',
+  network: 'The server could not be reached. Check your connection.',
 };

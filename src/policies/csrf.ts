@@ -8,9 +8,9 @@ export function csrfPolicy(deps: PolicyDeps): Policy {
   let handle: ToastHandle | null = null;
   return {
     fail(error, _context, options, shown) {
-      if (error.code !== 'CSRF_FAILED' || !drawsToasts(options)) return false;
+      if (error.kind !== 'csrf' || !drawsToasts(options)) return false;
       if (onScreen(handle)) return true;
-      handle = stickyToast(deps, options, 'CSRF_FAILED', options.text.pageOutOfDate, shown, error,
+      handle = stickyToast(deps, options, options.text.pageOutOfDate, shown, error,
         { label: options.text.reload, run: () => deps.doc.location.reload() });
       return true;
     },

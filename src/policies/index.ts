@@ -13,7 +13,7 @@ import type { PolicyDeps } from './policy';
 import { sessionPolicy } from './session';
 
 export function createPolicies(doc: Document, jQuery: JQueryLike, base: ResolvedOptions): FailurePolicies & { stop(): void } {
-  const deps: PolicyDeps = { doc, jQuery, base, now: () => Date.now(), show: (options, spec) => showToast(doc, spec, options) };
+  const deps: PolicyDeps = { doc, jQuery, base, show: (options, spec) => showToast(doc, spec, options) };
   const policies = [offlinePolicy(deps), sessionPolicy(deps), csrfPolicy(deps), outagePolicy(deps)];
   return {
     decide(error, context, options, message) {

@@ -1,6 +1,8 @@
 // Offline: while the browser is offline one banner says so, from the window's `offline` event
 // (or a network failure while navigator.onLine is false) until its `online` event, and the
-// network failures of that time add no toasts of their own beside it.
+// network failures of that time add no toasts of their own beside it. Closed by the person or
+// taken away with the page's body, the banner comes back with the next failure: a save that is
+// lost is never silent.
 
 import type { ToastHandle } from '../render/toast';
 import { drawsToasts, onScreen, type Policy, type PolicyDeps } from './policy';
@@ -30,9 +32,8 @@ export function offlinePolicy(deps: PolicyDeps): Policy {
   listen('addEventListener');
   return {
     fail(error, _context, options) {
-      if ((error.code !== 'OFFLINE' && error.code !== 'NETWORK_ERROR') || !drawsToasts(options)) return false;
-      if (offline) return true;
-      if (!view || view.navigator.onLine !== false) return false;
+      if (!/^(offline|network)$/.test(error.kind) || !drawsToasts(options)
+        || (!offline && (!view || view.navigator.onLine !== false))) return false;
       goOffline();
       return true;
     },

@@ -1,5 +1,5 @@
 // Session expiry: one "Your session has expired." toast (or one call of onSessionExpired) however
-// many requests fail with SESSION_EXPIRED, until a request succeeds again.
+// many requests fail of the kind `session_expired`, until a request succeeds again.
 
 import { guarded } from '../pipeline';
 import type { ToastHandle } from '../render/toast';
@@ -11,7 +11,7 @@ export function sessionPolicy(deps: PolicyDeps): Policy {
   return {
     fail(error, context, options, shown) {
       const handler = options.onSessionExpired;
-      if (error.code !== 'SESSION_EXPIRED' || handler === false || (!handler && !drawsToasts(options))) return false;
+      if (error.kind !== 'session_expired' || handler === false || (!handler && !drawsToasts(options))) return false;
       if (told) return true;
       told = true;
       if (handler) {
@@ -20,7 +20,7 @@ export function sessionPolicy(deps: PolicyDeps): Policy {
       }
       // Loading the page again sends Django's login redirect, and brings the person back here
       // after. Without its #hash: a link to the page's own fragment would load nothing.
-      handle = stickyToast(deps, options, 'SESSION_EXPIRED', options.text.sessionExpired, shown, error,
+      handle = stickyToast(deps, options, options.text.sessionExpired, shown, error,
         { label: options.text.signIn, href: options.loginUrl || (deps.doc.location ? deps.doc.location.href.split('#')[0] : '') });
       return true;
     },

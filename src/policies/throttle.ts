@@ -13,9 +13,8 @@ export const withoutWait = (message: string): string => message.replace(DRF_WAIT
 
 export function countdownFor(error: ApiError, text: ApiErrorsText): ToastSpec['countdown'] | null {
   const seconds = error.retryAfter;
-  // By the status too: the server's own code (DRF's THROTTLED) wins over the derived one.
-  const throttled = error.code === 'RATE_LIMITED' || error.status === 429;
-  return seconds && seconds > 0 && (throttled || error.code === 'SERVICE_UNAVAILABLE' || error.status >= 502)
+  const throttled = error.kind === 'rate_limited';
+  return seconds && seconds > 0 && (throttled || error.kind === 'unavailable' || error.status > 501)
     ? { seconds, text: throttled ? text.rateLimited : text.unavailable, done: text.retryReady }
     : null;
 }

@@ -15,8 +15,8 @@ export interface ToastSpec {
   key?: string;
   /** A link (`href`) or a button (`run`, after which the toast closes). */
   action?: { label: string; href?: string; run?: () => void };
-  /** `text` holds `{n}`, the seconds left; `done` replaces it at zero. */
-  countdown?: { seconds: number; text: string; done: string };
+  /** `text` holds `{n}`, the seconds left; `done` replaces it at zero, and `action` is shown then. */
+  countdown?: { seconds: number; text: string; done: string; action?: ToastSpec['action'] };
 }
 
 const BUTTON = 'background:none;border:1px solid;border-radius:4px;color:inherit;font:inherit;padding:2px 8px;margin:4px 0 0;margin-inline-end:8px';
@@ -51,7 +51,7 @@ export function part(doc: Document, tag: string, name: string, themed: boolean, 
  * sentence is aria-hidden, a visually hidden copy of the first sentence is what is read (once,
  * with the toast), and at zero the `done` text replaces both and is announced once.
  */
-export function countdownPart(doc: Document, countdown: NonNullable<ToastSpec['countdown']>, themed: boolean): { element: HTMLElement; stop(): void } {
+export function countdownPart(doc: Document, countdown: NonNullable<ToastSpec['countdown']>, themed: boolean, done: () => void): { element: HTMLElement; stop(): void } {
   const element = part(doc, 'div', 'countdown', themed);
   const seconds = Math.max(0, Math.ceil(countdown.seconds) || 0);
   const end = Date.now() + seconds * 1000;
@@ -67,6 +67,7 @@ export function countdownPart(doc: Document, countdown: NonNullable<ToastSpec['c
     else {
       stop();
       element.textContent = countdown.done;
+      done();
     }
   };
   const timer = setInterval(tick, 1000);

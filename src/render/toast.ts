@@ -31,13 +31,13 @@ export function toastLines(message: string, error: ApiError, context: Partial<Ap
 }
 
 /**
- * Whether the toast may go by itself: only when every field error was drawn beside its field and
- * the form errors, if any, are in an error summary. Anything else would vanish before a slow
- * reader is done with it (WCAG 2.2.1).
+ * Whether the toast may go by itself: only for a `validation` failure whose every field error was
+ * drawn beside its field and whose form errors, if any, are in an error summary. Anything else
+ * would vanish before a slow reader is done with it (WCAG 2.2.1).
  */
 function onPage(error: ApiError, context: Partial<ApiErrorContext>): boolean {
   const unrendered = context.unrendered || {};
-  return Object.keys(error.errors).length > 0 && Object.keys(unrendered).length === 0
+  return error.kind === 'validation' && Object.keys(unrendered).length === 0
     && (!error.formErrors.length || !!context.summary);
 }
 

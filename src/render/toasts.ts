@@ -167,7 +167,10 @@ function openToast(doc: Document, state: ToastState, spec: ToastSpec, text: ApiE
     current = Object.assign({}, current, changes);
     entry.key = keyOf(current);
     if (changes.countdown && countdown) countdown.stop();
-    if (changes.countdown || (!countdown && current.countdown)) countdown = countdownPart(doc, current.countdown!, themed);
+    if (changes.countdown || (!countdown && current.countdown)) {
+      // At zero, the action the wait was for (a countdown's "Try again"): it ends with the toast.
+      countdown = countdownPart(doc, current.countdown!, themed, () => current.countdown!.action && update({ action: current.countdown!.action }));
+    }
     if (entry.count > 1) {
       count.textContent = fill(text.count, entry.count);
       element.insertBefore(count, dismiss);

@@ -155,7 +155,7 @@ browserSuite('accessibility (axe-core)', (env) => {
         const page = await openLegacy(env, variant);
         await page.context().setOffline(true);
         const [banner] = await waitForToasts(page, 1);
-        assert.equal(banner.message, 'You are offline. Changes will not be saved until the connection is back.');
+        assert.equal(banner.message, 'You are offline. Changes made while offline are not saved.');
         await assertToastsAnnounced(page);
         assert.deepEqual(await controlNames(page), ['button: Dismiss']);
         await assertNoViolations(t, `${variant.name}, offline`, page);

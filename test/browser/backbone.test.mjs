@@ -33,7 +33,7 @@ browserSuite('Backbone app page, Backbone 1.6.1', (env) => {
     const response = await clickFor(page, '#bb-400', '/api/signup');
     assert.equal(response.status(), 400);
     const notices = await waitForNotices(page, 1);
-    assert.deepEqual(notices, [{ message: 'Validation failed', code: 'VALIDATION_ERROR · 400', details: [] }]);
+    assert.deepEqual(notices, [{ message: 'Validation failed', code: 'VALIDATION_ERROR (validation) · 400', details: [] }]);
     assert.equal(await page.locator('.api-errors-toast').count(), 0, 'the custom toast replaces the default');
 
     // The page's renderer draws email and password into its own slots...
@@ -54,8 +54,8 @@ browserSuite('Backbone app page, Backbone 1.6.1', (env) => {
 
   it('401 and 500 on model.fetch each give one notice with the server message', async () => {
     const expected = {
-      '401': { message: 'Authentication credentials were not provided.', code: 'SESSION_EXPIRED · 401' },
-      '500': { message: 'A server error occurred.', code: 'SERVER_ERROR · 500' },
+      '401': { message: 'Authentication credentials were not provided.', code: 'NOT_AUTHENTICATED (session_expired) · 401' },
+      '500': { message: 'A server error occurred.', code: 'SERVER_ERROR (server) · 500' },
     };
     for (const [status, notice] of Object.entries(expected)) {
       const page = await env.open('/backbone.html');

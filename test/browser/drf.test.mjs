@@ -13,7 +13,7 @@ import {
 
 const SESSION_EXPIRED = 'Your session has expired.';
 const OUT_OF_DATE = 'The page is out of date. Reload it and try again.';
-const OFFLINE = 'You are offline. Changes will not be saved until the connection is back.';
+const OFFLINE = 'You are offline. Changes made while offline are not saved.';
 
 /** Opens the legacy page's closed group of Django failure buttons. */
 async function openDjangoButtons(page) {
@@ -154,7 +154,7 @@ browserSuite('legacy page on the DRF demo', (env) => {
       assert.deepEqual([response.status(), error.code, error.message], [403, 'NOT_AUTHENTICATED', 'Authentication credentials were not provided.']);
     }
     assert.deepEqual(await readApiErrors(page), Array.from({ length: 3 }, () => ({
-      code: 'SESSION_EXPIRED', status: 403, message: 'Authentication credentials were not provided.',
+      code: 'NOT_AUTHENTICATED', status: 403, message: 'Authentication credentials were not provided.',
     })));
     const toasts = await readToasts(page);
     assert.deepEqual(toasts.map(({ message, details, reference }) => ({ message, details, reference })), [

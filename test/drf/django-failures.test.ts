@@ -105,7 +105,7 @@ if (missing && inCI) {
           const answers = await all(page, Array.from({ length: 5 }, () => ({ url: '/api/session/' })));
           assert.deepEqual(answers.map((jqXHR) => [jqXHR.status, envelopeOf(jqXHR).code, envelopeOf(jqXHR).message]),
             Array.from({ length: 5 }, () => [403, 'NOT_AUTHENTICATED', NOT_SIGNED_IN]));
-          assert.deepEqual(events, Array.from({ length: 5 }, () => ({ code: 'SESSION_EXPIRED', status: 403 })));
+          assert.deepEqual(events, Array.from({ length: 5 }, () => ({ code: 'NOT_AUTHENTICATED', status: 403 })));
           assert.equal(toastCount(page), 1);
           assert.deepEqual(toasts(page), [{ message: SESSION_EXPIRED, details: [], reference: null }]);
           assert.deepEqual(controls(page), [{ tag: 'A', label: 'Sign in again', href: page.window.location.href }]);

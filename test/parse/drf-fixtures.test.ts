@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
 import { parseApiError } from '../../src/parse/index.ts';
-import type { ApiError } from '../../src/types.ts';
+import type { ApiError, ApiErrorKind } from '../../src/types.ts';
 
 interface Captured {
   status: number;
@@ -39,9 +39,10 @@ function jqXHRFor(captured: Captured): Record<string, unknown> {
 
 type Expected = Omit<ApiError, 'raw' | 'correlationId' | 'timestamp'>;
 
-const plain = (status: number, message: string, code = 'UNKNOWN_ERROR'): Expected => ({
+const plain = (status: number, message: string, kind: ApiErrorKind, code = 'UNKNOWN_ERROR'): Expected => ({
   message,
   code,
+  kind,
   status,
   errors: {},
   formErrors: [],
@@ -60,6 +61,7 @@ const expectedDrf: Record<string, Expected> = {
   nested_serializer: {
     message: 'Request failed.',
     code: 'VALIDATION_ERROR',
+    kind: 'validation',
     status: 400,
     errors: nestedErrors,
     formErrors: [],
@@ -69,6 +71,7 @@ const expectedDrf: Record<string, Expected> = {
   non_field_errors: {
     message: 'The two passwords do not match.',
     code: 'VALIDATION_ERROR',
+    kind: 'validation',
     status: 400,
     errors: {},
     formErrors: ['The two passwords do not match.'],
@@ -78,6 +81,7 @@ const expectedDrf: Record<string, Expected> = {
   root_validation_error: {
     message: 'This order can no longer be changed.',
     code: 'VALIDATION_ERROR',
+    kind: 'validation',
     status: 400,
     errors: {},
     formErrors: ['This order can no longer be changed.'],
@@ -87,25 +91,27 @@ const expectedDrf: Record<string, Expected> = {
   many_true_root_list: {
     message: 'Request failed.',
     code: 'VALIDATION_ERROR',
+    kind: 'validation',
     status: 400,
     errors: { '1.sku': ['This field may not be blank.'] },
     formErrors: [],
     retryAfter: null,
     format: 'drf',
   },
-  not_authenticated_401: plain(401, 'Authentication credentials were not provided.', 'SESSION_EXPIRED'),
-  permission_denied_403: plain(403, 'You do not have permission to perform this action.'),
-  not_found_404: plain(404, 'Not found.'),
-  method_not_allowed_405: plain(405, 'Method "DELETE" not allowed.'),
-  unsupported_media_type_415: plain(415, 'Unsupported media type "text/csv" in request.'),
-  throttled_429: { ...plain(429, 'Request was throttled. Expected available in 42 seconds.', 'RATE_LIMITED'), retryAfter: 42 },
-  parse_error_400: plain(400, 'JSON parse error - Expecting value: line 1 column 14 (char 13)'),
-  server_error_500: { ...plain(500, 'Request failed.'), format: 'none' },
+  not_authenticated_401: plain(401, 'Authentication credentials were not provided.', 'session_expired', 'SESSION_EXPIRED'),
+  permission_denied_403: plain(403, 'You do not have permission to perform this action.', 'client'),
+  not_found_404: plain(404, 'Not found.', 'client'),
+  method_not_allowed_405: plain(405, 'Method "DELETE" not allowed.', 'client'),
+  unsupported_media_type_415: plain(415, 'Unsupported media type "text/csv" in request.', 'client'),
+  throttled_429: { ...plain(429, 'Request was throttled. Expected available in 42 seconds.', 'rate_limited', 'RATE_LIMITED'), retryAfter: 42 },
+  parse_error_400: plain(400, 'JSON parse error - Expecting value: line 1 column 14 (char 13)', 'client'),
+  server_error_500: { ...plain(500, 'Request failed.', 'server'), format: 'none' },
 };
 
-const enveloped = (status: number, code: string, message: string): Expected => ({
+const enveloped = (status: number, code: string, message: string, kind: ApiErrorKind): Expected => ({
   message,
   code,
+  kind,
   status,
   errors: {},
   formErrors: [],
@@ -114,29 +120,31 @@ const enveloped = (status: number, code: string, message: string): Expected => (
 });
 
 const expectedEnvelope: Record<string, Expected> = {
-  nested_serializer: { ...enveloped(400, 'VALIDATION_ERROR', 'Validation failed'), errors: nestedErrors },
+  nested_serializer: { ...enveloped(400, 'VALIDATION_ERROR', 'Validation failed', 'validation'), errors: nestedErrors },
   non_field_errors: {
-    ...enveloped(400, 'VALIDATION_ERROR', 'Validation failed'),
+    ...enveloped(400, 'VALIDATION_ERROR', 'Validation failed', 'validation'),
     formErrors: ['The two passwords do not match.'],
   },
   root_validation_error: {
-    ...enveloped(400, 'VALIDATION_ERROR', 'Validation failed'),
+    ...enveloped(400, 'VALIDATION_ERROR', 'Validation failed', 'validation'),
     formErrors: ['This order can no longer be changed.'],
   },
   many_true_root_list: {
-    ...enveloped(400, 'VALIDATION_ERROR', 'Validation failed'),
+    ...enveloped(400, 'VALIDATION_ERROR', 'Validation failed', 'validation'),
     errors: { '1.sku': ['This field may not be blank.'] },
   },
-  // DRF names the failed check NOT_AUTHENTICATED; for a person that is an expired session.
-  not_authenticated_401: enveloped(401, 'SESSION_EXPIRED', 'Authentication credentials were not provided.'),
-  permission_denied_403: enveloped(403, 'PERMISSION_DENIED', 'You do not have permission to perform this action.'),
-  not_found_404: enveloped(404, 'NOT_FOUND', 'Not found.'),
-  method_not_allowed_405: enveloped(405, 'METHOD_NOT_ALLOWED', 'Method "DELETE" not allowed.'),
-  unsupported_media_type_415: enveloped(415, 'UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type "text/csv" in request.'),
-  throttled_429: { ...enveloped(429, 'THROTTLED', 'Request was throttled. Expected available in 42 seconds.'), retryAfter: 42 },
-  parse_error_400: enveloped(400, 'PARSE_ERROR', 'JSON parse error - Expecting value: line 1 column 14 (char 13)'),
+  // DRF names the failed check NOT_AUTHENTICATED: the code stays as the server sent it, and for
+  // a person that is an expired session, the kind.
+  not_authenticated_401: enveloped(401, 'NOT_AUTHENTICATED', 'Authentication credentials were not provided.', 'session_expired'),
+  permission_denied_403: enveloped(403, 'PERMISSION_DENIED', 'You do not have permission to perform this action.', 'client'),
+  not_found_404: enveloped(404, 'NOT_FOUND', 'Not found.', 'client'),
+  method_not_allowed_405: enveloped(405, 'METHOD_NOT_ALLOWED', 'Method "DELETE" not allowed.', 'client'),
+  unsupported_media_type_415: enveloped(415, 'UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type "text/csv" in request.', 'client'),
+  throttled_429: { ...enveloped(429, 'THROTTLED', 'Request was throttled. Expected available in 42 seconds.', 'rate_limited'), retryAfter: 42 },
+  // The server's PARSE_ERROR is about the request it could not read: a client error.
+  parse_error_400: enveloped(400, 'PARSE_ERROR', 'JSON parse error - Expecting value: line 1 column 14 (char 13)', 'client'),
   // An unhandled exception never reaches a DRF exception handler: Django's HTML page remains.
-  server_error_500: { ...plain(500, 'Request failed.'), format: 'none' },
+  server_error_500: { ...plain(500, 'Request failed.', 'server'), format: 'none' },
 };
 
 test('the fixture file holds every case the tests expect', () => {

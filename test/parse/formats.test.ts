@@ -36,6 +36,7 @@ const rows: Row[] = [
     expected: {
       message: 'Validation failed',
       code: 'VALIDATION_ERROR',
+      kind: 'validation',
       status: 400,
       errors: {
         email: ['Enter a valid email address.'],
@@ -63,6 +64,7 @@ const rows: Row[] = [
     expected: {
       message: 'Conflict',
       code: '4090',
+      kind: 'validation',
       status: 409,
       errors: {},
       formErrors: ['Already booked.', 'Pick another slot.'],
@@ -78,6 +80,7 @@ const rows: Row[] = [
     expected: {
       message: 'Invalid credentials given.',
       code: 'UNKNOWN_ERROR',
+      kind: 'client',
       status: 400,
       errors: {},
       formErrors: [],
@@ -92,6 +95,7 @@ const rows: Row[] = [
     expected: {
       message: 'Database unavailable',
       code: 'UNKNOWN_ERROR',
+      kind: 'server',
       status: 500,
       errors: {},
       formErrors: [],
@@ -112,6 +116,7 @@ const rows: Row[] = [
     expected: {
       message: 'Your current balance is 30, but that costs 50.',
       code: 'UNKNOWN_ERROR',
+      kind: 'client',
       status: 403,
       errors: {},
       formErrors: [],
@@ -135,6 +140,7 @@ const rows: Row[] = [
     expected: {
       message: "Your request parameters didn't validate.",
       code: 'VALIDATION_ERROR',
+      kind: 'validation',
       status: 400,
       errors: { age: ['must be a positive integer'], color: ["must be 'green', 'red' or 'blue'"] },
       formErrors: [],
@@ -159,6 +165,7 @@ const rows: Row[] = [
     expected: {
       message: 'Your request is not valid.',
       code: 'validation_failed',
+      kind: 'validation',
       status: 422,
       errors: {
         age: ['must be a positive integer'],
@@ -182,6 +189,7 @@ const rows: Row[] = [
     expected: {
       message: 'One or more validation errors occurred.',
       code: 'VALIDATION_ERROR',
+      kind: 'validation',
       status: 400,
       errors: { Email: ['The Email field is required.'], 'Address.City': ['Too long.'] },
       formErrors: [],
@@ -203,6 +211,7 @@ const rows: Row[] = [
     expected: {
       message: 'Check the highlighted fields.',
       code: 'VALIDATION_ERROR',
+      kind: 'validation',
       status: 400,
       errors: { 'address.zip': ['Unknown postcode.'] },
       formErrors: ['Too many requests in one batch.'],
@@ -217,6 +226,7 @@ const rows: Row[] = [
     expected: {
       message: 'Request failed.',
       code: 'UNKNOWN_ERROR',
+      kind: 'client',
       status: 404,
       errors: {},
       formErrors: [],
@@ -240,6 +250,7 @@ const rows: Row[] = [
     expected: {
       message: 'Request failed.',
       code: 'VALIDATION_ERROR',
+      kind: 'validation',
       status: 422,
       errors: { firstName: ['First name must contain at least two characters.'] },
       formErrors: [],
@@ -262,6 +273,7 @@ const rows: Row[] = [
     expected: {
       message: 'Request body is not a resource object.',
       code: 'invalid_filter',
+      kind: 'validation',
       status: 400,
       errors: {
         'filter[name]': ['Invalid filter'],
@@ -288,6 +300,7 @@ const rows: Row[] = [
     expected: {
       message: 'The two passwords do not match.',
       code: 'VALIDATION_ERROR',
+      kind: 'validation',
       status: 400,
       errors: {
         'address.city': ['This field is required.'],
@@ -311,6 +324,7 @@ const rows: Row[] = [
     expected: {
       message: 'Authentication credentials were not provided.',
       code: 'token_not_valid',
+      kind: 'validation',
       status: 401,
       errors: {},
       formErrors: ['Authentication credentials were not provided.'],
@@ -325,6 +339,7 @@ const rows: Row[] = [
     expected: {
       message: 'A server error occurred.',
       code: 'error',
+      kind: 'server',
       status: 500,
       errors: {},
       formErrors: ['A server error occurred.'],
@@ -345,6 +360,7 @@ const rows: Row[] = [
     expected: {
       message: 'The email field is required. (and 1 more error)',
       code: 'VALIDATION_ERROR',
+      kind: 'validation',
       status: 422,
       errors: {
         email: ['The email field is required.'],
@@ -362,6 +378,7 @@ const rows: Row[] = [
     expected: {
       message: 'Unauthenticated.',
       code: 'SESSION_EXPIRED',
+      kind: 'session_expired',
       status: 401,
       errors: {},
       formErrors: [],
@@ -376,6 +393,7 @@ const rows: Row[] = [
     expected: {
       message: 'Request failed.',
       code: 'VALIDATION_ERROR',
+      kind: 'validation',
       status: 422,
       errors: { name: ['The name field is required.'] },
       formErrors: [],
@@ -384,12 +402,13 @@ const rows: Row[] = [
     },
   },
   {
-    name: 'drf: detail with a code (simplejwt)',
+    name: 'drf: detail with a code (simplejwt): a 401 with words of its own is that message, not an expired session',
     status: 401,
     body: { detail: 'Given token not valid for any token type', code: 'token_not_valid', messages: [] },
     expected: {
       message: 'Given token not valid for any token type',
       code: 'token_not_valid',
+      kind: 'client',
       status: 401,
       errors: {},
       formErrors: [],
@@ -404,6 +423,7 @@ const rows: Row[] = [
     expected: {
       message: 'Request failed.',
       code: 'VALIDATION_ERROR',
+      kind: 'validation',
       status: 400,
       errors: { detail: ['This field is required.'], name: ['This field may not be blank.'] },
       formErrors: [],
@@ -418,6 +438,7 @@ const rows: Row[] = [
     expected: {
       message: 'Request failed.',
       code: 'VALIDATION_ERROR',
+      kind: 'validation',
       status: 400,
       errors: { 'error.code': ['Enter a code.'], name: ['This field may not be blank.'] },
       formErrors: [],
@@ -432,6 +453,7 @@ const rows: Row[] = [
     expected: {
       message: 'Request failed.',
       code: 'VALIDATION_ERROR',
+      kind: 'validation',
       status: 400,
       errors: { 'detail.email': ['Enter a valid email address.'], detail: ['Nope.'] },
       formErrors: [],
@@ -449,6 +471,7 @@ const rows: Row[] = [
     expected: {
       message: 'Request failed.',
       code: 'VALIDATION_ERROR',
+      kind: 'validation',
       status: 400,
       errors: {
         'items.1.qty': ['Ensure this value is greater than or equal to 1.'],
@@ -469,6 +492,7 @@ const rows: Row[] = [
     expected: {
       message: 'Please correct the errors below.',
       code: 'VALIDATION_ERROR',
+      kind: 'validation',
       status: 400,
       errors: { address: ['Address is incomplete.'], 'address.city': ['Unknown city.'] },
       formErrors: ['Please correct the errors below.'],
@@ -483,6 +507,7 @@ const rows: Row[] = [
     expected: {
       message: 'The batch is too large.',
       code: 'VALIDATION_ERROR',
+      kind: 'validation',
       status: 400,
       errors: { '1.sku': ['This field may not be blank.'] },
       formErrors: ['The batch is too large.'],
@@ -497,6 +522,7 @@ const rows: Row[] = [
     expected: {
       message: 'Request failed.',
       code: 'UNKNOWN_ERROR',
+      kind: 'server',
       status: 500,
       errors: {},
       formErrors: [],
@@ -518,6 +544,7 @@ const rows: Row[] = [
     expected: {
       message: 'The passwords do not match.',
       code: 'VALIDATION_ERROR',
+      kind: 'validation',
       status: 400,
       errors: {
         email: ['Enter a valid email address.'],
@@ -541,6 +568,7 @@ const rows: Row[] = [
     expected: {
       message: 'Please check the order.',
       code: 'VALIDATION_ERROR',
+      kind: 'validation',
       status: 400,
       errors: {
         'form-1-qty': ['Ensure this value is greater than or equal to 1.'],
@@ -565,6 +593,7 @@ const rows: Row[] = [
     expected: {
       message: 'Validation failed',
       code: 'VALIDATION_ERROR',
+      kind: 'validation',
       status: 400,
       errors: { 'form-1-qty': ['Ensure this value is greater than or equal to 1.'] },
       formErrors: ['Each product can be on one line only.'],

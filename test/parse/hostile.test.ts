@@ -10,6 +10,7 @@ import type { ApiError } from '../../src/types.ts';
 const fallback: ApiError = {
   message: 'The server could not be reached. Check your connection.',
   code: 'NETWORK_ERROR',
+  kind: 'network',
   status: 0,
   errors: {},
   formErrors: [],
@@ -71,7 +72,7 @@ test('a body whose reading throws gives a fallback error, not an exception', () 
   const error = parseWithOptions({ status: 500, responseJSON: hostile }, 'error', '', {
     fallbackMessage: 'Try again.',
   });
-  assert.deepEqual(error, { ...fallback, message: 'Try again.', code: 'UNKNOWN_ERROR', status: 500 });
+  assert.deepEqual(error, { ...fallback, message: 'Try again.', code: 'UNKNOWN_ERROR', kind: 'parse', status: 500 });
 });
 
 test('null options, and options whose messages is not an object, do not throw', () => {
@@ -111,6 +112,7 @@ test('wrong types in the envelope are ignored field by field', () => {
   assert.deepEqual(rest, {
     message: 'Form-level text.',
     code: 'VALIDATION_ERROR',
+    kind: 'validation',
     status: 400,
     errors: {},
     formErrors: ['Form-level text.'],
@@ -240,6 +242,7 @@ test('a 10,000-deep object body returns a sane error', () => {
   assert.deepEqual(rest, {
     message: 'Request failed.',
     code: 'UNKNOWN_ERROR',
+    kind: 'client',
     status: 400,
     errors: {},
     formErrors: [],

@@ -31,24 +31,24 @@ const sessionRows: Row[] = [
     expected: { code: 'SESSION_EXPIRED' },
   },
   {
-    name: 'SESSION_EXPIRED: the envelope code NOT_AUTHENTICATED on a 403 (a generic code gives way)',
+    name: 'session_expired: the envelope code NOT_AUTHENTICATED on a 403 (the code stays the server\'s)',
     request: { status: 403, responseJSON: { error: { code: 'NOT_AUTHENTICATED', message: 'Sign in first.' } } },
-    expected: { code: 'SESSION_EXPIRED', message: 'Sign in first.' },
+    expected: { code: 'NOT_AUTHENTICATED', kind: 'session_expired', message: 'Sign in first.' },
   },
   {
     name: 'not SESSION_EXPIRED: a code authentication_failed with a message of its own (a login form\'s wrong password)',
     request: { status: 403, responseJSON: { detail: 'Identifiants incorrects.', code: 'authentication_failed' } },
-    expected: { code: 'authentication_failed', message: 'Identifiants incorrects.' },
+    expected: { code: 'authentication_failed', kind: 'client', message: 'Identifiants incorrects.' },
   },
   {
     name: 'not SESSION_EXPIRED: a login form\'s 401 "Invalid username or password."',
     request: { status: 401, responseJSON: { detail: 'Invalid username or password.' } },
-    expected: { code: 'UNKNOWN_ERROR', message: 'Invalid username or password.' },
+    expected: { code: 'UNKNOWN_ERROR', kind: 'client', message: 'Invalid username or password.' },
   },
   {
     name: "SESSION_EXPIRED: Laravel's 401 \"Unauthenticated.\", and DRF's default texts on a 401",
     request: { status: 401, responseJSON: { message: 'Unauthenticated.' } },
-    expected: { code: 'SESSION_EXPIRED', message: 'Unauthenticated.' },
+    expected: { code: 'SESSION_EXPIRED', kind: 'session_expired', message: 'Unauthenticated.' },
   },
   {
     name: 'not SESSION_EXPIRED: HTML at the URL asked for with é in it (compared encoded, as the browser sent it)',
@@ -59,7 +59,7 @@ const sessionRows: Row[] = [
       responseURL: 'http://127.0.0.1:8000/api/tags/caf%C3%A9/',
       options: { url: 'http://127.0.0.1:8000/api/tags/café/' },
     },
-    expected: { code: 'PARSE_ERROR' },
+    expected: { code: 'PARSE_ERROR', kind: 'parse' },
   },
   {
     name: 'not SESSION_EXPIRED: the same with a space, or a relative ../ URL',
@@ -70,7 +70,7 @@ const sessionRows: Row[] = [
       responseURL: 'http://127.0.0.1:8000/app/api/files/Q3%20report/',
       options: { url: '../api/files/Q3 report/' },
     },
-    expected: { code: 'PARSE_ERROR' },
+    expected: { code: 'PARSE_ERROR', kind: 'parse' },
   },
   {
     name: 'SESSION_EXPIRED: a JSON request answered by an HTML login page after a redirect (responseURL)',
@@ -124,9 +124,9 @@ const csrfRows: Row[] = [
     expected: { code: 'CSRF_FAILED', message: 'CSRF Failed: CSRF token missing.' },
   },
   {
-    name: 'CSRF_FAILED: the envelope code PERMISSION_DENIED whose message is a CSRF failure',
+    name: 'csrf: the envelope code PERMISSION_DENIED whose message is a CSRF failure (the code stays the server\'s)',
     request: { status: 403, responseJSON: { error: { code: 'PERMISSION_DENIED', message: 'CSRF Failed: Origin checking failed - null does not match any trusted origins.' } } },
-    expected: { code: 'CSRF_FAILED' },
+    expected: { code: 'PERMISSION_DENIED', kind: 'csrf' },
   },
   {
     name: 'not CSRF_FAILED: the CSRF text on a 400, or a specific server code',

@@ -1,4 +1,4 @@
-// Bursts of one outage, with a controlled clock: which failures join, when a burst ends.
+// Bursts of one outage: which failures join, when a burst ends.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { burstPolicy, isBurstKind } from '../../src/policies/burst.ts';
@@ -7,7 +7,7 @@ import { apiError, fakes } from './fakes.ts';
 
 /** A burst that has a toast on screen, as the outage policy leaves it. */
 function onScreen(f: ReturnType<typeof fakes>, join: ReturnType<typeof burstPolicy>, error = apiError()) {
-  const burst = join(error);
+  const burst = join(error, error.message);
   if (!burst.handle) burst.handle = f.deps.show(DEFAULT_OPTIONS, { message: error.message, duration: 5000 });
   return burst;
 }
@@ -23,52 +23,56 @@ test('network, timeout, 5xx and 429 failures are burst kinds; 4xx and failures w
   assert.equal(isBurstKind(apiError({ status: 500, formErrors: ['Out of stock.'] })), false);
 });
 
-test('failures of the same code and status less than 2 s apart are one burst, counted', () => {
+test('repeats of one failure (kind, status and message) while its toast is on screen are one burst, counted, however far apart', () => {
   const f = fakes();
-  const join = burstPolicy(f.deps.now);
+  const join = burstPolicy();
   const first = onScreen(f, join);
-  f.tick(1999);
-  const second = join(apiError());
-  f.tick(1999);
-  const third = join(apiError());
+  const second = join(apiError(), 'Request failed.');
+  const third = join(apiError({ correlationId: 'other' }), 'Request failed.');
   assert.equal(second, first);
   assert.equal(third, first);
   assert.equal(first.count, 3);
 });
 
-test('2 s after the last failure the burst is over: the next one starts a new count', () => {
+test('another message is another burst: two different server errors are not "2 requests failed"', () => {
   const f = fakes();
-  const join = burstPolicy(f.deps.now);
-  const first = onScreen(f, join);
-  f.tick(2000);
-  const next = join(apiError());
-  assert.notEqual(next, first);
-  assert.equal(next.count, 1);
+  const join = burstPolicy();
+  const first = onScreen(f, join, apiError({ message: 'Out of stock.' }));
+  const other = join(apiError({ message: 'Price changed.' }), 'Price changed.');
+  assert.notEqual(other, first);
+  assert.equal(other.count, 1);
 });
 
-test('another code or status is another burst', () => {
+test('another kind or status is another burst', () => {
   const f = fakes();
-  const join = burstPolicy(f.deps.now);
+  const join = burstPolicy();
   const five = onScreen(f, join, apiError({ code: 'SERVICE_UNAVAILABLE', status: 503 }));
   const other = onScreen(f, join, apiError({ code: 'SERVICE_UNAVAILABLE', status: 502 }));
   const timeout = onScreen(f, join, apiError({ code: 'TIMEOUT', status: 0 }));
   assert.equal(new Set([five, other, timeout]).size, 3);
-  assert.equal(join(apiError({ code: 'SERVICE_UNAVAILABLE', status: 503 })).count, 2);
+  assert.equal(join(apiError({ code: 'SERVICE_UNAVAILABLE', status: 503 }), 'Request failed.').count, 2);
 });
 
 test('a failure with field errors never joins a burst, even of the same code and status', () => {
   const f = fakes();
-  const join = burstPolicy(f.deps.now);
+  const join = burstPolicy();
   const withFields = apiError({ status: 500, errors: { email: ['Taken.'] } });
   onScreen(f, join, withFields);
-  assert.equal(join(withFields).count, 1);
+  assert.equal(join(withFields, 'Request failed.').count, 1);
 });
 
 test('once the person closed the burst\'s toast, the next failure starts a new one', () => {
   const f = fakes();
-  const join = burstPolicy(f.deps.now);
+  const join = burstPolicy();
   const first = onScreen(f, join);
   first.handle!.close();
-  f.tick(10);
-  assert.equal(join(apiError()).count, 1);
+  assert.equal(join(apiError(), 'Request failed.').count, 1);
+});
+
+test('a burst whose toast left with a replaced body is over: the next failure starts a new one', () => {
+  const f = fakes();
+  const join = burstPolicy();
+  const first = onScreen(f, join);
+  (first.handle!.element as unknown as { isConnected: boolean }).isConnected = false;
+  assert.equal(join(apiError(), 'Request failed.').count, 1);
 });

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { offlinePolicy } from '../../src/policies/offline.ts';
 import { apiError, context, fakes, options } from './fakes.ts';
 
-const BANNER = 'You are offline. Changes will not be saved until the connection is back.';
+const BANNER = 'You are offline. Changes made while offline are not saved.';
 
 function windowLike(): EventTarget & { navigator: { onLine: boolean } } {
   return Object.assign(new EventTarget(), { navigator: { onLine: true } });

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { retryAction, retryRequest } from '../../src/policies/retry.ts';
-import { apiError, context, fakes, options } from './fakes.ts';
+import { apiError, context, fakes, options, render } from './fakes.ts';
 
 const on = options({ retry: true });
 const unavailable = () => apiError({ code: 'SERVICE_UNAVAILABLE', status: 503 });
@@ -10,7 +10,7 @@ const unavailable = () => apiError({ code: 'SERVICE_UNAVAILABLE', status: 503 })
 test('GET and HEAD after a throttled, unavailable, timed-out or network failure get a copy of the page\'s options', () => {
   for (const code of ['RATE_LIMITED', 'SERVICE_UNAVAILABLE', 'TIMEOUT', 'NETWORK_ERROR']) {
     for (const type of ['GET', 'head']) {
-      const original = { url: '/items', data: { page: 2 } };
+      const original = { url: '/items', data: { page: 2 }, success: render };
       const request = retryRequest(apiError({ code }), context({ settings: { url: '/items?page=2', type }, originalOptions: original }), on);
       assert.deepEqual(request, original, `${code} ${type}`);
       assert.notEqual(request, original, 'a copy');
@@ -27,17 +27,24 @@ test('no button when retry is off, for writes, for other kinds, or without the p
   assert.equal(retryRequest(unavailable(), context({ originalOptions: undefined }), on), null);
 });
 
+test('no button for a read with no callback of the page\'s ($.getJSON(url).done(render), .load()): its answer would update nothing', () => {
+  assert.equal(retryRequest(unavailable(), context({ originalOptions: { url: '/items', dataType: 'json', success: undefined } }), on), null);
+  for (const name of ['success', 'error', 'complete']) {
+    assert.ok(retryRequest(unavailable(), context({ originalOptions: { url: '/items', [name]: render } }), on), name);
+  }
+});
+
 test('$.ajax(url, options): the URL comes from jQuery\'s settings, which already hold the data', () => {
-  const request = retryRequest(unavailable(), context({ settings: { url: '/items?page=2', type: 'GET' }, originalOptions: { data: { page: 2 } } }), on);
-  assert.deepEqual(request, { url: '/items?page=2' });
+  const request = retryRequest(unavailable(), context({ settings: { url: '/items?page=2', type: 'GET' }, originalOptions: { data: { page: 2 }, error: render } }), on);
+  assert.deepEqual(request, { url: '/items?page=2', error: render });
 });
 
 test('pressing it sends each request once with the page\'s jQuery, then never again', () => {
   const f = fakes();
   const first = retryRequest(unavailable(), context(), on)!;
-  const other = retryRequest(unavailable(), context({ originalOptions: { url: '/other' } }), on)!;
+  const other = retryRequest(unavailable(), context({ originalOptions: { url: '/other', complete: render } }), on)!;
   let closed = 0;
-  const action = retryAction(f.deps.jQuery, { '/items': first, '/other': other }, 'Try again', () => { closed += 1; });
+  const action = retryAction(f.deps.jQuery, [first, other], 'Try again', () => { closed += 1; });
   assert.equal(action.label, 'Try again');
   action.run!();
   action.run!();
@@ -48,7 +55,7 @@ test('pressing it sends each request once with the page\'s jQuery, then never ag
 test('a request it sent that fails again gets no second button', () => {
   const f = fakes();
   const request = retryRequest(unavailable(), context(), on)!;
-  retryAction(f.deps.jQuery, { '/items': request }, 'Try again', () => {}).run!();
+  retryAction(f.deps.jQuery, [request], 'Try again', () => {}).run!();
   assert.equal(retryRequest(unavailable(), context({ originalOptions: request }), on), null);
 });
 
@@ -56,6 +63,6 @@ test('a $.ajax that throws is reported, not thrown into the click', (t) => {
   const errors: unknown[] = [];
   t.mock.method(console, 'error', (...args: unknown[]) => errors.push(args[0]));
   const request = retryRequest(unavailable(), context(), on)!;
-  assert.doesNotThrow(() => retryAction({ ajax: () => { throw new Error('no'); } }, { '/items': request }, 'Try again', () => {}).run!());
+  assert.doesNotThrow(() => retryAction({ ajax: () => { throw new Error('no'); } }, [request], 'Try again', () => {}).run!());
   assert.deepEqual(errors, ['[jquery-api-errors] the retried request threw:']);
 });

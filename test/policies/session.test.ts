@@ -12,7 +12,7 @@ test('one toast that stays, "Sign in again" leading to the current page, however
   for (let i = 0; i < 5; i++) assert.equal(session.fail(expired(), context(), options()), true);
   assert.equal(f.shown.length, 1);
   assert.deepEqual(f.shown[0]!.spec, {
-    message: 'Your session has expired.', duration: 0, key: 'SESSION_EXPIRED',
+    message: 'Your session has expired.', duration: 0, key: 'session_expired',
     action: { label: 'Sign in again', href: 'https://shop.example/orders/' },
   });
 });
@@ -38,11 +38,19 @@ test('closed by the person, it stays closed until a request succeeds', () => {
   assert.equal(f.shown.length, 1);
 });
 
-test('loginUrl and messages.SESSION_EXPIRED change the link and the text', () => {
+test('loginUrl and messages.session_expired change the link and the text, whatever code the server sent', () => {
   const f = fakes();
-  sessionPolicy(f.deps).fail(expired(), context(), options({ loginUrl: '/accounts/login/', messages: { SESSION_EXPIRED: 'Please sign in.' } }));
+  const notAuthenticated = expired({ code: 'NOT_AUTHENTICATED', kind: 'session_expired' });
+  sessionPolicy(f.deps).fail(notAuthenticated, context(), options({ loginUrl: '/accounts/login/', messages: { session_expired: 'Please sign in.' } }));
   assert.equal(f.shown[0]!.spec.message, 'Please sign in.');
   assert.equal(f.shown[0]!.spec.action!.href, '/accounts/login/');
+});
+
+test('the server\'s code NOT_AUTHENTICATED (DRF) is an expired session by its kind', () => {
+  const f = fakes();
+  assert.equal(sessionPolicy(f.deps).fail(expired({ code: 'NOT_AUTHENTICATED', kind: 'session_expired' }), context(), options()), true);
+  assert.equal(f.shown[0]!.spec.message, 'Your session has expired.');
+  assert.equal(sessionPolicy(fakes().deps).fail(expired({ code: 'SESSION_EXPIRED', kind: 'client' }), context(), options()), false, 'the kind decides, not the code');
 });
 
 test('onSessionExpired is called once, with the error and context, in place of the toast', () => {

@@ -23,8 +23,8 @@ test('no countdown without a positive retryAfter, or for other kinds', () => {
   assert.equal(countdownFor(apiError({ code: 'TIMEOUT', status: 0, retryAfter: 5 }), DEFAULT_TEXT), null);
 });
 
-test('the server\'s own code for a 429 or a 503 (DRF\'s THROTTLED) still gets its countdown', () => {
-  assert.equal(countdownFor(apiError({ code: 'THROTTLED', status: 429, retryAfter: 37 }), DEFAULT_TEXT)?.text, 'Too many requests. Try again in {n} seconds.');
-  assert.equal(countdownFor(apiError({ code: 'MAINTENANCE', status: 503, retryAfter: 120 }), DEFAULT_TEXT)?.seconds, 120);
+test('the server\'s own code for a 429 or a 503 (DRF\'s THROTTLED) still gets its countdown, by its kind', () => {
+  assert.equal(countdownFor(apiError({ code: 'THROTTLED', kind: 'rate_limited', status: 429, retryAfter: 37 }), DEFAULT_TEXT)?.text, 'Too many requests. Try again in {n} seconds.');
+  assert.equal(countdownFor(apiError({ code: 'MAINTENANCE', kind: 'unavailable', status: 503, retryAfter: 120 }), DEFAULT_TEXT)?.seconds, 120);
   assert.equal(countdownFor(apiError({ code: 'CONFLICT', status: 409, retryAfter: 5 }), DEFAULT_TEXT), null);
 });

@@ -14,6 +14,7 @@ import type {
   ApiError,
   ApiErrorContext,
   ApiErrorFormat,
+  ApiErrorKind,
   ApiErrorsInstallation,
   ApiErrorsOptions,
   ApiErrorsText,
@@ -34,6 +35,8 @@ function expectType<T extends true>(_proof?: T): void {}
 // The ApiError fields, exactly as SPEC.md gives them.
 expectType<Equal<ApiError['message'], string>>();
 expectType<Equal<ApiError['code'], string>>();
+expectType<Equal<ApiError['kind'], ApiErrorKind>>();
+expectType<Equal<ApiErrorKind, 'validation' | 'session_expired' | 'csrf' | 'rate_limited' | 'unavailable' | 'timeout' | 'offline' | 'network' | 'parse' | 'server' | 'client'>>();
 expectType<Equal<ApiError['status'], number>>();
 expectType<Equal<ApiError['errors'], Record<string, string[]>>>();
 expectType<Equal<ApiError['formErrors'], string[]>>();
@@ -90,10 +93,12 @@ const corner: ToastPosition = 'bottom-start';
 const onExpired: SessionExpiredHandler = (error, context) => { void error.code; void context.scope; };
 installApiErrors({ onSessionExpired: onExpired, loginUrl: '/accounts/login/', retry: true });
 const words: Partial<ApiErrorsText> = { dismiss: 'Fermer', more: '…et {n} de plus' };
-const toasts: ApiErrorsOptions = { toastDuration: 0, stickyWhen: (error) => error.status >= 500, position: corner, text: words };
+const toasts: ApiErrorsOptions = { toastDuration: 0, stickyWhen: (error) => error.kind !== 'validation', position: corner, text: words };
 installApiErrors(toasts);
 // @ts-expect-error: a position is one of the six corners and edges, not any string.
 installApiErrors({ position: 'middle' });
+// @ts-expect-error: a kind is one of the fixed set, so a misspelt one does not compile.
+installApiErrors({ stickyWhen: (error) => error.kind === 'session-expired' });
 
 const installation: ApiErrorsInstallation = installApiErrors(options);
 installApiErrors(quiet).uninstall();
