@@ -15,8 +15,11 @@ const CHROMIUM_ARGS = [
 
 export const launch = () => chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 
-/** One page, in a fresh context: with the plugin (auto-installed, default renderers) or without. */
-async function openPage(browser, baseUrl, plugin) {
+/**
+ * One page, in a fresh context: with the plugin (auto-installed, default renderers) or without.
+ * `query` adds to the page's URL (`unminified=1`: dist/api-errors.js, for a profile).
+ */
+export async function openPage(browser, baseUrl, plugin, query = '') {
   const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
   const page = await context.newPage();
   const problems = [];
@@ -24,7 +27,7 @@ async function openPage(browser, baseUrl, plugin) {
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
   });
-  await page.goto(`${baseUrl}page.html?plugin=${plugin ? 1 : 0}`);
+  await page.goto(`${baseUrl}page.html?plugin=${plugin ? 1 : 0}${query ? `&${query}` : ''}`);
   const state = await page.evaluate(() => ({
     isolated: window.crossOriginIsolated,
     bench: typeof window.bench,
@@ -72,38 +75,59 @@ async function withPages(browser, baseUrl, body) {
   }
 }
 
-const failures = ([handler, count, fieldCount, extra]) => window.bench.failures(handler, count, fieldCount, extra);
+const failures = ([handler, count, fieldCount, extra, distinct]) => window.bench.failures(handler, count, fieldCount, extra, distinct);
 
-/** Per failure: no handler (jQuery's own cost), the hand-written .fail(), the plugin. */
-export function benchFailure(browser, baseUrl, { rounds, warmup, batch }) {
-  return withPages(browser, baseUrl, (without, withPlugin) =>
-    interleaved({
-      bare: () => without.run(failures, 'bare', batch),
-      handWritten: () => without.run(failures, 'hand-written', batch),
-      plugin: () => withPlugin.run(failures, 'plugin', batch),
-    }, { rounds, warmup }));
+/**
+ * Refuses a plugin page whose api:error events do not all come inside the timed window: the
+ * clock would stop before the plugin's work is done (as it did when it stopped before the
+ * plugin's settle timer).
+ */
+async function checkWindow(side, mode, count = 20) {
+  const seen = await side.page.evaluate(([n, m]) => window.bench.handledInWindow(n, m), [count, mode]);
+  if (seen !== count) throw new Error(`${mode}: ${seen} of ${count} api:error events came inside the timed window`);
+}
+
+/**
+ * Per failure: no handler (jQuery's own cost), the hand-written .fail(), the plugin. With
+ * `distinct`, every failure goes to a URL of its own.
+ */
+export function benchFailure(browser, baseUrl, { rounds, warmup, batch, distinct = false }) {
+  return withPages(browser, baseUrl, async (without, withPlugin) => {
+    await checkWindow(withPlugin, distinct ? 'distinct' : 'failures');
+    return interleaved({
+      bare: () => without.run(failures, 'bare', batch, 0, null, distinct),
+      handWritten: () => without.run(failures, 'hand-written', batch, 0, null, distinct),
+      plugin: () => withPlugin.run(failures, 'plugin', batch, 0, null, distinct),
+    }, { rounds, warmup });
+  });
 }
 
 const repeats = ([handler, count]) => window.bench.repeats(handler, count);
 
 /** Per failure when the same envelope arrives again and again (Submit pressed repeatedly). */
 export function benchRepeat(browser, baseUrl, { rounds, warmup, batch }) {
-  return withPages(browser, baseUrl, (without, withPlugin) =>
-    interleaved({
+  return withPages(browser, baseUrl, async (without, withPlugin) => {
+    await checkWindow(withPlugin, 'repeats');
+    return interleaved({
       bare: () => without.run(repeats, 'bare', batch),
       handWritten: () => without.run(repeats, 'hand-written', batch),
       plugin: () => withPlugin.run(repeats, 'plugin', batch),
-    }, { rounds, warmup }));
+    }, { rounds, warmup });
+  });
 }
 
-/** Main-thread CPU time per failure, new-message-each-time (`failures`) or the repeat (`repeats`). */
+/**
+ * Main-thread CPU time per failure: new-message-each-time (`failures`), to a URL of its own each
+ * time (`distinct`) or the repeat (`repeats`).
+ */
 export function benchCpu(browser, baseUrl, mode, { rounds, warmup, batch }) {
   const run = mode === 'repeats' ? repeats : failures;
+  const rest = mode === 'distinct' ? [0, null, true] : [];
   return withPages(browser, baseUrl, (without, withPlugin) =>
     interleaved({
-      bare: () => without.cpu(batch, run, 'bare', batch),
-      handWritten: () => without.cpu(batch, run, 'hand-written', batch),
-      plugin: () => withPlugin.cpu(batch, run, 'plugin', batch),
+      bare: () => without.cpu(batch, run, 'bare', batch, ...rest),
+      handWritten: () => without.cpu(batch, run, 'hand-written', batch, ...rest),
+      plugin: () => withPlugin.cpu(batch, run, 'plugin', batch, ...rest),
     }, { rounds, warmup }));
 }
 

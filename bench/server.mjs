@@ -13,14 +13,18 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 const FILES = {
   '/jquery.min.js': 'node_modules/jquery-3.7/dist/jquery.min.js',
   '/dist/api-errors.min.js': 'dist/api-errors.min.js',
+  '/dist/api-errors.js': 'dist/api-errors.js',
   '/dist/api-errors.css': 'dist/api-errors.css',
   '/bench/page.js': 'bench/pages/page.js',
   '/bench/bench.css': 'bench/pages/bench.css',
 };
 const TYPES = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
 
-/** A page of ordinary size: a header with a nav, the signup form, a 60-row table. */
-export function pageHtml({ plugin }) {
+/**
+ * A page of ordinary size: a header with a nav, the signup form, a 60-row table. `unminified`
+ * loads dist/api-errors.js instead of the minified build, for a profile with readable names.
+ */
+export function pageHtml({ plugin, unminified = false }) {
   const links = Array.from({ length: 20 }, (_, index) => `<li><a href="#s${index}">Section ${index}</a></li>`).join('');
   const rows = Array.from({ length: 60 }, (_, row) =>
     `<tr>${Array.from({ length: 5 }, (_, cell) => `<td>Row ${row}, cell ${cell}</td>`).join('')}</tr>`).join('\n');
@@ -48,7 +52,7 @@ ${rows}
     </tbody></table>
   </main>
   <script src="/jquery.min.js"></script>
-  ${plugin ? '<script src="/dist/api-errors.min.js" data-auto-install></script>' : ''}
+  ${plugin ? `<script src="/dist/api-errors${unminified ? '' : '.min'}.js" data-auto-install></script>` : ''}
   <script src="/bench/page.js"></script>
 </body>
 </html>
@@ -63,7 +67,7 @@ function handle(req, res) {
   res.setHeader('Cache-Control', 'no-cache');
   if (url.pathname === '/page.html') {
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-    res.end(pageHtml({ plugin: url.searchParams.get('plugin') === '1' }));
+    res.end(pageHtml({ plugin: url.searchParams.get('plugin') === '1', unminified: url.searchParams.get('unminified') === '1' }));
     return;
   }
   if (url.pathname === '/favicon.ico') {

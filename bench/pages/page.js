@@ -102,13 +102,45 @@
     }
   }
 
-  function send() {
-    return $.ajax({ url: '/fake/signup', type: 'POST', dataType: 'json', data: 'email=ann%40example.com&password=x' });
+  /** A POST of the signup form's data; to a URL of its own each time with `distinct`. */
+  function send(distinct) {
+    var url = distinct ? '/fake/signup/' + sequence + '-' + pending.length : '/fake/signup';
+    return $.ajax({ url: url, type: 'POST', dataType: 'json', data: 'email=ann%40example.com&password=x' });
   }
 
   /** Forces the style and layout of what the handlers drew, so that work is timed too. */
   function layout() {
     return document.body.offsetHeight;
+  }
+
+  /**
+   * Resolves once the tasks already queued have run. The plugin settles a request that completed
+   * in the turn it was sent in from a timer after that task (so a `.fail(markHandled)` attached
+   * after `$.ajax()` returned still counts): a timer set after the requests runs after it. Every
+   * side waits the same way, so the wait itself costs all of them alike.
+   */
+  function settled() {
+    return new Promise(function (resolve) { setTimeout(resolve, 0); });
+  }
+
+  /**
+   * Sends `count` requests with `sendOne`, waits until everything they started has run (the
+   * plugin's settle timer included), forces a layout, and returns ms per request.
+   */
+  function timed(count, sendOne) {
+    var start = performance.now();
+    for (var index = 0; index < count; index++) sendOne();
+    return settled().then(function () {
+      layout();
+      return (performance.now() - start) / count;
+    });
+  }
+
+  function sendFailure(handler, distinct) {
+    return function () {
+      var jqXHR = send(distinct);
+      if (handler === 'hand-written') jqXHR.fail(handWrittenFail);
+    };
   }
 
   window.bench = {
@@ -135,41 +167,45 @@
     /**
      * `count` failed requests in a row, each handled by `handler`: 'plugin' (the plugin page's
      * installed plugin, nothing attached), 'hand-written' (.fail(handWrittenFail)) or 'bare'
-     * (no handler at all: the cost of $.ajax itself). Returns ms per failure.
+     * (no handler at all: the cost of $.ajax itself). Resolves to ms per failure, timed until
+     * the plugin's settle timer has run and the page is laid out. With `distinct`, each goes to
+     * a URL of its own (a page's background requests: what one draws, the next does not clear).
      */
-    failures: function (handler, count, fieldCount, extraErrors) {
+    failures: function (handler, count, fieldCount, extraErrors, distinct) {
       queueFailures(count, fieldCount || 0, extraErrors);
-      var start = performance.now();
-      for (var index = 0; index < count; index++) {
-        var jqXHR = send();
-        if (handler === 'hand-written') jqXHR.fail(handWrittenFail);
-      }
-      layout();
-      return (performance.now() - start) / count;
+      return timed(count, sendFailure(handler, distinct));
     },
 
     /** Like failures(), but every response is the same envelope: the repeat case. */
     repeats: function (handler, count) {
       queueRepeats(count);
-      var start = performance.now();
-      for (var index = 0; index < count; index++) {
-        var jqXHR = send();
-        if (handler === 'hand-written') jqXHR.fail(handWrittenFail);
-      }
-      layout();
-      return (performance.now() - start) / count;
+      return timed(count, sendFailure(handler));
     },
 
-    /** `count` successful requests, each with the same .done(); returns ms per request. */
+    /** `count` successful requests, each with the same .done(); resolves to ms per request. */
     successes: function (count) {
       queueSuccesses(count);
       var saved = document.getElementById('saved');
-      var start = performance.now();
-      for (var index = 0; index < count; index++) {
+      return timed(count, function () {
         send().done(function (data) { saved.textContent = 'Saved #' + data.id; });
-      }
-      layout();
-      return (performance.now() - start) / count;
+      });
+    },
+
+    /**
+     * Not timed: sends `count` failures (or repeats) as failures() does and counts the api:error
+     * events that came by the time it would stop its clock. The bench refuses a plugin page where
+     * that is not every failure: its clock would have stopped before the plugin's work was done.
+     */
+    handledInWindow: function (count, mode) {
+      var seen = 0;
+      var onError = function () { seen += 1; };
+      $(document).on('api:error', onError);
+      if (mode === 'repeats') queueRepeats(count);
+      else queueFailures(count, 0);
+      return timed(count, sendFailure('plugin', mode === 'distinct')).then(function () {
+        $(document).off('api:error', onError);
+        return seen;
+      });
     },
 
     /** What the soak reads from the page itself. */
