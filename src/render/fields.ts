@@ -112,7 +112,6 @@ export function defaultRenderField(
   tagDrawn(messageElement, field, drawing);
   if (drawing) drawing.drawn.push(messageElement);
   const prefix = createTextElement(doc, 'span', HIDDEN_CLASS, (drawing ? drawing.text : DEFAULT_TEXT).error + ' ');
-  hideVisually(prefix);
   messageElement.appendChild(prefix);
   for (const message of messages) {
     messageElement.appendChild(createTextElement(doc, 'div', '', String(message)));
@@ -131,7 +130,11 @@ export function defaultRenderField(
     if (anchor.parentNode) anchor.parentNode.insertBefore(messageElement, anchor.nextSibling);
   }
   const fallback = unthemed(messageElement);
-  if (fallback) messageElement.style.cssText = 'color:' + ERROR_COLOR + ';font-weight:bold';
+  if (fallback) {
+    // The stylesheet hides the prefix by its class; without it, an inline style does.
+    hideVisually(prefix);
+    messageElement.style.cssText = 'color:' + ERROR_COLOR + ';font-weight:bold';
+  }
 
   for (const element of elements) {
     element.setAttribute('aria-invalid', 'true');
