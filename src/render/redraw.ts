@@ -3,23 +3,8 @@
 // Nothing else: a background request must not wipe the errors of a form a person is fixing.
 
 import type { ApiErrorContext } from '../types';
-import { documentOf, drawnFor } from './dom';
-import { SUMMARY_CLASS, clearFieldErrors, drawnIn, drawnState, removeDrawn } from './marks';
-
-const drawnLists: WeakMap<Document, HTMLCollection[]> = new WeakMap();
-
-/**
- * Live lists of the field messages and the summaries on the page. Every successful request on
- * the page comes through here: reading a live list costs nothing where a query walks the page.
- */
-function drawnOn(doc: Document): HTMLCollection[] {
-  let lists = drawnLists.get(doc);
-  if (!lists) {
-    lists = [doc.getElementsByClassName('api-errors-message'), doc.getElementsByClassName(SUMMARY_CLASS)];
-    drawnLists.set(doc, lists);
-  }
-  return lists;
-}
+import { documentOf, drawnFor, eachMatch } from './dom';
+import { MESSAGE_CLASS, REQUEST, SUMMARY_CLASS, clearFieldErrors, drawnIn, drawnState, removeDrawn } from './marks';
 
 /**
  * The built-in `clearFields`. For a failure, what it finds is only set aside: the redraw keeps
@@ -34,14 +19,13 @@ export function clearDrawnFor(context: ApiErrorContext): void {
     return;
   }
   let found = 0;
-  for (const list of drawnOn(documentOf(scope))) {
-    found += list.length;
-    for (let index = 0; index < list.length; index++) {
-      const drawn = list[index] as Element;
-      if (drawn.getAttribute('data-api-errors-request') === drawing.key || (drawing.form && drawnIn(drawing.form, drawn))) {
-        drawing.stale.push(drawn);
-      }
-    }
+  // A query by class, one per class: in Chromium far cheaper than a live list, which walks the
+  // whole page again after every change to it (and a failure always changes it).
+  for (const name of [MESSAGE_CLASS, SUMMARY_CLASS]) {
+    eachMatch(documentOf(scope), '.' + name, (drawn) => {
+      found += 1;
+      if (drawn.getAttribute(REQUEST) === drawing.key || (drawing.form && drawnIn(drawing.form, drawn))) drawing.stale.push(drawn);
+    });
   }
   if (!found) drawnState.any = false;
   if (!drawing.failed) sweepStale(context);
