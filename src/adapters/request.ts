@@ -6,7 +6,7 @@
 import type { ResolvedOptions } from '../options';
 import type { TrackedRequest } from './jquery';
 import { parseWithOptions } from '../parse/index';
-import { resolveScope } from '../render/dom';
+import { eachMatch, resolveScope } from '../render/dom';
 import type { ApiError, ApiErrorContext, AjaxSettings, JQueryLike, JqXHR } from '../types';
 
 /**
@@ -124,8 +124,9 @@ function namesOf(data: string): string {
 /** The names a form sends, as `$(form).serialize()` picks them: named, enabled, checked, no buttons. */
 function formNames(form: HTMLFormElement): string {
   const names: string[] = [];
-  for (let index = 0; index < form.elements.length; index++) {
-    const control = form.elements[index] as HTMLInputElement;
+  const controls = form.elements;
+  for (let index = 0, count = controls.length; index < count; index++) {
+    const control = controls[index] as HTMLInputElement;
     if (
       control.name &&
       !control.disabled &&
@@ -149,10 +150,10 @@ export function dataForm(jQuery: JQueryLike, doc: Document, data: unknown): Elem
   const names = typeof data === 'string' && data.length < 100000 ? namesOf(data) : '';
   if (!names) return null;
   const alike: Element[] = [];
-  for (let index = 0; index < doc.forms.length; index++) {
-    const form = doc.forms[index] as HTMLFormElement;
-    if (formNames(form) === names) alike.push(form);
-  }
+  // A query, not the live `doc.forms`, which walks the whole page again after any change to it.
+  eachMatch(doc, 'form', (form) => {
+    if (formNames(form as HTMLFormElement) === names) alike.push(form);
+  });
   const found = alike.length > 1 ? alike.filter((form) => String(jQuery(form).serialize()) === data) : alike;
   return found.length === 1 ? (found[0] as Element) : null;
 }
