@@ -540,6 +540,30 @@ test('clearFieldErrors(input) clears that field only', async (t) => {
 });
 
 describe('clearing is limited to what the same scope drew', () => {
+  test('a second URL answering the same for a field takes its message over: one message, cleared by the second URL\'s success only', async () => {
+    const page = openPage({ origin: fixture.server.origin, jquery: '3.7', body: '<form id="signup"><input name="email"></form>' });
+    page.ApiErrors.installApiErrors();
+    const input = page.document.querySelector('input')!;
+    for (const url of ['/first', '/second']) fixture.server.route(url, { status: 400, body: { email: ['Bad.'] } });
+    await ajax(page, { url: '/first', type: 'PUT' });
+    const message = page.document.querySelector('.api-errors-message')!;
+    await ajax(page, { url: '/second', type: 'PUT' });
+    assert.deepEqual(fieldMessages(page, input), ['Bad.']);
+    assert.equal(page.document.querySelectorAll('.api-errors-message').length, 1);
+    assert.equal(input.getAttribute('aria-describedby'), message.id, 'the same message, still linked');
+    fixture.server.route('/first', { status: 200, body: { ok: true } });
+    await ajax(page, { url: '/first', type: 'PUT' });
+    assert.deepEqual(fieldMessages(page, input), ['Bad.'], 'the first URL no longer owns it');
+    fixture.server.route('/first', { status: 400, body: { email: ['Worse.'] } });
+    await ajax(page, { url: '/first', type: 'PUT' });
+    assert.deepEqual(fieldMessages(page, input), ['Worse.'], 'other words are drawn anew');
+    assert.equal(page.document.querySelectorAll('.api-errors-message').length, 1);
+    fixture.server.route('/first', { status: 200, body: { ok: true } });
+    await ajax(page, { url: '/first', type: 'PUT' });
+    assert.equal(fieldMessages(page, input), null, 'and cleared by that URL\'s success');
+    page.close();
+  });
+
   test('an unrelated request with no form neither clears nor redraws a form\'s field errors', async () => {
     const page = openPage({ origin: fixture.server.origin, jquery: '3.7', body: '<form id="signup"><input name="email"></form>' });
     page.ApiErrors.installApiErrors();

@@ -62,23 +62,27 @@ function freeId(doc: Document): string {
 }
 
 /**
- * The same request failing again with the same messages for a field (Submit pressed again):
- * what it drew is still right, so it stays as it is instead of being removed and drawn anew.
+ * Of `candidates`, a message element that still says exactly `messages` for `field` on the inputs
+ * it marked (on `elements`, when given) is kept for this request instead of being removed and
+ * drawn anew: the same request failing again (Submit pressed again, its earlier drawing set aside
+ * as stale), or another request's message on these very inputs (requests to different URLs that
+ * answer alike).
  */
-function keepRepeat(drawing: DrawnFor, scope: Element | Document, field: string, messages: string[]): boolean {
-  const text = drawing.text.error + ' ' + messages.join('');
-  for (let index = 0; index < drawing.stale.length; index++) {
-    const drawn = drawing.stale[index] as Element;
+function keepSame(drawing: DrawnFor, scope: Element | Document, field: string, messages: string[], candidates: Element[], elements?: Element[]): boolean {
+  for (const drawn of candidates) {
     const inputs = markedBy.get(drawn);
     if (
-      drawn.getAttribute(DRAWN) === field &&
       inputs &&
+      drawn.getAttribute(DRAWN) === field &&
       drawn.children.length === messages.length + 1 &&
-      drawn.textContent === text &&
+      drawn.textContent === drawing.text.error + ' ' + messages.join('') &&
       scope.contains(drawn) &&
-      inputs.every((input) => input.getAttribute(MARKED) === drawn.id)
+      (!elements || elements.length === inputs.length) &&
+      inputs.every((input, index) => input.getAttribute(MARKED) === drawn.id && (!elements || elements[index] === input))
     ) {
-      drawing.stale.splice(index, 1);
+      const stale = drawing.stale.indexOf(drawn);
+      if (stale >= 0) drawing.stale.splice(stale, 1);
+      tagDrawn(drawn, field, drawing);
       drawing.drawn.push(drawn);
       return true;
     }
@@ -99,13 +103,15 @@ export function defaultRenderField(
   const scope = (context && context.scope) || pageDocument();
   if (!scope || typeof field !== 'string' || !field || !Array.isArray(messages)) return false;
   const drawing = context && drawnFor.get(context);
-  if (drawing && keepRepeat(drawing, scope, field, messages)) return true;
+  if (drawing && keepSame(drawing, scope, field, messages, drawing.stale)) return true;
   const elements = findFieldElements(scope, field);
   const last = elements[elements.length - 1];
   if (!last) return false;
+  const doc = documentOf(scope);
+  const marking = doc.getElementById(last.getAttribute(MARKED) || '');
+  if (drawing && marking && keepSame(drawing, scope, field, messages, [marking], elements)) return true;
   for (const element of elements) if (element.hasAttribute(MARKED)) clearField(element);
 
-  const doc = documentOf(scope);
   const messageElement = createTextElement(doc, 'div', MESSAGE_CLASS);
   const messageId = freeId(doc);
   messageElement.id = messageId;
