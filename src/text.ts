@@ -33,8 +33,7 @@ export const DEFAULT_TEXT: ApiErrorsText = {
  * ignored, so a page's half-filled or hostile table never leaves a hole. Also merges `messages`.
  */
 export function overlayStrings<T extends object>(base: T, layer: unknown): T {
-  // A table over itself (a toast given the resolved options) is that table: no copy per failure.
-  if (!layer || typeof layer !== 'object' || layer === base) return base;
+  if (!layer || typeof layer !== 'object') return base;
   const merged = Object.assign({}, base) as Record<string, string>;
   for (const key of Object.keys(layer)) {
     const value = (layer as Record<string, unknown>)[key];
