@@ -168,6 +168,90 @@ export function benchFields(browser, baseUrl, fieldCount, { rounds, warmup, batc
   });
 }
 
+/**
+ * One failure with `fieldCount` field errors on a form with that many labelled inputs, from
+ * sending to painted (see bench.paint), on the plugin page and with the hand-written handler:
+ * the medians of each part over `rounds` rounds.
+ */
+export function benchPaint(browser, baseUrl, fieldCount, { rounds, warmup }) {
+  return withPages(browser, baseUrl, async (without, withPlugin) => {
+    for (const side of [without, withPlugin]) await side.page.evaluate((count) => window.bench.setupForm(count), fieldCount);
+    const samples = { plugin: [], handWritten: [] };
+    const paint = ([handler, count]) => window.bench.paint(handler, count);
+    await interleaved({
+      plugin: async () => samples.plugin.push(await withPlugin.run(paint, 'plugin', fieldCount)),
+      handWritten: async () => samples.handWritten.push(await without.run(paint, 'hand-written', fieldCount)),
+    }, { rounds: rounds + warmup, warmup: 0 });
+    const summary = (list) => {
+      const kept = list.slice(warmup);
+      return {
+        work: median(kept.map((sample) => sample.work)),
+        frame: median(kept.map((sample) => sample.frame)),
+        busy: median(kept.map((sample) => sample.work + sample.frame)),
+        total: median(kept.map((sample) => sample.total)),
+        worstBusy: Math.max(...kept.map((sample) => sample.work + sample.frame)),
+      };
+    };
+    return { plugin: summary(samples.plugin), handWritten: summary(samples.handWritten) };
+  });
+}
+
+/**
+ * A form submitted and refused while the page's 1 s poll runs beside it: `refusals` times, at
+ * moments spread over the poll's second, the time from the refusal's answer to the summary
+ * being focused (median and worst).
+ */
+export async function benchSubmit(browser, baseUrl, { refusals = 10, pollMs = 20, answerMs = 30 } = {}) {
+  const side = await openPage(browser, baseUrl, true);
+  try {
+    await side.page.evaluate((ms) => window.bench.setupSubmit('plugin', ms), pollMs);
+    const delays = [];
+    for (let index = 0; index < refusals; index += 1) {
+      await side.page.waitForTimeout(Math.round(((index * 0.37) % 1) * 1000));
+      await side.page.evaluate((ms) => { window.benchRefusal = window.bench.refuseNext(ms); }, answerMs);
+      await side.page.evaluate(() => document.getElementById('signup').requestSubmit());
+      const { answered, focused } = await side.page.evaluate(() => window.benchRefusal);
+      if (focused === null) throw new Error('the refused form\'s summary was not focused');
+      delays.push(focused - answered);
+    }
+    if (side.problems.length) throw new Error(`the submit page reported problems:\n${side.problems.join('\n')}`);
+    return { median: median(delays), worst: Math.max(...delays), refusals };
+  } finally {
+    await side.close();
+  }
+}
+
+/**
+ * The 1 s poll's successes while a refused form's errors are on the page (the plugin's summary
+ * and marks, or the hand-written handler's messages): per poll, on `pairs` fresh page pairs as
+ * in benchSuccess.
+ */
+export async function benchPolls(browser, baseUrl, { rounds, warmup, batch, pairs = 4 }) {
+  const polls = ([count]) => window.bench.polls(count);
+  const results = [];
+  for (let pair = 0; pair < pairs; pair += 1) {
+    results.push(await withPages(browser, baseUrl, async (without, withPlugin) => {
+      for (const [side, handler] of [[without, 'hand-written'], [withPlugin, 'plugin']]) {
+        await side.page.evaluate((name) => window.bench.setupSubmit(name, 0), handler);
+        await side.page.evaluate(() => { window.benchRefusal = window.bench.refuseNext(0); });
+        await side.page.evaluate(() => document.getElementById('signup').requestSubmit());
+        await side.page.evaluate(() => window.benchRefusal);
+      }
+      const drawn = await withPlugin.page.evaluate(() => document.querySelectorAll('.api-errors-summary, .api-errors-message').length);
+      if (drawn < 3) throw new Error(`the refused form shows ${drawn} summary and messages, not 3`);
+      return interleaved({
+        without: () => without.cpu(batch, polls, batch),
+        plugin: () => withPlugin.cpu(batch, polls, batch),
+      }, { rounds, warmup });
+    }));
+  }
+  return {
+    without: median(results.map((result) => result.without)),
+    plugin: median(results.map((result) => result.plugin)),
+    pairs,
+  };
+}
+
 /** Listeners registered on the object `expression` evaluates to (not its descendants). */
 async function listenersOn(cdp, expression) {
   const { result } = await cdp.send('Runtime.evaluate', { expression, objectGroup: 'bench' });
@@ -189,35 +273,42 @@ async function soakFigures(side) {
     formListeners: await listenersOn(side.cdp, "document.getElementById('signup')"),
     windowListeners: await listenersOn(side.cdp, 'window'),
     toasts: inPage.toasts,
+    countdowns: inPage.countdowns,
+    timeouts: inPage.timers.timeouts,
+    intervals: inPage.timers.intervals,
     invalid: inPage.invalid,
     active: inPage.active,
     heapUsed: heap.usedSize,
   };
 }
 
+const mixed = ([count, extra]) => window.bench.mixed(count, extra);
+
 /**
  * 10,000 failures one after another on the plugin page (two marked fields and one field with no
- * input, so every toast has a detail line), read before the first, after the first 100, right
- * after the last, once the toasts' timers have run out (7 s later), and after one more failure.
+ * input, so every toast has a detail line; one in ten a 429 with Retry-After, a countdown toast,
+ * and one in ten a 503, a burst), read before the first, after the first 100, right after the
+ * last, once the toasts' timers have run out (7 s later), and after one more failure. The page
+ * counts its pending timers (bench/pages/timers.js).
  */
 export async function soak(browser, baseUrl, { total = 10_000, chunk = 500, settleMs = 7000 } = {}) {
-  const side = await openPage(browser, baseUrl, true);
+  const side = await openPage(browser, baseUrl, true, 'timers=1');
   try {
     await side.cdp.send('DOMDebugger.enable').catch(() => {});
     const extra = { 'address.city': ['This field is required.'] };
     const figures = { before: await soakFigures(side) };
     const chunkTimes = [];
-    await side.page.evaluate(failures, ['plugin', 100, 0, extra]);
+    await side.page.evaluate(mixed, [100, extra]);
     figures.start = await soakFigures(side);
     for (let done = 100; done < total; done += chunk) {
-      chunkTimes.push(await side.page.evaluate(failures, ['plugin', Math.min(chunk, total - done), 0, extra]));
+      chunkTimes.push(await side.page.evaluate(mixed, [Math.min(chunk, total - done), extra]));
     }
     figures.end = await soakFigures(side);
     await side.page.waitForTimeout(settleMs);
     figures.settled = await soakFigures(side);
     // One more failure: the toast's duplicate check forgets what it saw over 2 s only when the
     // next toast comes, so this tells memory it still held from memory it lost.
-    await side.page.evaluate(failures, ['plugin', 1, 0, extra]);
+    await side.page.evaluate(mixed, [1, extra]);
     figures.again = await soakFigures(side);
     if (side.problems.length) throw new Error(`the soak page reported problems:\n${side.problems.join('\n')}`);
     return { figures, firstChunkMs: chunkTimes[0], lastChunkMs: chunkTimes[chunkTimes.length - 1], chunk };

@@ -2,8 +2,8 @@
 // (`Profiler.start`/`Profiler.stop` on a playwright-core CDPSession): self time per function,
 // summed over every sample, for the plugin page (unminified build) and, beside it, the page
 // without the plugin running the hand-written handler or no handler.
-// Usage: node bench/profile.mjs [failures|distinct|repeats|successes|fields] [--count N]
-//          [--no-focus] [--top N]   (run `npm run build` first)
+// Usage: node bench/profile.mjs [failures|distinct|repeats|successes|polls|fields] [--count N]
+//          [--no-focus] [--plugin-only] [--top N]   (run `npm run build` first)
 //   --no-focus  the page's focus() does nothing: what remains when a failure moves no focus
 
 import { launch, openPage } from './browser.mjs';
@@ -18,6 +18,7 @@ const mode = args.find((arg) => !arg.startsWith('--') && !/^\d+$/.test(arg)) || 
 const count = option('--count', mode === 'fields' ? 300 : 3000);
 const top = option('--top', 25);
 const noFocus = args.includes('--no-focus');
+const pluginOnly = args.includes('--plugin-only');
 
 /** Runs `count` requests of `mode` in batches (each batch waits for the plugin's settle timer). */
 function work([handler, runMode, total]) {
@@ -27,6 +28,7 @@ function work([handler, runMode, total]) {
   for (let done = 0; done < total; done += batch) {
     chain = chain.then(() => {
       if (runMode === 'successes') return bench.successes(batch);
+      if (runMode === 'polls') return bench.polls(batch);
       if (runMode === 'repeats') return bench.repeats(handler, batch);
       if (runMode === 'fields') return bench.failures(handler, batch, 100);
       return bench.failures(handler, batch, 0, null, runMode === 'distinct');
@@ -72,6 +74,13 @@ async function profileSide(browser, url, plugin, handler) {
   try {
     if (noFocus) await side.page.evaluate(() => { HTMLElement.prototype.focus = function focus() {}; });
     if (mode === 'fields') await side.page.evaluate(() => window.bench.setupForm(100));
+    if (mode === 'polls') {
+      // A refused form's errors on the page, then the page's poll succeeding again and again.
+      await side.page.evaluate((name) => window.bench.setupSubmit(name, 0), plugin ? 'plugin' : 'hand-written');
+      await side.page.evaluate(() => { window.benchRefusal = window.bench.refuseNext(0); });
+      await side.page.evaluate(() => document.getElementById('signup').requestSubmit());
+      await side.page.evaluate(() => window.benchRefusal);
+    }
     await side.page.evaluate(work, [handler, mode, Math.min(count, 500)]);
     await side.collectGarbage();
     await side.cdp.send('Profiler.enable');
@@ -90,8 +99,8 @@ async function profileSide(browser, url, plugin, handler) {
 const server = await startBenchServer();
 const browser = await launch();
 try {
-  const sides = [['plugin', true, 'plugin'], ...(mode === 'successes' ? [['without the plugin', false, 'bare']] : [['hand-written', false, 'hand-written'], ['no handler', false, 'bare']])];
-  for (const [name, plugin, handler] of sides) {
+  const sides = [['plugin', true, 'plugin'], ...(mode === 'successes' || mode === 'polls' ? [['without the plugin', false, 'bare']] : [['hand-written', false, 'hand-written'], ['no handler', false, 'bare']])];
+  for (const [name, plugin, handler] of pluginOnly ? sides.slice(0, 1) : sides) {
     const { all, rows, inclusive, wall } = await profileSide(browser, server.url, plugin, handler);
     const busy = all - rows.filter(([key]) => key.startsWith('(idle)')).reduce((sum, [, value]) => sum + value, 0);
     console.log(`\n## ${name}: ${count} ${mode}${noFocus ? ' (focus() emptied)' : ''}, ${wall} ms wall, ${busy.toFixed(1)} ms busy (samples not idle), ${(busy / count * 1000).toFixed(1)} µs each`);

@@ -11,7 +11,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { benchParse } from './parse.mjs';
-import { CHROMIUM_PATH, benchCpu, benchFailure, benchFields, benchRepeat, benchSuccess, launch, soak } from './browser.mjs';
+import {
+  CHROMIUM_PATH, benchCpu, benchFailure, benchFields, benchPaint, benchPolls, benchRepeat, benchSubmit, benchSuccess, launch, soak,
+} from './browser.mjs';
 import { ROOT, startBenchServer } from './server.mjs';
 import { kib, ms, ratio } from './stats.mjs';
 
@@ -91,8 +93,13 @@ async function measureInChromium() {
     for (const count of [10, 100, 1000]) {
       fields[count] = await benchFields(browser, url, count, { ...FIELD_ROUNDS, batch: FIELD_BATCH[count] });
     }
+    const felt = {
+      paint: await benchPaint(browser, url, 100, quick ? { rounds: 5, warmup: 2 } : { rounds: 15, warmup: 3 }),
+      submit: await benchSubmit(browser, url, { refusals: quick ? 4 : 10 }),
+      polls: await benchPolls(browser, url, { ...ROUNDS, batch: 200, pairs: quick ? 2 : 4 }),
+    };
     const soaked = await soak(browser, url, { total: SOAK_TOTAL });
-    return { browserVersion: browser.version(), failure, distinct, repeat, cpu, success, fields, soaked };
+    return { browserVersion: browser.version(), failure, distinct, repeat, cpu, success, fields, felt, soaked };
   } finally {
     await browser.close();
     await server.close();
@@ -142,6 +149,23 @@ function printFields(fields) {
   ]));
 }
 
+function printFelt({ paint, submit, polls }) {
+  print('**What a person feels**');
+  print();
+  table(['measure', 'plugin', 'hand-written / without', 'ratio', 'target'], [
+    ['one failure with 100 field errors on a 100-input form, sent to painted: the handler\'s work, then the frame\'s style, layout and paint (median; worst)',
+      `${ms(paint.plugin.busy)} ms (${ms(paint.plugin.work)} + ${ms(paint.plugin.frame)}; worst ${ms(paint.plugin.worstBusy)})`,
+      `${ms(paint.handWritten.busy)} ms (${ms(paint.handWritten.work)} + ${ms(paint.handWritten.frame)})`,
+      ratio(paint.plugin.busy / paint.handWritten.busy), '< 16 ms'],
+    ['the same, counting the wait for the next frame', `${ms(paint.plugin.total)} ms`, `${ms(paint.handWritten.total)} ms`,
+      ratio(paint.plugin.total / paint.handWritten.total), ''],
+    [`a form submitted and refused while a 1 s poll runs: the refusal's answer to the summary focused (${submit.refusals} refusals; worst)`,
+      `${ms(submit.median)} ms (worst ${ms(submit.worst)})`, '', '', ''],
+    [`the poll's successes while the refused form shows its errors, CPU per poll (${polls.pairs} page pairs)`,
+      `${ms(polls.plugin)} ms`, `${ms(polls.without)} ms without the plugin`, ratio(polls.plugin / polls.without), '≤ 1.05×'],
+  ]);
+}
+
 function printParse(rows) {
   print('**parseApiError in Node**, on dist/api-errors.mjs (ms, medians)');
   print();
@@ -151,7 +175,7 @@ function printParse(rows) {
 
 function printSoak({ figures, firstChunkMs, lastChunkMs, chunk }) {
   const total = SOAK_TOTAL.toLocaleString('en');
-  print(`**Soak**: ${total} failures one after another on the plugin page (2 fields marked, 1 field in the toast), after a GC`);
+  print(`**Soak**: ${total} failures one after another on the plugin page (2 fields marked, 1 field in the toast; one in ten a 429 with Retry-After, one in ten a 503), after a GC`);
   print();
   const points = ['before', 'start', 'end', 'settled', 'again'];
   const row = (name, key, format = String) => [name, ...points.map((point) => format(figures[point][key]))];
@@ -163,6 +187,9 @@ function printSoak({ figures, firstChunkMs, lastChunkMs, chunk }) {
     row('listeners on the form', 'formListeners'),
     row('listeners on window', 'windowListeners'),
     row('toasts on screen', 'toasts'),
+    row('countdowns on screen', 'countdowns'),
+    row('timeouts pending (setTimeout, not yet run or cleared)', 'timeouts'),
+    row('intervals running (setInterval, not cleared)', 'intervals'),
     row('fields marked invalid', 'invalid'),
     row('$.active', 'active'),
     row('JS heap used', 'heapUsed', kib),
@@ -201,6 +228,7 @@ print();
 printRatios(chromiumResults);
 printCpu(chromiumResults);
 printFields(chromiumResults.fields);
+printFelt(chromiumResults.felt);
 printParse(parseRows);
 printSoak(chromiumResults.soaked);
 const insane = sanity(chromiumResults);
