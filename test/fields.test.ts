@@ -579,6 +579,28 @@ describe('clearing is limited to what the same scope drew', () => {
     page.close();
   });
 
+  test('a poll succeeding beside refused fields leaves them; the success of the request that drew them, or took them over, still clears them', async () => {
+    const page = openPage({ origin: fixture.server.origin, jquery: '3.7', body: '<form id="signup"><input name="email"></form>' });
+    page.ApiErrors.installApiErrors();
+    const input = page.document.querySelector('input')!;
+    const answer = (url: string, status: number) =>
+      fixture.server.route(url, status === 200 ? { status, body: { ok: true } } : { status, body: { email: ['Bad.'] } });
+    answer('/poll', 200);
+    answer('/save', 400);
+    answer('/check', 400);
+    await ajax(page, { url: '/save', type: 'PUT' });
+    for (let poll = 0; poll < 3; poll++) await ajax(page, { url: '/poll' });
+    assert.deepEqual(fieldMessages(page, input), ['Bad.'], 'the poll leaves them');
+    await ajax(page, { url: '/check', type: 'PUT' });
+    await ajax(page, { url: '/poll' });
+    await ajax(page, { url: '/save', type: 'PUT' });
+    await ajax(page, { url: '/poll' });
+    answer('/save', 200);
+    await ajax(page, { url: '/save', type: 'PUT' });
+    assert.equal(fieldMessages(page, input), null, 'the request that took them over last clears them');
+    page.close();
+  });
+
   test('with no form at all, a later success of the same request clears what the failure drew', async () => {
     const page = openPage({ origin: fixture.server.origin, jquery: '3.7', body: '<form id="signup"><input name="email"></form>' });
     page.ApiErrors.installApiErrors();

@@ -20,6 +20,7 @@ export const markedBy: WeakMap<Element, Element[]> = new WeakMap();
 export function tagDrawn(element: Element, field: string, drawing: DrawnFor | undefined): void {
   element.setAttribute(DRAWN, field);
   if (drawing) element.setAttribute(REQUEST, drawing.key);
+  drawnState.keys = null;
 }
 
 /** Whether something the renderer drew belongs to `form`: inside it, or for its `form="id"` inputs. */
@@ -85,17 +86,17 @@ export function clearField(element: Element): void {
 const watchedDocuments: WeakSet<Document> = new WeakSet();
 
 /**
- * False once a clearing found no field message or summary on the page, true again as soon as
- * one is drawn: until then a success has nothing to clear.
+ * The requests (method and URL) that the field messages and summaries on the page were drawn
+ * for, as of the last clearing; null (not known) again as soon as one is drawn or kept. While it
+ * is known, a success of any other request that names no form has nothing to clear.
  */
-export const drawnState = { any: true };
+export const drawnState: { keys: Set<string | null> | null } = { keys: null };
 
 /**
  * Called whenever a field message or summary is drawn. Delegated listeners, one set per
  * document: editing a field clears it, submitting a form clears the form.
  */
 export function watchEdits(doc: Document): void {
-  drawnState.any = true;
   if (watchedDocuments.has(doc)) return;
   watchedDocuments.add(doc);
   const onEdit = (event: Event): void => {

@@ -18,16 +18,16 @@ export function clearDrawnFor(context: ApiErrorContext): void {
     if (scope.nodeType === 1) clearFieldErrors(scope);
     return;
   }
-  let found = 0;
+  const keys: Set<string | null> = (drawnState.keys = new Set());
   // A query by class, one per class: in Chromium far cheaper than a live list, which walks the
   // whole page again after every change to it (and a failure always changes it).
   for (const name of [MESSAGE_CLASS, SUMMARY_CLASS]) {
     eachMatch(documentOf(scope), '.' + name, (drawn) => {
-      found += 1;
-      if (drawn.getAttribute(REQUEST) === drawing.key || (drawing.form && drawnIn(drawing.form, drawn))) drawing.stale.push(drawn);
+      const key = drawn.getAttribute(REQUEST);
+      keys.add(key);
+      if (key === drawing.key || (drawing.form && drawnIn(drawing.form, drawn))) drawing.stale.push(drawn);
     });
   }
-  if (!found) drawnState.any = false;
   if (!drawing.failed) sweepStale(context);
 }
 
