@@ -82,8 +82,8 @@ function createInstallation(jQuery: JQueryLike, Backbone: BackboneLike, doc: Doc
       const settings = request.settings;
       const keys = drawnState.keys;
       guarded('the plugin', policies.succeed);
-      if (clearFields && (clearFields !== DEFAULT_OPTIONS.clearFields || !keys || namedForm(options, settings, doc) ||
-        keys.has(requestKey(settings, request.url)))) {
+      if (clearFields && (clearFields !== DEFAULT_OPTIONS.clearFields || !keys ||
+        (keys.size && (namedForm(options, settings, doc) || keys.has(requestKey(settings, request.url)))))) {
         guarded('clearFields', () => clearFields(contextFor(request, options)));
       }
     },
