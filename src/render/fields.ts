@@ -77,11 +77,10 @@ function keepSame(drawing: DrawnFor, scope: Element | Document, field: string, m
       drawn.children.length === messages.length + 1 &&
       drawn.textContent === drawing.text.error + ' ' + messages.join('') &&
       scope.contains(drawn) &&
-      (!elements || elements.length === inputs.length) &&
-      inputs.every((input, index) => input.getAttribute(MARKED) === drawn.id && (!elements || elements[index] === input))
+      (elements || inputs).length === inputs.length &&
+      inputs.every((input, index) => input.getAttribute(MARKED) === drawn.id && (elements || inputs)[index] === input)
     ) {
-      const stale = drawing.stale.indexOf(drawn);
-      if (stale >= 0) drawing.stale.splice(stale, 1);
+      drawing.stale = drawing.stale.filter((other) => other !== drawn);
       tagDrawn(drawn, field, drawing);
       drawing.drawn.push(drawn);
       return true;
