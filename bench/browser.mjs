@@ -15,8 +15,11 @@ const CHROMIUM_ARGS = [
 
 export const launch = () => chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 
-/** One page, in a fresh context: with the plugin (auto-installed, default renderers) or without. */
-async function openPage(browser, baseUrl, plugin) {
+/**
+ * One page, in a fresh context: with the plugin (auto-installed, default renderers) or without.
+ * `query` adds to the page's URL (`unminified=1`: dist/api-errors.js, for a profile).
+ */
+export async function openPage(browser, baseUrl, plugin, query = '') {
   const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
   const page = await context.newPage();
   const problems = [];
@@ -24,7 +27,7 @@ async function openPage(browser, baseUrl, plugin) {
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
   });
-  await page.goto(`${baseUrl}page.html?plugin=${plugin ? 1 : 0}`);
+  await page.goto(`${baseUrl}page.html?plugin=${plugin ? 1 : 0}${query ? `&${query}` : ''}`);
   const state = await page.evaluate(() => ({
     isolated: window.crossOriginIsolated,
     bench: typeof window.bench,
@@ -72,38 +75,59 @@ async function withPages(browser, baseUrl, body) {
   }
 }
 
-const failures = ([handler, count, fieldCount, extra]) => window.bench.failures(handler, count, fieldCount, extra);
+const failures = ([handler, count, fieldCount, extra, distinct]) => window.bench.failures(handler, count, fieldCount, extra, distinct);
 
-/** Per failure: no handler (jQuery's own cost), the hand-written .fail(), the plugin. */
-export function benchFailure(browser, baseUrl, { rounds, warmup, batch }) {
-  return withPages(browser, baseUrl, (without, withPlugin) =>
-    interleaved({
-      bare: () => without.run(failures, 'bare', batch),
-      handWritten: () => without.run(failures, 'hand-written', batch),
-      plugin: () => withPlugin.run(failures, 'plugin', batch),
-    }, { rounds, warmup }));
+/**
+ * Refuses a plugin page whose api:error events do not all come inside the timed window: the
+ * clock would stop before the plugin's work is done (as it did when it stopped before the
+ * plugin's settle timer).
+ */
+async function checkWindow(side, mode, count = 20) {
+  const seen = await side.page.evaluate(([n, m]) => window.bench.handledInWindow(n, m), [count, mode]);
+  if (seen !== count) throw new Error(`${mode}: ${seen} of ${count} api:error events came inside the timed window`);
+}
+
+/**
+ * Per failure: no handler (jQuery's own cost), the hand-written .fail(), the plugin. With
+ * `distinct`, every failure goes to a URL of its own.
+ */
+export function benchFailure(browser, baseUrl, { rounds, warmup, batch, distinct = false }) {
+  return withPages(browser, baseUrl, async (without, withPlugin) => {
+    await checkWindow(withPlugin, distinct ? 'distinct' : 'failures');
+    return interleaved({
+      bare: () => without.run(failures, 'bare', batch, 0, null, distinct),
+      handWritten: () => without.run(failures, 'hand-written', batch, 0, null, distinct),
+      plugin: () => withPlugin.run(failures, 'plugin', batch, 0, null, distinct),
+    }, { rounds, warmup });
+  });
 }
 
 const repeats = ([handler, count]) => window.bench.repeats(handler, count);
 
 /** Per failure when the same envelope arrives again and again (Submit pressed repeatedly). */
 export function benchRepeat(browser, baseUrl, { rounds, warmup, batch }) {
-  return withPages(browser, baseUrl, (without, withPlugin) =>
-    interleaved({
+  return withPages(browser, baseUrl, async (without, withPlugin) => {
+    await checkWindow(withPlugin, 'repeats');
+    return interleaved({
       bare: () => without.run(repeats, 'bare', batch),
       handWritten: () => without.run(repeats, 'hand-written', batch),
       plugin: () => withPlugin.run(repeats, 'plugin', batch),
-    }, { rounds, warmup }));
+    }, { rounds, warmup });
+  });
 }
 
-/** Main-thread CPU time per failure, new-message-each-time (`failures`) or the repeat (`repeats`). */
+/**
+ * Main-thread CPU time per failure: new-message-each-time (`failures`), to a URL of its own each
+ * time (`distinct`) or the repeat (`repeats`).
+ */
 export function benchCpu(browser, baseUrl, mode, { rounds, warmup, batch }) {
   const run = mode === 'repeats' ? repeats : failures;
+  const rest = mode === 'distinct' ? [0, null, true] : [];
   return withPages(browser, baseUrl, (without, withPlugin) =>
     interleaved({
-      bare: () => without.cpu(batch, run, 'bare', batch),
-      handWritten: () => without.cpu(batch, run, 'hand-written', batch),
-      plugin: () => withPlugin.cpu(batch, run, 'plugin', batch),
+      bare: () => without.cpu(batch, run, 'bare', batch, ...rest),
+      handWritten: () => without.cpu(batch, run, 'hand-written', batch, ...rest),
+      plugin: () => withPlugin.cpu(batch, run, 'plugin', batch, ...rest),
     }, { rounds, warmup }));
 }
 
@@ -144,6 +168,90 @@ export function benchFields(browser, baseUrl, fieldCount, { rounds, warmup, batc
   });
 }
 
+/**
+ * One failure with `fieldCount` field errors on a form with that many labelled inputs, from
+ * sending to painted (see bench.paint), on the plugin page and with the hand-written handler:
+ * the medians of each part over `rounds` rounds.
+ */
+export function benchPaint(browser, baseUrl, fieldCount, { rounds, warmup }) {
+  return withPages(browser, baseUrl, async (without, withPlugin) => {
+    for (const side of [without, withPlugin]) await side.page.evaluate((count) => window.bench.setupForm(count), fieldCount);
+    const samples = { plugin: [], handWritten: [] };
+    const paint = ([handler, count]) => window.bench.paint(handler, count);
+    await interleaved({
+      plugin: async () => samples.plugin.push(await withPlugin.run(paint, 'plugin', fieldCount)),
+      handWritten: async () => samples.handWritten.push(await without.run(paint, 'hand-written', fieldCount)),
+    }, { rounds: rounds + warmup, warmup: 0 });
+    const summary = (list) => {
+      const kept = list.slice(warmup);
+      return {
+        work: median(kept.map((sample) => sample.work)),
+        frame: median(kept.map((sample) => sample.frame)),
+        busy: median(kept.map((sample) => sample.work + sample.frame)),
+        total: median(kept.map((sample) => sample.total)),
+        worstBusy: Math.max(...kept.map((sample) => sample.work + sample.frame)),
+      };
+    };
+    return { plugin: summary(samples.plugin), handWritten: summary(samples.handWritten) };
+  });
+}
+
+/**
+ * A form submitted and refused while the page's 1 s poll runs beside it: `refusals` times, at
+ * moments spread over the poll's second, the time from the refusal's answer to the summary
+ * being focused (median and worst).
+ */
+export async function benchSubmit(browser, baseUrl, { refusals = 10, pollMs = 20, answerMs = 30 } = {}) {
+  const side = await openPage(browser, baseUrl, true);
+  try {
+    await side.page.evaluate((ms) => window.bench.setupSubmit('plugin', ms), pollMs);
+    const delays = [];
+    for (let index = 0; index < refusals; index += 1) {
+      await side.page.waitForTimeout(Math.round(((index * 0.37) % 1) * 1000));
+      await side.page.evaluate((ms) => { window.benchRefusal = window.bench.refuseNext(ms); }, answerMs);
+      await side.page.evaluate(() => document.getElementById('signup').requestSubmit());
+      const { answered, focused } = await side.page.evaluate(() => window.benchRefusal);
+      if (focused === null) throw new Error('the refused form\'s summary was not focused');
+      delays.push(focused - answered);
+    }
+    if (side.problems.length) throw new Error(`the submit page reported problems:\n${side.problems.join('\n')}`);
+    return { median: median(delays), worst: Math.max(...delays), refusals };
+  } finally {
+    await side.close();
+  }
+}
+
+/**
+ * The 1 s poll's successes while a refused form's errors are on the page (the plugin's summary
+ * and marks, or the hand-written handler's messages): per poll, on `pairs` fresh page pairs as
+ * in benchSuccess.
+ */
+export async function benchPolls(browser, baseUrl, { rounds, warmup, batch, pairs = 4 }) {
+  const polls = ([count]) => window.bench.polls(count);
+  const results = [];
+  for (let pair = 0; pair < pairs; pair += 1) {
+    results.push(await withPages(browser, baseUrl, async (without, withPlugin) => {
+      for (const [side, handler] of [[without, 'hand-written'], [withPlugin, 'plugin']]) {
+        await side.page.evaluate((name) => window.bench.setupSubmit(name, 0), handler);
+        await side.page.evaluate(() => { window.benchRefusal = window.bench.refuseNext(0); });
+        await side.page.evaluate(() => document.getElementById('signup').requestSubmit());
+        await side.page.evaluate(() => window.benchRefusal);
+      }
+      const drawn = await withPlugin.page.evaluate(() => document.querySelectorAll('.api-errors-summary, .api-errors-message').length);
+      if (drawn < 3) throw new Error(`the refused form shows ${drawn} summary and messages, not 3`);
+      return interleaved({
+        without: () => without.cpu(batch, polls, batch),
+        plugin: () => withPlugin.cpu(batch, polls, batch),
+      }, { rounds, warmup });
+    }));
+  }
+  return {
+    without: median(results.map((result) => result.without)),
+    plugin: median(results.map((result) => result.plugin)),
+    pairs,
+  };
+}
+
 /** Listeners registered on the object `expression` evaluates to (not its descendants). */
 async function listenersOn(cdp, expression) {
   const { result } = await cdp.send('Runtime.evaluate', { expression, objectGroup: 'bench' });
@@ -165,35 +273,42 @@ async function soakFigures(side) {
     formListeners: await listenersOn(side.cdp, "document.getElementById('signup')"),
     windowListeners: await listenersOn(side.cdp, 'window'),
     toasts: inPage.toasts,
+    countdowns: inPage.countdowns,
+    timeouts: inPage.timers.timeouts,
+    intervals: inPage.timers.intervals,
     invalid: inPage.invalid,
     active: inPage.active,
     heapUsed: heap.usedSize,
   };
 }
 
+const mixed = ([count, extra]) => window.bench.mixed(count, extra);
+
 /**
  * 10,000 failures one after another on the plugin page (two marked fields and one field with no
- * input, so every toast has a detail line), read before the first, after the first 100, right
- * after the last, once the toasts' timers have run out (7 s later), and after one more failure.
+ * input, so every toast has a detail line; one in ten a 429 with Retry-After, a countdown toast,
+ * and one in ten a 503, a burst), read before the first, after the first 100, right after the
+ * last, once the toasts' timers have run out (7 s later), and after one more failure. The page
+ * counts its pending timers (bench/pages/timers.js).
  */
 export async function soak(browser, baseUrl, { total = 10_000, chunk = 500, settleMs = 7000 } = {}) {
-  const side = await openPage(browser, baseUrl, true);
+  const side = await openPage(browser, baseUrl, true, 'timers=1');
   try {
     await side.cdp.send('DOMDebugger.enable').catch(() => {});
     const extra = { 'address.city': ['This field is required.'] };
     const figures = { before: await soakFigures(side) };
     const chunkTimes = [];
-    await side.page.evaluate(failures, ['plugin', 100, 0, extra]);
+    await side.page.evaluate(mixed, [100, extra]);
     figures.start = await soakFigures(side);
     for (let done = 100; done < total; done += chunk) {
-      chunkTimes.push(await side.page.evaluate(failures, ['plugin', Math.min(chunk, total - done), 0, extra]));
+      chunkTimes.push(await side.page.evaluate(mixed, [Math.min(chunk, total - done), extra]));
     }
     figures.end = await soakFigures(side);
     await side.page.waitForTimeout(settleMs);
     figures.settled = await soakFigures(side);
     // One more failure: the toast's duplicate check forgets what it saw over 2 s only when the
     // next toast comes, so this tells memory it still held from memory it lost.
-    await side.page.evaluate(failures, ['plugin', 1, 0, extra]);
+    await side.page.evaluate(mixed, [1, extra]);
     figures.again = await soakFigures(side);
     if (side.problems.length) throw new Error(`the soak page reported problems:\n${side.problems.join('\n')}`);
     return { figures, firstChunkMs: chunkTimes[0], lastChunkMs: chunkTimes[chunkTimes.length - 1], chunk };

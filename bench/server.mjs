@@ -13,14 +13,20 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 const FILES = {
   '/jquery.min.js': 'node_modules/jquery-3.7/dist/jquery.min.js',
   '/dist/api-errors.min.js': 'dist/api-errors.min.js',
+  '/dist/api-errors.js': 'dist/api-errors.js',
   '/dist/api-errors.css': 'dist/api-errors.css',
   '/bench/page.js': 'bench/pages/page.js',
+  '/bench/timers.js': 'bench/pages/timers.js',
   '/bench/bench.css': 'bench/pages/bench.css',
 };
 const TYPES = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
 
-/** A page of ordinary size: a header with a nav, the signup form, a 60-row table. */
-export function pageHtml({ plugin }) {
+/**
+ * A page of ordinary size: a header with a nav, the signup form, a 60-row table. `unminified`
+ * loads dist/api-errors.js instead of the minified build, for a profile with readable names;
+ * `timers` first loads a script that counts the timers still pending, for the soak.
+ */
+export function pageHtml({ plugin, unminified = false, timers = false }) {
   const links = Array.from({ length: 20 }, (_, index) => `<li><a href="#s${index}">Section ${index}</a></li>`).join('');
   const rows = Array.from({ length: 60 }, (_, row) =>
     `<tr>${Array.from({ length: 5 }, (_, cell) => `<td>Row ${row}, cell ${cell}</td>`).join('')}</tr>`).join('\n');
@@ -47,8 +53,9 @@ export function pageHtml({ plugin }) {
 ${rows}
     </tbody></table>
   </main>
+  ${timers ? '<script src="/bench/timers.js"></script>' : ''}
   <script src="/jquery.min.js"></script>
-  ${plugin ? '<script src="/dist/api-errors.min.js" data-auto-install></script>' : ''}
+  ${plugin ? `<script src="/dist/api-errors${unminified ? '' : '.min'}.js" data-auto-install></script>` : ''}
   <script src="/bench/page.js"></script>
 </body>
 </html>
@@ -63,7 +70,8 @@ function handle(req, res) {
   res.setHeader('Cache-Control', 'no-cache');
   if (url.pathname === '/page.html') {
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-    res.end(pageHtml({ plugin: url.searchParams.get('plugin') === '1' }));
+    res.end(pageHtml({ plugin: url.searchParams.get('plugin') === '1', unminified: url.searchParams.get('unminified') === '1',
+      timers: url.searchParams.get('timers') === '1' }));
     return;
   }
   if (url.pathname === '/favicon.ico') {

@@ -81,12 +81,16 @@ function createInstallation(jQuery: JQueryLike, Backbone: BackboneLike, doc: Doc
       handleFailure(error, contextFor(request, options), options, jQuery, policies);
     },
     // A later success in the same scope clears the field errors drawn there. The built-in
-    // clearing has nothing to do while no field message or summary is on the page.
+    // clearing has nothing to do while no field message or summary is on the page, nor for a
+    // request that names no form and drew none of them (a poll beside a refused form).
     onSuccess(request) {
       const options = mergeOptions(base, request.settings.apiErrors);
       const clearFields = options.clearFields;
+      const settings = request.settings;
+      const keys = drawnState.keys;
       guarded('the plugin', policies.succeed);
-      if (clearFields && (drawnState.any || clearFields !== DEFAULT_OPTIONS.clearFields)) {
+      if (clearFields && (clearFields !== DEFAULT_OPTIONS.clearFields || !keys ||
+        (keys.size && (namedForm(options, doc) || keys.has(requestKey(settings, request.url)))))) {
         guarded('clearFields', () => clearFields(contextFor(request, options)));
       }
     },

@@ -9,7 +9,8 @@ import { documentOf, drawnFor, focusedElement, reportError, rootOf } from './ren
 import { labelsOf } from './render/labels';
 import { sweepStale } from './render/redraw';
 import { renderSummary } from './render/summary';
-import { findFieldElements, formOf } from './render/lookup';
+import { DRAWN, findFieldElements, formOf } from './render/lookup';
+import { markedBy } from './render/marks';
 import { defaultToast, wrappedPolicies } from './render/toast';
 import { fill } from './text';
 import type { ApiError, ApiErrorContext, JQueryLike } from './types';
@@ -83,11 +84,15 @@ function isWaitedOn(context: ApiErrorContext): boolean {
 /**
  * Of the fields this failure's renderers took, the first marked element on the page: not any
  * `[aria-invalid]` one, which may be the page's own (a validator's) or an earlier failure's.
+ * The elements the built-in renderer marked are known already; other fields are looked up.
  */
-function focusFirstMarked(scope: Element | Document, fields: string[]): void {
+function focusFirstMarked(context: ApiErrorContext, fields: string[]): void {
+  const marked: Record<string, Element[]> = {};
+  const drawing = drawnFor.get(context);
+  for (const drawn of drawing ? drawing.drawn : []) marked[drawn.getAttribute(DRAWN) as string] = markedBy.get(drawn) || [];
   let first: Element | undefined;
   for (const field of fields) {
-    for (const element of findFieldElements(scope, field)) {
+    for (const element of hasOwn(marked, field) ? marked[field] as Element[] : findFieldElements(context.scope, field)) {
       const before = !first || first.compareDocumentPosition(element) & 2; /* DOCUMENT_POSITION_PRECEDING */
       if (before && element.getAttribute('aria-invalid') === 'true') first = element;
     }
@@ -147,6 +152,6 @@ export function handleFailure(
   // toast alone, nor for a failure nobody is waiting on.
   guarded('focus', () => isWaitedOn(context) && (summary
     ? summary.focus()
-    : focusFirstMarked(context.scope, Object.keys(error.errors).filter((field) => !hasOwn(context.unrendered, field)))));
+    : focusFirstMarked(context, Object.keys(error.errors).filter((field) => !hasOwn(context.unrendered, field)))));
   announce(error, context, jQuery);
 }

@@ -541,6 +541,30 @@ test('clearFieldErrors(input) clears that field only', async (t) => {
 });
 
 describe('clearing is limited to what the same scope drew', () => {
+  test('a second URL answering the same for a field takes its message over: one message, cleared by the second URL\'s success only', async () => {
+    const page = openPage({ origin: fixture.server.origin, jquery: '3.7', body: '<form id="signup"><input name="email"></form>' });
+    page.ApiErrors.installApiErrors();
+    const input = page.document.querySelector('input')!;
+    for (const url of ['/first', '/second']) fixture.server.route(url, { status: 400, body: { email: ['Bad.'] } });
+    await ajax(page, { url: '/first', type: 'PUT' });
+    const message = page.document.querySelector('.api-errors-message')!;
+    await ajax(page, { url: '/second', type: 'PUT' });
+    assert.deepEqual(fieldMessages(page, input), ['Bad.']);
+    assert.equal(page.document.querySelectorAll('.api-errors-message').length, 1);
+    assert.equal(input.getAttribute('aria-describedby'), message.id, 'the same message, still linked');
+    fixture.server.route('/first', { status: 200, body: { ok: true } });
+    await ajax(page, { url: '/first', type: 'PUT' });
+    assert.deepEqual(fieldMessages(page, input), ['Bad.'], 'the first URL no longer owns it');
+    fixture.server.route('/first', { status: 400, body: { email: ['Worse.'] } });
+    await ajax(page, { url: '/first', type: 'PUT' });
+    assert.deepEqual(fieldMessages(page, input), ['Worse.'], 'other words are drawn anew');
+    assert.equal(page.document.querySelectorAll('.api-errors-message').length, 1);
+    fixture.server.route('/first', { status: 200, body: { ok: true } });
+    await ajax(page, { url: '/first', type: 'PUT' });
+    assert.equal(fieldMessages(page, input), null, 'and cleared by that URL\'s success');
+    page.close();
+  });
+
   test('an unrelated request with no form neither clears nor redraws a form\'s field errors', async () => {
     const page = openPage({ origin: fixture.server.origin, jquery: '3.7', body: '<form id="signup"><input name="email"></form>' });
     page.ApiErrors.installApiErrors();
@@ -553,6 +577,28 @@ describe('clearing is limited to what the same scope drew', () => {
     assert.deepEqual(fieldMessages(page, input), ['Bad.'], 'an unrelated failure leaves them');
     await ajax(page, { url: respondUrl(200, { ok: true }), apiErrors: { form: '#signup' } });
     assert.equal(fieldMessages(page, input), null, 'a success for the same form clears them');
+    page.close();
+  });
+
+  test('a poll succeeding beside refused fields leaves them; the success of the request that drew them, or took them over, still clears them', async () => {
+    const page = openPage({ origin: fixture.server.origin, jquery: '3.7', body: '<form id="signup"><input name="email"></form>' });
+    page.ApiErrors.installApiErrors();
+    const input = page.document.querySelector('input')!;
+    const answer = (url: string, status: number) =>
+      fixture.server.route(url, status === 200 ? { status, body: { ok: true } } : { status, body: { email: ['Bad.'] } });
+    answer('/poll', 200);
+    answer('/save', 400);
+    answer('/check', 400);
+    await ajax(page, { url: '/save', type: 'PUT' });
+    for (let poll = 0; poll < 3; poll++) await ajax(page, { url: '/poll' });
+    assert.deepEqual(fieldMessages(page, input), ['Bad.'], 'the poll leaves them');
+    await ajax(page, { url: '/check', type: 'PUT' });
+    await ajax(page, { url: '/poll' });
+    await ajax(page, { url: '/save', type: 'PUT' });
+    await ajax(page, { url: '/poll' });
+    answer('/save', 200);
+    await ajax(page, { url: '/save', type: 'PUT' });
+    assert.equal(fieldMessages(page, input), null, 'the request that took them over last clears them');
     page.close();
   });
 
@@ -572,3 +618,46 @@ describe('clearing is limited to what the same scope drew', () => {
     page.close();
   });
 });
+
+for (const jquery of JQUERY_VERSIONS) {
+  test(`jQuery ${jquery}: a failure that keeps one field's message as it was still marks its other fields in the same form`, async (t) => {
+    const p = page(t, {
+      jquery,
+      body: '<form id="newsletter"><input name="b"></form><form id="signup"><input name="a"><input name="b"></form>',
+    });
+    p.ApiErrors.installApiErrors();
+    const [newsletterB, signupA, signupB] = ['#newsletter [name=b]', '#signup [name=a]', '#signup [name=b]'].map((selector) => one(p, selector));
+    fixture.server.route('/profile', { status: 400, body: { a: ['A is wrong.'], b: ['B is wrong.'] } });
+    await ajax(p, { url: '/profile', type: 'PUT' });
+    assert.deepEqual([fieldMessages(p, signupA!), fieldMessages(p, signupB!)], [['A is wrong.'], ['B is wrong.']]);
+    const kept = p.document.getElementById(signupA!.getAttribute('aria-describedby')!);
+    fixture.server.route('/profile', { status: 400, body: { a: ['A is wrong.'], b: ['B is still wrong.'] } });
+    await ajax(p, { url: '/profile', type: 'PUT' });
+    assert.equal(p.document.getElementById(signupA!.getAttribute('aria-describedby')!), kept, 'the same words stay as they were');
+    assert.deepEqual(fieldMessages(p, signupB!), ['B is still wrong.'], 'in the form of the failure\'s other field');
+    assertUnmarked(newsletterB!);
+  });
+
+  test(`jQuery ${jquery}: after a poll's success, a request's success still clears what it drew in a shadow root`, async (t) => {
+    const p = page(t, { jquery, body: '' });
+    p.ApiErrors.installApiErrors();
+    const host = p.document.createElement('div');
+    p.document.body.appendChild(host);
+    const root = host.attachShadow({ mode: 'open' });
+    const form = p.document.createElement('form');
+    const email = p.document.createElement('input');
+    email.name = 'email';
+    form.appendChild(email);
+    root.appendChild(form);
+    fixture.server.route('/poll', { status: 200, body: { unread: 0 } });
+    fixture.server.route('/shadow-save', { status: 400, body: { email: ['Bad.'] } });
+    await ajax(p, { url: '/shadow-save', type: 'PUT', context: email });
+    assert.equal(email.getAttribute('aria-invalid'), 'true');
+    for (let poll = 0; poll < 2; poll++) await ajax(p, { url: '/poll' });
+    assert.equal(email.getAttribute('aria-invalid'), 'true', 'the poll leaves it');
+    fixture.server.route('/shadow-save', { status: 200, body: { ok: true } });
+    await ajax(p, { url: '/shadow-save', type: 'PUT', context: email });
+    assert.equal(email.getAttribute('aria-invalid'), null);
+    assert.equal(root.querySelectorAll('.api-errors-message').length, 0);
+  });
+}

@@ -127,5 +127,9 @@ test('with the stylesheet on the page no fallback style is set; the "Error:" lea
   assert.equal(message.getAttribute('style'), null);
   assert.equal(email.getAttribute('style'), null);
   assert.equal(message.textContent, 'Erreur : Adresse invalide.');
-  assert.equal((message.firstElementChild as HTMLElement).style.position, 'absolute');
+  // Hidden by the stylesheet's class, with no inline style of its own.
+  const lead = message.firstElementChild as HTMLElement;
+  assert.equal(p.window.getComputedStyle(lead).position, 'absolute');
+  assert.equal(p.window.getComputedStyle(lead).width, '1px');
+  assert.equal(lead.getAttribute('style'), null);
 });

@@ -416,6 +416,16 @@ describe('async: false (a server in another process: a synchronous request block
       assert.deepEqual(toastMessages(p), []);
     });
   }
+
+  test('async: false, a failure then a success for the same form in one task: the success clears what the failure drew', async (t) => {
+    const p = openPage({ origin, jquery: '3.7', body: '<form id="f"><input name="email"></form>' });
+    t.after(() => p.close());
+    p.ApiErrors.installApiErrors();
+    p.$.ajax({ url: respondUrl(400, { email: ['Bad.'] }), async: false, apiErrors: { form: '#f' } });
+    p.$.ajax({ url: respondUrl(200, { ok: true }), async: false, apiErrors: { form: '#f' } });
+    await wait(p, 30);
+    assert.equal(fieldMessages(p, p.document.querySelector('input')!), null);
+  });
 });
 
 const BACKBONE_PAIRS: Array<{ page: JQueryVersion; bundled: JQueryVersion }> = [

@@ -14,8 +14,15 @@
     if (options.url.indexOf('/fake/') !== 0) return undefined;
     return {
       send: function (headers, complete) {
-        var response = pending.shift();
-        complete(response.status, response.statusText, { text: response.text }, 'Content-Type: application/json\r\n');
+        var response = options.url.indexOf('/fake/poll') === 0 ? pollResponse() : pending.shift();
+        var answer = function () {
+          if (response.onAnswer) response.onAnswer();
+          complete(response.status, response.statusText, { text: response.text },
+            'Content-Type: application/json\r\n' + (response.headers || ''));
+        };
+        // A delayed answer comes in a task of its own, as a real one would.
+        if (response.delay) setTimeout(answer, response.delay);
+        else answer();
       },
       abort: function () {},
     };
@@ -95,6 +102,34 @@
     for (var index = 0; index < count; index++) pending.push({ status: 400, statusText: 'Bad Request', text: text });
   }
 
+  var polls = 0;
+  /** The poll's answer: a success, sent at once unless `pollDelay` says otherwise. */
+  var pollDelay = 0;
+  function pollResponse() {
+    polls += 1;
+    return { status: 200, statusText: 'OK', text: '{"unread": ' + polls + '}', delay: pollDelay };
+  }
+
+  /**
+   * Failures of the kinds the policies take over, one in every five: a 429 with Retry-After (a
+   * countdown toast) or a 503 (a burst); the rest as queueFailures. For the soak.
+   */
+  function queueMixed(count, extraErrors) {
+    for (var index = 0; index < count; index++) {
+      var kind = (sequence + index) % 10;
+      if (kind === 3) {
+        pending.push({ status: 429, statusText: 'Too Many Requests', headers: 'Retry-After: 30\r\n',
+          text: JSON.stringify({ detail: 'Request was throttled (' + (sequence + index) + ').' }) });
+      } else if (kind === 7) {
+        pending.push({ status: 503, statusText: 'Service Unavailable', text: '{"detail": "Down for maintenance."}' });
+      } else {
+        queueFailures(1, 0, extraErrors);
+        continue;
+      }
+      sequence += 1;
+    }
+  }
+
   function queueSuccesses(count) {
     for (var index = 0; index < count; index++) {
       sequence += 1;
@@ -102,13 +137,45 @@
     }
   }
 
-  function send() {
-    return $.ajax({ url: '/fake/signup', type: 'POST', dataType: 'json', data: 'email=ann%40example.com&password=x' });
+  /** A POST of the signup form's data; to a URL of its own each time with `distinct`. */
+  function send(distinct) {
+    var url = distinct ? '/fake/signup/' + sequence + '-' + pending.length : '/fake/signup';
+    return $.ajax({ url: url, type: 'POST', dataType: 'json', data: 'email=ann%40example.com&password=x' });
   }
 
   /** Forces the style and layout of what the handlers drew, so that work is timed too. */
   function layout() {
     return document.body.offsetHeight;
+  }
+
+  /**
+   * Resolves once the tasks already queued have run. The plugin settles a request that completed
+   * in the turn it was sent in from a timer after that task (so a `.fail(markHandled)` attached
+   * after `$.ajax()` returned still counts): a timer set after the requests runs after it. Every
+   * side waits the same way, so the wait itself costs all of them alike.
+   */
+  function settled() {
+    return new Promise(function (resolve) { setTimeout(resolve, 0); });
+  }
+
+  /**
+   * Sends `count` requests with `sendOne`, waits until everything they started has run (the
+   * plugin's settle timer included), forces a layout, and returns ms per request.
+   */
+  function timed(count, sendOne) {
+    var start = performance.now();
+    for (var index = 0; index < count; index++) sendOne();
+    return settled().then(function () {
+      layout();
+      return (performance.now() - start) / count;
+    });
+  }
+
+  function sendFailure(handler, distinct) {
+    return function () {
+      var jqXHR = send(distinct);
+      if (handler === 'hand-written') jqXHR.fail(handWrittenFail);
+    };
   }
 
   window.bench = {
@@ -135,41 +202,51 @@
     /**
      * `count` failed requests in a row, each handled by `handler`: 'plugin' (the plugin page's
      * installed plugin, nothing attached), 'hand-written' (.fail(handWrittenFail)) or 'bare'
-     * (no handler at all: the cost of $.ajax itself). Returns ms per failure.
+     * (no handler at all: the cost of $.ajax itself). Resolves to ms per failure, timed until
+     * the plugin's settle timer has run and the page is laid out. With `distinct`, each goes to
+     * a URL of its own (a page's background requests: what one draws, the next does not clear).
      */
-    failures: function (handler, count, fieldCount, extraErrors) {
+    failures: function (handler, count, fieldCount, extraErrors, distinct) {
       queueFailures(count, fieldCount || 0, extraErrors);
-      var start = performance.now();
-      for (var index = 0; index < count; index++) {
-        var jqXHR = send();
-        if (handler === 'hand-written') jqXHR.fail(handWrittenFail);
-      }
-      layout();
-      return (performance.now() - start) / count;
+      return timed(count, sendFailure(handler, distinct));
     },
 
     /** Like failures(), but every response is the same envelope: the repeat case. */
     repeats: function (handler, count) {
       queueRepeats(count);
-      var start = performance.now();
-      for (var index = 0; index < count; index++) {
-        var jqXHR = send();
-        if (handler === 'hand-written') jqXHR.fail(handWrittenFail);
-      }
-      layout();
-      return (performance.now() - start) / count;
+      return timed(count, sendFailure(handler));
     },
 
-    /** `count` successful requests, each with the same .done(); returns ms per request. */
+    /** `count` successful requests, each with the same .done(); resolves to ms per request. */
     successes: function (count) {
       queueSuccesses(count);
       var saved = document.getElementById('saved');
-      var start = performance.now();
-      for (var index = 0; index < count; index++) {
+      return timed(count, function () {
         send().done(function (data) { saved.textContent = 'Saved #' + data.id; });
-      }
-      layout();
-      return (performance.now() - start) / count;
+      });
+    },
+
+    /**
+     * Not timed: sends `count` failures (or repeats) as failures() does and counts the api:error
+     * events that came by the time it would stop its clock. The bench refuses a plugin page where
+     * that is not every failure: its clock would have stopped before the plugin's work was done.
+     */
+    handledInWindow: function (count, mode) {
+      var seen = 0;
+      var onError = function () { seen += 1; };
+      $(document).on('api:error', onError);
+      if (mode === 'repeats') queueRepeats(count);
+      else queueFailures(count, 0);
+      return timed(count, sendFailure('plugin', mode === 'distinct')).then(function () {
+        $(document).off('api:error', onError);
+        return seen;
+      });
+    },
+
+    /** The soak's failures with the policies' kinds mixed in (see queueMixed); ms per failure. */
+    mixed: function (count, extraErrors) {
+      queueMixed(count, extraErrors);
+      return timed(count, sendFailure('plugin'));
     },
 
     /** What the soak reads from the page itself. */
@@ -177,9 +254,92 @@
       return {
         elements: document.getElementsByTagName('*').length,
         toasts: document.querySelectorAll('.api-errors-toast').length,
+        countdowns: document.querySelectorAll('.api-errors-toast-countdown').length,
         invalid: document.querySelectorAll('[aria-invalid="true"]').length,
         active: $.active,
+        timers: window.benchTimers ? window.benchTimers.pending() : null,
       };
+    },
+
+    /**
+     * One failure with `fieldCount` field errors, from sending to painted: the handler's work
+     * (until the plugin's settle timer has run), then the next frame's style, layout and paint
+     * (from its requestAnimationFrame to a message posted there, which runs once the frame is
+     * done). Resolves to {work, frame, total}: the wait for the frame to start is not work, so
+     * `work + frame` is what the page spent; `total` includes the wait.
+     */
+    paint: function (handler, fieldCount) {
+      queueFailures(1, fieldCount);
+      var start = performance.now();
+      sendFailure(handler)();
+      return settled().then(function () {
+        var worked = performance.now();
+        return new Promise(function (resolve) {
+          requestAnimationFrame(function () {
+            var frameStart = performance.now();
+            var channel = new MessageChannel();
+            channel.port1.onmessage = function () {
+              var painted = performance.now();
+              resolve({ work: worked - start, frame: painted - frameStart, total: painted - start });
+            };
+            channel.port2.postMessage(0);
+          });
+        });
+      });
+    },
+
+    /**
+     * Gives the signup form an error summary slot and the page's submit handler: the form's data
+     * sent with $.ajax (the form as its context), the hand-written .fail() on that page. Starts
+     * the page's 1 s poll (GET /fake/poll, answered after `pollMs`) beside it.
+     */
+    setupSubmit: function (handler, pollMs) {
+      var form = document.getElementById('signup');
+      var slot = document.createElement('div');
+      slot.setAttribute('data-api-errors-summary', '');
+      form.insertBefore(slot, form.firstChild);
+      $(form).on('submit', function (event) {
+        event.preventDefault();
+        var jqXHR = $.ajax({ url: '/fake/signup', type: 'POST', dataType: 'json', data: $(form).serialize(), context: form });
+        if (handler === 'hand-written') jqXHR.fail(handWrittenFail);
+      });
+      pollDelay = pollMs;
+      var unread = document.getElementById('saved');
+      window.setInterval(function () {
+        $.ajax({ url: '/fake/poll', dataType: 'json' }).done(function (data) { unread.textContent = data.unread + ' unread'; });
+      }, 1000);
+      document.addEventListener('focusin', function (event) {
+        if (event.target.classList && event.target.classList.contains('api-errors-summary')) window.benchFocused = performance.now();
+      });
+    },
+
+    /** Queues the refusal of the next submit, answered after `delay` ms; resolves when it is focused. */
+    refuseNext: function (delay) {
+      queueFailures(1, 0);
+      var response = pending[pending.length - 1];
+      response.delay = delay;
+      window.benchFocused = null;
+      return new Promise(function (resolve) {
+        response.onAnswer = function () {
+          var answered = performance.now();
+          setTimeout(function () {
+            resolve({ answered: answered, focused: window.benchFocused });
+          }, 50);
+        };
+      });
+    },
+
+    /** `count` of the poll's successes in a row (answered at once); resolves to ms per poll. */
+    polls: function (count) {
+      var unread = document.getElementById('saved');
+      var saved = pollDelay;
+      pollDelay = 0;
+      return timed(count, function () {
+        $.ajax({ url: '/fake/poll', dataType: 'json' }).done(function (data) { unread.textContent = data.unread + ' unread'; });
+      }).then(function (perPoll) {
+        pollDelay = saved;
+        return perPoll;
+      });
     },
   };
 })();

@@ -180,7 +180,7 @@ function track(settings: AjaxSettings, originalOptions: AjaxSettings, jqXHR: JqX
   const pageComplete = pageValue(settings.complete);
   const userComplete = pageComplete ? guardCallbacks(pageComplete, 'the request\'s complete callback') : null;
   const completeThenUser = function completeThenUser(this: unknown, xhr: JqXHR, textStatus: string): void {
-    if (sentIn === tick) settleLater(request);
+    if (sentIn === tick && (request.failed || later.length)) settleLater(request);
     else settleNow(request);
     if (userComplete) userComplete.call(this, xhr, textStatus);
   };

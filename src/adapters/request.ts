@@ -6,7 +6,7 @@
 import type { ResolvedOptions } from '../options';
 import type { TrackedRequest } from './jquery';
 import { parseWithOptions } from '../parse/index';
-import { resolveScope } from '../render/dom';
+import { eachMatch, resolveScope } from '../render/dom';
 import type { ApiError, ApiErrorContext, AjaxSettings, JQueryLike, JqXHR } from '../types';
 
 /**
@@ -147,8 +147,9 @@ export function dataForm(jQuery: JQueryLike, doc: Document, data: unknown): Elem
   const body = pairsOf(data);
   const alike: Element[] = [];
   const same: Element[] = [];
-  for (let index = 0; body.length && index < doc.forms.length; index++) {
-    const form = doc.forms[index] as HTMLFormElement;
+  // A query, not the live `doc.forms`, which walks the whole page again after any change to it.
+  if (body.length) eachMatch(doc, 'form', (element) => {
+    const form = element as HTMLFormElement;
     const sent = body.filter((pair) => {
       const control = form.elements.namedItem(pair[0] as string) as HTMLInputElement | null;
       return !control || !/^(submit|image)$/.test(control.type);
@@ -160,7 +161,7 @@ export function dataForm(jQuery: JQueryLike, doc: Document, data: unknown): Elem
       alike.push(form);
       if (keyOf(sent, true) === keyOf(own, true)) same.push(form);
     }
-  }
+  });
   const found = alike.length > 1 ? same : alike;
   return found.length === 1 ? (found[0] as Element) : null;
 }

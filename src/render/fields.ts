@@ -80,28 +80,27 @@ function freeId(doc: Document): string {
 }
 
 /**
- * The same request failing again with the same messages for a field (Submit pressed again):
- * what it drew is still right, so it stays as it is instead of being removed and drawn anew.
+ * The message element already on `elements` (the inputs this failure marks, holder rule applied)
+ * is kept for this request instead of being removed and drawn anew when it says exactly
+ * `messages` for `field` on exactly these inputs: the same request failing again (Submit pressed
+ * again, its earlier drawing set aside as stale), or another request's message on these very
+ * inputs (requests to different URLs that answer alike), which this request then owns.
  */
-function keepRepeat(drawing: DrawnFor, scope: Element | Document, field: string, messages: string[]): boolean {
-  const text = drawing.text.error + ' ' + messages.join('');
-  for (let index = 0; index < drawing.stale.length; index++) {
-    const drawn = drawing.stale[index] as Element;
-    const inputs = markedBy.get(drawn);
-    if (
-      drawn.getAttribute(DRAWN) === field &&
-      inputs &&
-      drawn.children.length === messages.length + 1 &&
-      drawn.textContent === text &&
-      scope.contains(drawn) &&
-      inputs.every((input) => input.getAttribute(MARKED) === drawn.id)
-    ) {
-      drawing.stale.splice(index, 1);
-      drawing.drawn.push(drawn);
-      return true;
-    }
-  }
-  return false;
+function keepSame(drawing: DrawnFor, scope: Element | Document, field: string, messages: string[], elements: Element[], drawn: Element | null): boolean {
+  const inputs = drawn && markedBy.get(drawn);
+  if (
+    !inputs ||
+    drawn!.getAttribute(DRAWN) !== field ||
+    drawn!.children.length !== messages.length + 1 ||
+    drawn!.textContent !== drawing.text.error + ' ' + messages.join('') ||
+    !scope.contains(drawn) ||
+    inputs.length !== elements.length ||
+    !inputs.every((input, index) => input.getAttribute(MARKED) === drawn!.id && elements[index] === input)
+  ) return false;
+  drawing.stale = drawing.stale.filter((other) => other !== drawn);
+  tagDrawn(drawn!, field, drawing);
+  drawing.drawn.push(drawn!);
+  return true;
 }
 
 /**
@@ -117,7 +116,6 @@ export function defaultRenderField(
   const scope = (context && context.scope) || pageDocument();
   if (!scope || typeof field !== 'string' || !field || !Array.isArray(messages)) return false;
   const drawing = context && drawnFor.get(context);
-  if (drawing && keepRepeat(drawing, scope, field, messages)) return true;
   let elements = findFieldElements(scope, field);
   if (drawing && scope.nodeType === 9) {
     // No form was told: the inputs of one form only (the first that has the field), never every
@@ -127,6 +125,7 @@ export function defaultRenderField(
   }
   const last = elements[elements.length - 1];
   if (!last) return false;
+  if (drawing && keepSame(drawing, scope, field, messages, elements, rootOf(last).getElementById(last.getAttribute(MARKED) || ''))) return true;
   for (const element of elements) if (element.hasAttribute(MARKED)) clearField(element);
 
   const doc = documentOf(scope);
@@ -140,7 +139,6 @@ export function defaultRenderField(
   tagDrawn(messageElement, field, drawing);
   if (drawing) drawing.drawn.push(messageElement);
   const prefix = createTextElement(doc, 'span', HIDDEN_CLASS, (drawing ? drawing.text : DEFAULT_TEXT).error + ' ');
-  hideVisually(prefix);
   messageElement.appendChild(prefix);
   for (const message of messages) {
     messageElement.appendChild(createTextElement(doc, 'div', '', String(message)));
@@ -160,7 +158,11 @@ export function defaultRenderField(
     if (anchor.parentNode) anchor.parentNode.insertBefore(messageElement, anchor.nextSibling);
   }
   const fallback = unthemed(messageElement);
-  if (fallback) messageElement.style.cssText = 'color:' + ERROR_COLOR + ';font-weight:bold';
+  if (fallback) {
+    // The stylesheet hides the prefix by its class; without it, an inline style does.
+    hideVisually(prefix);
+    messageElement.style.cssText = 'color:' + ERROR_COLOR + ';font-weight:bold';
+  }
 
   for (const element of elements) {
     element.setAttribute('aria-invalid', 'true');

@@ -20,6 +20,7 @@ export const markedBy: WeakMap<Element, Element[]> = new WeakMap();
 export function tagDrawn(element: Element, field: string, drawing: DrawnFor | undefined): void {
   element.setAttribute(DRAWN, field);
   if (drawing) element.setAttribute(REQUEST, drawing.key);
+  drawnState.keys = null;
 }
 
 /** Whether something the renderer drew belongs to `form`: inside it, or for its `form="id"` inputs. */
@@ -85,11 +86,13 @@ export function clearField(element: Element): void {
 const watchedRoots: WeakSet<Node> = new WeakSet();
 
 /**
- * False once a clearing found no field message or summary on the page, true again as soon as
- * one is drawn: until then a success has nothing to clear. Never false once something was drawn
- * in a shadow root, which the page's clearing does not see.
+ * The requests (method and URL) that the field messages and summaries on the page were drawn
+ * for, as of the last clearing that looked at the whole document; null (not known) again as
+ * soon as one is drawn or kept. While it is known, a success of any other request that names no
+ * form has nothing to clear. Never known once something was drawn in a shadow root, which the
+ * document's clearing does not see.
  */
-export const drawnState = { any: true, shadow: false };
+export const drawnState: { keys: Set<string | null> | null; shadow?: boolean } = { keys: null };
 
 /**
  * Called whenever a field message or summary is drawn. Delegated listeners, one set per document
@@ -97,7 +100,6 @@ export const drawnState = { any: true, shadow: false };
  * submitting a form clears the form.
  */
 export function watchEdits(root: Document | ShadowRoot): void {
-  drawnState.any = true;
   if (watchedRoots.has(root)) return;
   watchedRoots.add(root);
   if (root.nodeType === 11) drawnState.shadow = true;
