@@ -291,6 +291,7 @@
   function tagDrawn(element, field, drawing) {
     element.setAttribute(DRAWN, field);
     if (drawing) element.setAttribute(REQUEST, drawing.key);
+    drawnState.keys = null;
   }
   function drawnIn(form, drawn) {
     if (form.contains(drawn)) return true;
@@ -337,9 +338,8 @@
     unmark(element);
   }
   var watchedRoots = /* @__PURE__ */ new WeakSet();
-  var drawnState = { any: true, shadow: false };
+  var drawnState = { keys: null };
   function watchEdits(root) {
-    drawnState.any = true;
     if (watchedRoots.has(root)) return;
     watchedRoots.add(root);
     if (root.nodeType === 11) drawnState.shadow = true;
@@ -371,16 +371,6 @@
   }
 
   // src/render/redraw.ts
-  var drawnLists = /* @__PURE__ */ new WeakMap();
-  function drawnOn(root) {
-    if (root.nodeType === 11) return [root.querySelectorAll("." + MESSAGE_CLASS + ",." + SUMMARY_CLASS)];
-    let lists = drawnLists.get(root);
-    if (!lists) {
-      lists = [root.getElementsByClassName(MESSAGE_CLASS), root.getElementsByClassName(SUMMARY_CLASS)];
-      drawnLists.set(root, lists);
-    }
-    return lists;
-  }
   function clearDrawnFor(context) {
     const scope = context.scope;
     const drawing = drawnFor.get(context);
@@ -389,15 +379,16 @@
       return;
     }
     const form = drawing.form;
-    let found = 0;
-    for (const list of drawnOn(rootOf(form || scope))) {
-      found += list.length;
-      for (let index = 0; index < list.length; index++) {
-        const drawn = list[index];
-        if ((!form || drawnIn(form, drawn)) && (drawing.named || drawn.getAttribute(REQUEST) === drawing.key)) drawing.stale.push(drawn);
-      }
+    const root = rootOf(form || scope);
+    const keys = /* @__PURE__ */ new Set();
+    for (const name of [MESSAGE_CLASS, SUMMARY_CLASS]) {
+      eachMatch(root, "." + name, (drawn) => {
+        const key = drawn.getAttribute(REQUEST);
+        keys.add(key);
+        if ((!form || drawnIn(form, drawn)) && (drawing.named || key === drawing.key)) drawing.stale.push(drawn);
+      });
     }
-    if (!found && !drawnState.shadow) drawnState.any = false;
+    if (root.nodeType === 9 && !drawnState.shadow) drawnState.keys = keys;
     if (!drawing.failed) sweepStale(context);
   }
   function sweepStale(context) {
@@ -858,10 +849,13 @@
     const active = form && focusedElement(documentOf(form));
     return !!form && (!active || active === drawing.focused || formOf(active) === form);
   }
-  function focusFirstMarked(scope, fields) {
+  function focusFirstMarked(context, fields) {
+    const marked = {};
+    const drawing = drawnFor.get(context);
+    for (const drawn of drawing ? drawing.drawn : []) marked[drawn.getAttribute(DRAWN)] = markedBy.get(drawn) || [];
     let first;
     for (const field of fields) {
-      for (const element of findFieldElements(scope, field)) {
+      for (const element of hasOwn(marked, field) ? marked[field] : findFieldElements(context.scope, field)) {
         const before = !first || first.compareDocumentPosition(element) & 2;
         if (before && element.getAttribute("aria-invalid") === "true") first = element;
       }
@@ -896,7 +890,7 @@
       if (toast !== defaultToast) wrappedPolicies.set(context, (shown) => decide(shown, Object.assign({}, options, { toast: defaultToast })));
       guarded("toast", () => toast(message, error, context));
     }
-    guarded("focus", () => isWaitedOn(context) && (summary ? summary.focus() : focusFirstMarked(context.scope, Object.keys(error.errors).filter((field) => !hasOwn(context.unrendered, field)))));
+    guarded("focus", () => isWaitedOn(context) && (summary ? summary.focus() : focusFirstMarked(context, Object.keys(error.errors).filter((field) => !hasOwn(context.unrendered, field)))));
     announce(error, context, jQuery);
   }
 
@@ -1438,8 +1432,8 @@
     const body = pairsOf(data);
     const alike = [];
     const same = [];
-    for (let index = 0; body.length && index < doc.forms.length; index++) {
-      const form = doc.forms[index];
+    if (body.length) eachMatch(doc, "form", (element) => {
+      const form = element;
       const sent = body.filter((pair) => {
         const control = form.elements.namedItem(pair[0]);
         return !control || !/^(submit|image)$/.test(control.type);
@@ -1449,7 +1443,7 @@
         alike.push(form);
         if (keyOf2(sent, true) === keyOf2(own, true)) same.push(form);
       }
-    }
+    });
     const found = alike.length > 1 ? same : alike;
     return found.length === 1 ? found[0] : null;
   }
@@ -1590,7 +1584,7 @@
     const pageComplete = pageValue(settings.complete);
     const userComplete = pageComplete ? guardCallbacks(pageComplete, "the request's complete callback") : null;
     const completeThenUser = function completeThenUser2(xhr, textStatus) {
-      if (sentIn === tick) settleLater(request);
+      if (sentIn === tick && (request.failed || later.length)) settleLater(request);
       else settleNow(request);
       if (userComplete) userComplete.call(this, xhr, textStatus);
     };
@@ -1679,24 +1673,18 @@
     while (doc.getElementById(id)) id = uniqueId("api-errors-message-");
     return id;
   }
-  function keepRepeat(drawing, scope, field, messages) {
-    const text = drawing.text.error + " " + messages.join("");
-    for (let index = 0; index < drawing.stale.length; index++) {
-      const drawn = drawing.stale[index];
-      const inputs = markedBy.get(drawn);
-      if (drawn.getAttribute(DRAWN) === field && inputs && drawn.children.length === messages.length + 1 && drawn.textContent === text && scope.contains(drawn) && inputs.every((input) => input.getAttribute(MARKED) === drawn.id)) {
-        drawing.stale.splice(index, 1);
-        drawing.drawn.push(drawn);
-        return true;
-      }
-    }
-    return false;
+  function keepSame(drawing, scope, field, messages, elements, drawn) {
+    const inputs = drawn && markedBy.get(drawn);
+    if (!inputs || drawn.getAttribute(DRAWN) !== field || drawn.children.length !== messages.length + 1 || drawn.textContent !== drawing.text.error + " " + messages.join("") || !scope.contains(drawn) || inputs.length !== elements.length || !inputs.every((input, index) => input.getAttribute(MARKED) === drawn.id && elements[index] === input)) return false;
+    drawing.stale = drawing.stale.filter((other) => other !== drawn);
+    tagDrawn(drawn, field, drawing);
+    drawing.drawn.push(drawn);
+    return true;
   }
   function defaultRenderField(field, messages, _error, context) {
     const scope = context && context.scope || pageDocument();
     if (!scope || typeof field !== "string" || !field || !Array.isArray(messages)) return false;
     const drawing = context && drawnFor.get(context);
-    if (drawing && keepRepeat(drawing, scope, field, messages)) return true;
     let elements = findFieldElements(scope, field);
     if (drawing && scope.nodeType === 9) {
       const holder = drawing.holder = drawing.holder || elements.map(formOf).filter(Boolean)[0];
@@ -1704,6 +1692,7 @@
     }
     const last = elements[elements.length - 1];
     if (!last) return false;
+    if (drawing && keepSame(drawing, scope, field, messages, elements, rootOf(last).getElementById(last.getAttribute(MARKED) || ""))) return true;
     for (const element of elements) if (element.hasAttribute(MARKED)) clearField(element);
     const doc = documentOf(scope);
     const container = scope.querySelector(attributeSelector("data-api-errors-for", field));
@@ -1715,7 +1704,6 @@
     tagDrawn(messageElement, field, drawing);
     if (drawing) drawing.drawn.push(messageElement);
     const prefix = createTextElement(doc, "span", HIDDEN_CLASS, (drawing ? drawing.text : DEFAULT_TEXT).error + " ");
-    hideVisually(prefix);
     messageElement.appendChild(prefix);
     for (const message of messages) {
       messageElement.appendChild(createTextElement(doc, "div", "", String(message)));
@@ -1732,8 +1720,11 @@
       const anchor = placeAfter(last, scope);
       if (anchor.parentNode) anchor.parentNode.insertBefore(messageElement, anchor.nextSibling);
     }
+    hideVisually(prefix);
     const fallback = unthemed(messageElement);
-    if (fallback) messageElement.style.cssText = "color:" + ERROR_COLOR + ";font-weight:bold";
+    if (fallback) {
+      messageElement.style.cssText = "color:" + ERROR_COLOR + ";font-weight:bold";
+    }
     for (const element of elements) {
       element.setAttribute("aria-invalid", "true");
       if (element.classList) element.classList.add(INVALID_CLASS);
@@ -2076,12 +2067,15 @@
         handleFailure(error, contextFor(request, options), options, jQuery, policies);
       },
       // A later success in the same scope clears the field errors drawn there. The built-in
-      // clearing has nothing to do while no field message or summary is on the page.
+      // clearing has nothing to do while no field message or summary is on the page, nor for a
+      // request that names no form and drew none of them (a poll beside a refused form).
       onSuccess(request) {
         const options = mergeOptions(base, request.settings.apiErrors);
         const clearFields = options.clearFields;
+        const settings = request.settings;
+        const keys = drawnState.keys;
         guarded("the plugin", policies.succeed);
-        if (clearFields && (drawnState.any || clearFields !== DEFAULT_OPTIONS.clearFields)) {
+        if (clearFields && (clearFields !== DEFAULT_OPTIONS.clearFields || !keys || keys.size && (namedForm(options, doc) || keys.has(requestKey(settings, request.url))))) {
           guarded("clearFields", () => clearFields(contextFor(request, options)));
         }
       },

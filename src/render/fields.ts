@@ -157,10 +157,10 @@ export function defaultRenderField(
     const anchor = placeAfter(last, scope);
     if (anchor.parentNode) anchor.parentNode.insertBefore(messageElement, anchor.nextSibling);
   }
+  // Inline, with or without the stylesheet (which has no rule for the prefix).
+  hideVisually(prefix);
   const fallback = unthemed(messageElement);
   if (fallback) {
-    // The stylesheet hides the prefix by its class; without it, an inline style does.
-    hideVisually(prefix);
     messageElement.style.cssText = 'color:' + ERROR_COLOR + ';font-weight:bold';
   }
 
