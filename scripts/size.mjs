@@ -11,7 +11,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
 
 /** Gzip budgets in bytes: every byte of these is paid on every page load. */
-export const BUDGETS = { 'api-errors.min.js': 14080, 'api-errors.css': 1024 };
+export const BUDGETS = { 'api-errors.min.js': 15360, 'api-errors.css': 1024 };
 
 const gzipSize = (content) => gzipSync(content, { level: 9 }).length;
 
