@@ -1,7 +1,8 @@
-// The DRF demo's plain Django page (/forms/, no DRF): a ModelForm and a formset rendered by
-// Django's own templates, posted with $.post by the page's script, answered with Django's
-// `form.errors.get_json_data()`. In Chromium under the demo's strict CSP: every field error
-// beside its input, `__all__` in the summary or the toast, never a code.
+// The DRF demo's plain Django page (/forms/, no DRF): a ModelForm, a formset and a FormView rendered
+// by Django's own templates, posted with $.post by the page's script. The ModelForm is answered with
+// Django's `form.errors.get_json_data()`, the formset with drf-api-errors' `form_error_response`,
+// the FormView through its `AjaxFormMixin`. In Chromium under the demo's strict CSP: every field
+// error beside its input, `__all__` in the summary or the toast, never a code.
 
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -16,7 +17,7 @@ async function submitAndFail(page, form, values, count = 1) {
 
 // Django 5 points the input at its help text too: the error joins it, the help text stays.
 const USERNAME_HELP = 'Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.';
-const summaryItems = (page) => page.$$eval('#account [data-api-errors-summary] li', (items) => items.map((li) => li.textContent));
+const summaryItems = (page, form = 'account') => page.$$eval(`#${form} [data-api-errors-summary] li`, (items) => items.map((li) => li.textContent));
 const pageText = (page) => page.evaluate(() => document.body.innerText);
 const errorlists = (page) => page.$$eval('ul.errorlist', (lists) => lists.map((list) => list.textContent));
 
@@ -44,22 +45,58 @@ browserSuite('plain Django forms on the DRF demo', (env) => {
     assert.doesNotMatch(await pageText(page), /username_is_email|__all__/);
   });
 
-  it("a formset's errors find form-1-qty and form-2-sku; its own error is the toast", async () => {
+  it("a formset's envelope finds form-1-qty and form-2-sku; its own error is in the toast", async () => {
     const page = await env.open('/forms/');
     await recordApiErrors(page);
     await submitAndFail(page, 'order', {
       'id_form-0-sku': 'A-100', 'id_form-0-qty': '2', 'id_form-1-sku': 'B-200', 'id_form-1-qty': '0', 'id_form-2-qty': '1',
     });
+    assert.deepEqual(await readApiErrors(page), [{ code: 'VALIDATION_ERROR', status: 400, message: 'Validation failed' }]);
     assert.deepEqual(await invalidFields(page), ['#id_form-1-qty', '#id_form-2-sku']);
     assert.deepEqual((await readField(page, '#id_form-1-qty')).describedBy, ['Error: Ensure this value is greater than or equal to 1.']);
     assert.deepEqual((await readField(page, '#id_form-2-sku')).describedBy, ['Error: This field is required.']);
-    assert.doesNotMatch(await pageText(page), /min_value|form-1-qty/);
+    assert.doesNotMatch(await pageText(page), /min_value|form-1-qty|VALIDATION_ERROR/);
 
     await page.fill('#id_form-2-qty', '');
     await submitAndFail(page, 'order', { 'id_form-1-qty': '1', 'id_form-1-sku': 'A-100' }, 2);
     assert.deepEqual(await invalidFields(page), []);
     const toasts = await readToasts(page);
-    assert.deepEqual(toasts.map((toast) => toast.message).slice(-1), ['Each product can be on one line only.']);
+    assert.deepEqual(toasts.slice(-1).map((toast) => [toast.message, ...toast.details]), [['Validation failed', 'Each product can be on one line only.']]);
+    assert.doesNotMatch(await pageText(page), /duplicate|__all__/);
+  });
+
+  it("a FormView with AjaxFormMixin: its clean() error in the summary, then its prefixed field's error", async () => {
+    const page = await env.open('/forms/');
+    await recordApiErrors(page);
+    await page.click('[data-example="none"]');
+    await page.waitForFunction(() => window.__apiErrorEvents.length === 1);
+    assert.deepEqual(await invalidFields(page), []);
+    assert.deepEqual(await summaryItems(page, 'newsletter'), ['Choose at least one newsletter.']);
+    assert.deepEqual(await summaryItems(page), [], 'the account form is left alone');
+
+    await page.check('#id_newsletter-weekly');
+    await submitAndFail(page, 'newsletter', { 'id_newsletter-email': 'ada@' }, 2);
+    assert.deepEqual(await invalidFields(page), ['#id_newsletter-email']);
+    assert.deepEqual((await readField(page, '#id_newsletter-email')).describedBy, ['Error: Enter a valid email address.']);
+    assert.deepEqual(await summaryItems(page, 'newsletter'), ['Email: Enter a valid email address.']);
+    assert.doesNotMatch(await pageText(page), /no_newsletter|__all__|newsletter-email/);
+  });
+
+  it("a valid FormView post goes where Django's redirect would, and that page says so", async () => {
+    const page = await env.open('/forms/');
+    await page.fill('#id_newsletter-email', 'ada@example.com');
+    await page.check('#id_newsletter-releases');
+    await Promise.all([page.waitForURL(/\/forms\/\?subscribed=1$/), page.click('#newsletter button[type="submit"]')]);
+    assert.equal(await page.textContent('#newsletter .result'), 'You are subscribed.');
+    assert.deepEqual([await invalidFields(page), await readToasts(page)], [[], []]);
+  });
+
+  it("a plain HTML post of the FormView is Django's: the page again, with its errorlists", async () => {
+    const page = await env.open('/forms/');
+    await page.fill('#id_newsletter-email', 'nope');
+    await Promise.all([page.waitForURL(/\/forms\/newsletter\/$/), page.evaluate(() => HTMLFormElement.prototype.submit.call(document.getElementById('newsletter')))]);
+    assert.deepEqual(await errorlists(page), ['Choose at least one newsletter.', 'Enter a valid email address.']);
+    assert.equal(await page.inputValue('#id_newsletter-email'), 'nope');
   });
 
   it("after a plain HTML post, the AJAX answer replaces Django's errorlists instead of adding to them", async () => {

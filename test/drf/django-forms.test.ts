@@ -1,7 +1,8 @@
-// The plain Django page of the DRF demo (demo/drf/demo_project/form_views.py): a ModelForm and a
-// formset rendered by Django's own templates, posted by the page's own script with $.post, the
-// views answering Django's `form.errors.get_json_data()`. Real Django makes every answer and
-// every piece of markup here; jsdom runs the page on every jQuery version.
+// The plain Django page of the DRF demo (demo/drf/demo_project/form_views.py): a ModelForm, a
+// formset and a FormView rendered by Django's own templates, posted by the page's own script with
+// $.post. The ModelForm's view answers Django's `form.errors.get_json_data()`, the formset's
+// drf-api-errors' `form_error_response(formset)`, the FormView uses its `AjaxFormMixin`. Real
+// Django makes every answer and every piece of markup here; jsdom runs the page on every jQuery version.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -57,8 +58,11 @@ const marked = (page: TestPage, form: string): string[] =>
 /** Everything a person can read on the page: no code (invalid, min_value...) may be in it. */
 const everything = (page: TestPage): string => page.document.body.textContent ?? '';
 
-const summary = (page: TestPage): string[] =>
-  Array.from(page.document.querySelectorAll('#account [data-api-errors-summary] li')).map((li) => li.textContent ?? '');
+const summary = (page: TestPage, form = 'account'): string[] =>
+  Array.from(page.document.querySelectorAll(`#${form} [data-api-errors-summary] li`)).map((li) => li.textContent ?? '');
+
+/** Ticks the newsletter's checkboxes (by id) as a person does. */
+const tick = (page: TestPage, ...ids: string[]): void => ids.forEach((id) => page.$('#' + id).prop('checked', true));
 
 if (missing && inCI) {
   test('the plain Django forms page', () => assert.fail(`${missing} (required because CI is set)`));
@@ -103,7 +107,7 @@ if (missing && inCI) {
           assert.deepEqual([marked(page, 'account'), toasts(page)], [[], []]);
         });
 
-        test("the formset's errors find their inputs by name (form-1-qty) and Django's ids", async (t) => {
+        test("the formset's envelope finds its inputs by name (form-1-qty) and Django's ids", async (t) => {
           const page = await open(t, jquery);
           await submit(page, 'order', {
             'id_form-0-sku': 'A-100', 'id_form-0-qty': '2', 'id_form-1-sku': 'B-200', 'id_form-1-qty': '0', 'id_form-2-qty': '1',
@@ -111,17 +115,54 @@ if (missing && inCI) {
           assert.deepEqual(marked(page, 'order'), ['id_form-1-qty', 'id_form-2-sku']);
           assert.deepEqual(fieldMessages(page, input(page, 'id_form-1-qty')), ['Ensure this value is greater than or equal to 1.']);
           assert.deepEqual(fieldMessages(page, input(page, 'id_form-2-sku')), ['This field is required.']);
-          assert.doesNotMatch(everything(page), /min_value|required"|form-1-qty/);
+          // The envelope's own message, not the page's `messages` (they fill in only when the server sent none).
+          assert.deepEqual(toasts(page).map((toast) => toast.message), ['Validation failed']);
+          assert.doesNotMatch(everything(page), /min_value|required"|form-1-qty|VALIDATION_ERROR|correlation/);
         });
 
-        test("the formset's own error (__all__) is the toast's message", async (t) => {
+        test("the formset's own error (__all__ in the envelope) is in the toast, no field marked", async (t) => {
           const page = await open(t, jquery);
           page.$('[data-example=duplicate]').trigger('click');
           await idle(page);
           assert.deepEqual(marked(page, 'order'), []);
-          assert.deepEqual(toasts(page).map((toast) => toast.message), ['Each product can be on one line only.']);
+          assert.deepEqual(toasts(page).map((toast) => [toast.message, ...toast.details]), [['Validation failed', 'Each product can be on one line only.']]);
+          assert.doesNotMatch(everything(page), /duplicate|__all__/);
           await submit(page, 'order', { 'id_form-1-sku': 'B-200' });
           assert.equal(page.$('#order .result').text(), 'Ordered 2 lines.');
+        });
+
+        test("the FormView's form error (its clean()) is the summary's, no field marked", async (t) => {
+          const page = await open(t, jquery);
+          page.$('[data-example=none]').trigger('click');
+          await idle(page);
+          assert.deepEqual(marked(page, 'newsletter'), []);
+          assert.deepEqual(summary(page, 'newsletter'), ['Choose at least one newsletter.']);
+          assert.deepEqual(summary(page), [], 'the other forms are left alone');
+          assert.deepEqual(toasts(page).map((toast) => toast.message), ['Validation failed']);
+          assert.doesNotMatch(everything(page), /no_newsletter|__all__/);
+        });
+
+        test("the FormView's field error finds its prefixed input (newsletter-email), not the account's email", async (t) => {
+          const page = await open(t, jquery);
+          tick(page, 'id_newsletter-weekly');
+          await submit(page, 'newsletter', { 'id_newsletter-email': 'ada@' });
+          assert.deepEqual([marked(page, 'newsletter'), marked(page, 'account')], [['id_newsletter-email'], []]);
+          assert.deepEqual(fieldMessages(page, input(page, 'id_newsletter-email')), ['Enter a valid email address.']);
+          assert.deepEqual(summary(page, 'newsletter'), ['Email: Enter a valid email address.']);
+          assert.doesNotMatch(everything(page), /newsletter-email/);
+        });
+
+        test("a valid FormView post: the page says so and goes where Django's redirect would", async (t) => {
+          const page = await open(t, jquery);
+          page.$('[data-example=none]').trigger('click');
+          await idle(page);
+          tick(page, 'id_newsletter-releases');
+          await submit(page, 'newsletter', {});
+          assert.equal(page.$('#newsletter .result').text(), 'Subscribed.');
+          assert.deepEqual([marked(page, 'newsletter'), summary(page, 'newsletter')], [[], []]);
+          // jsdom does not navigate: it reports that the page tried to (Chromium follows it).
+          assert.equal(page.uncaught.length, 1);
+          assert.match(page.uncaught[0] as string, /^Not implemented: navigation\b/);
         });
 
         test("after a plain HTML post, Django's errorlists are replaced by the new answer, never shown beside it", async (t) => {

@@ -1,11 +1,15 @@
-"""A plain Django page (no DRF): a ModelForm and a formset, posted by jQuery.
+"""A plain Django page (no DRF): a ModelForm, a formset and a FormView, posted by jQuery.
 
-    GET  /forms/          the page: both forms rendered by Django's own form templates (as_p)
-    POST /forms/account/  a ModelForm on the auth User: an AJAX post answers Django's documented
-                          JSON, `JsonResponse(form.errors.get_json_data(), status=400)`, or 201;
-                          a plain HTML post renders the page again with Django's errorlists
-    POST /forms/order/    a formset of order lines: an AJAX post answers the same JSON with the
-                          inputs' names (`form-1-qty`), the formset's own errors under `__all__`
+    GET  /forms/             the page: the forms rendered by Django's own form templates (as_p)
+    POST /forms/account/     a ModelForm on the auth User: an AJAX post answers Django's documented
+                             JSON, `JsonResponse(form.errors.get_json_data(), status=400)`, or 201;
+                             a plain HTML post renders the page again with Django's errorlists
+    POST /forms/order/       a formset of order lines: an AJAX post answers the package's envelope,
+                             `form_error_response(formset)`: the inputs' names (`form-1-qty`), the
+                             formset's own errors under `__all__`
+    POST /forms/newsletter/  a FormView with the package's `AjaxFormMixin`: an AJAX post answers the
+                             envelope (400) or `{"redirect": "/forms/?subscribed=1"}`; a plain
+                             post is Django's (the page again with its errorlists, or the redirect)
 
 Works on Django 3.2 to 6.0: nothing here needs a newer Django than 3.2.
 """
@@ -13,8 +17,11 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.views.generic import FormView
 from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.http import require_GET, require_POST
+
+from api_errors import AjaxFormMixin, form_error_response
 
 
 class AccountForm(forms.ModelForm):
@@ -50,30 +57,35 @@ class BaseOrderFormSet(forms.BaseFormSet):
 OrderFormSet = forms.formset_factory(OrderLineForm, formset=BaseOrderFormSet, extra=3)
 
 
+class NewsletterForm(forms.Form):
+    prefix = "newsletter"  # its inputs are newsletter-email...: the account form has an email too
+    email = forms.EmailField(label="Email")
+    weekly = forms.BooleanField(label="Weekly news", required=False)
+    releases = forms.BooleanField(label="Release notes", required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not (cleaned.get("weekly") or cleaned.get("releases")):
+            raise forms.ValidationError("Choose at least one newsletter.", code="no_newsletter")
+        return cleaned
+
+
 def is_ajax(request):
     """jQuery sends X-Requested-With with every same-origin request; a plain HTML post does not."""
     return request.headers.get("X-Requested-With") == "XMLHttpRequest"
 
 
-def formset_errors(formset):
-    """Django's error JSON for a formset: each form's errors under the inputs' own names
-    (`form-1-qty`), the formset's and the forms' own errors under `__all__`."""
-    errors = {}
-    for form in formset.forms:
-        for name, items in form.errors.get_json_data().items():
-            key = "__all__" if name == "__all__" else form.add_prefix(name)
-            errors.setdefault(key, []).extend(items)
-    non_form = formset.non_form_errors().get_json_data()
-    if non_form:
-        errors.setdefault("__all__", []).extend(non_form)
-    return errors
+def _context(request, account=None, order=None, newsletter=None):
+    return {
+        "account": account or AccountForm(),
+        "order": order or OrderFormSet(),
+        "newsletter": newsletter or NewsletterForm(),
+        "subscribed": "subscribed" in request.GET,
+    }
 
 
 def _page(request, account=None, order=None, status=200):
-    return render(request, "forms.html", {
-        "account": account or AccountForm(),
-        "order": order or OrderFormSet(),
-    }, status=status)
+    return render(request, "forms.html", _context(request, account, order), status=status)
 
 
 @require_GET
@@ -100,5 +112,16 @@ def order(request):
         lines = [form.cleaned_data for form in formset.forms if form.cleaned_data]
         return JsonResponse({"ok": True, "lines": len(lines)})
     if is_ajax(request):
-        return JsonResponse(formset_errors(formset), status=400)
+        return form_error_response(formset, request=request)
     return _page(request, order=formset, status=400)
+
+
+class NewsletterView(AjaxFormMixin, FormView):
+    """Django's FormView as it is, plus the mixin: nothing here is about AJAX."""
+    http_method_names = ["post"]
+    form_class = NewsletterForm
+    template_name = "forms.html"
+    success_url = "/forms/?subscribed=1"
+
+    def get_context_data(self, **kwargs):
+        return _context(self.request, newsletter=kwargs.get("form"))

@@ -33,6 +33,7 @@ urlpatterns = [
     path("forms/", forms.forms_page),
     path("forms/account/", forms.account),
     path("forms/order/", forms.order),
+    path("forms/newsletter/", forms.NewsletterView.as_view()),
 ]
 
 if settings.HAS_SPECTACULAR:

@@ -1,5 +1,6 @@
-"""The plain Django page: a ModelForm and a formset, their AJAX answers in Django's own error JSON
-(`form.errors.get_json_data()`), their plain HTML posts rendered again with Django's errorlists."""
+"""The plain Django page: a ModelForm answering Django's own error JSON (`form.errors.get_json_data()`),
+a formset answering the package's envelope (`form_error_response`), a FormView with `AjaxFormMixin`;
+their plain HTML posts are Django's (the page again with its errorlists, or a redirect)."""
 import re
 
 from django.contrib.auth.models import User
@@ -68,21 +69,34 @@ class FormsPage(TestCase):
         self.assertIn("<li>This field is required.</li>", html)
         self.assertIn("<li>Enter a valid email address.</li>", html)
 
-    def test_formset_errors_are_keyed_by_the_inputs_names(self):
+    def envelope(self, response):
+        """The package's envelope: its `errors`, after checking the rest of it."""
+        self.assertEqual((response.status_code, response["Content-Type"]), (400, "application/json"))
+        error = response.json()["error"]
+        self.assertEqual((error["code"], error["message"], error["status"]), ("VALIDATION_ERROR", "Validation failed", 400))
+        self.assertEqual(error["correlation_id"], response["X-Correlation-ID"])
+        return error["errors"]
+
+    def test_formset_errors_are_the_envelope_keyed_by_the_inputs_names(self):
         response = self.browser.post("/forms/order/", order(
             [("A-100", "2"), ("B-200", "0"), ("", "1")], csrfmiddlewaretoken=self.token()), **AJAX)
-        self.assertEqual(response.status_code, 400)
-        self.assertEqual(response.json(), {
-            "form-1-qty": [{"message": "Ensure this value is greater than or equal to 1.", "code": "min_value"}],
-            "form-2-sku": [{"message": "This field is required.", "code": "required"}],
+        self.assertEqual(self.envelope(response), {
+            "form-1-qty": ["Ensure this value is greater than or equal to 1."],
+            "form-2-sku": ["This field is required."],
         })
 
     def test_the_formsets_own_errors_are_under___all__(self):
         response = self.browser.post("/forms/order/", order(
             [("A-100", "1"), ("A-100", "2")], csrfmiddlewaretoken=self.token()), **AJAX)
-        self.assertEqual(response.status_code, 400)
-        self.assertEqual(response.json(), {"__all__": [
-            {"message": "Each product can be on one line only.", "code": "duplicate"}]})
+        self.assertEqual(self.envelope(response), {"__all__": ["Each product can be on one line only."]})
+
+    def test_a_plain_html_post_of_the_formset_renders_djangos_errorlists(self):
+        response = self.browser.post("/forms/order/", order(
+            [("A-100", "1"), ("A-100", "0")], csrfmiddlewaretoken=self.token()))
+        self.assertEqual((response.status_code, response["Content-Type"]), (400, "text/html; charset=utf-8"))
+        html = response.content.decode()
+        self.assertIn("<li>Ensure this value is greater than or equal to 1.</li>", html)
+        self.assertNotIn('"error"', html)
 
     def test_a_valid_order(self):
         response = self.browser.post("/forms/order/", order(
@@ -93,3 +107,57 @@ class FormsPage(TestCase):
         response = self.browser.post("/forms/account/", {"username": "eve", "email": "e@example.com"}, **AJAX)
         self.assertEqual(response.status_code, 403)
         self.assertFalse(User.objects.filter(username="eve").exists())
+
+
+class NewsletterForm(TestCase):
+    """A Django FormView with AjaxFormMixin: the envelope or `{"redirect"}` for AJAX, Django's own otherwise."""
+
+    def setUp(self):
+        super().setUp()
+        self.browser = self.client_class(enforce_csrf_checks=True)
+        page = self.browser.get("/forms/").content.decode()
+        self.token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+
+    def post(self, data, **extra):
+        return self.browser.post("/forms/newsletter/", dict(data, csrfmiddlewaretoken=self.token), **extra)
+
+    def test_the_page_renders_it_with_its_prefix(self):
+        html = self.browser.get("/forms/").content.decode()
+        for name in ("newsletter-email", "newsletter-weekly", "newsletter-releases"):
+            self.assertIn('name="%s"' % name, html)
+        self.assertNotIn("You are subscribed.", html)
+
+    def test_an_invalid_ajax_post_answers_the_envelope_with_the_inputs_names(self):
+        response = self.post({"newsletter-email": "nope", "newsletter-weekly": "on"}, **AJAX)
+        self.assertEqual(response.status_code, 400)
+        self.assertEqual(response.json()["error"]["code"], "VALIDATION_ERROR")
+        self.assertEqual(response.json()["error"]["errors"], {"newsletter-email": ["Enter a valid email address."]})
+
+    def test_the_forms_clean_error_is_under___all__(self):
+        response = self.post({"newsletter-email": "ada@example.com"}, **AJAX)
+        self.assertEqual(response.status_code, 400)
+        self.assertEqual(response.json()["error"]["errors"], {"__all__": ["Choose at least one newsletter."]})
+
+    def test_a_json_accept_is_answered_like_ajax(self):
+        response = self.post({"newsletter-email": "ada@example.com"}, HTTP_ACCEPT="application/json")
+        self.assertEqual((response.status_code, response.json()["error"]["errors"]),
+                         (400, {"__all__": ["Choose at least one newsletter."]}))
+
+    def test_a_valid_ajax_post_answers_where_to_go_not_a_302(self):
+        response = self.post({"newsletter-email": "ada@example.com", "newsletter-releases": "on"}, **AJAX)
+        self.assertEqual((response.status_code, response.json()), (200, {"redirect": "/forms/?subscribed=1"}))
+        page = self.browser.get(response.json()["redirect"]).content.decode()
+        self.assertIn("You are subscribed.", page)
+
+    def test_a_plain_post_is_djangos_the_form_again_then_the_redirect(self):
+        response = self.post({"newsletter-email": "nope"})
+        self.assertEqual((response.status_code, response["Content-Type"]), (200, "text/html; charset=utf-8"))
+        html = response.content.decode()
+        self.assertIn('<ul class="errorlist nonfield"><li>Choose at least one newsletter.</li></ul>', html)
+        self.assertIn("<li>Enter a valid email address.</li>", html)
+        self.assertIn('value="nope"', html)
+        response = self.post({"newsletter-email": "ada@example.com", "newsletter-weekly": "on"})
+        self.assertRedirects(response, "/forms/?subscribed=1")
+
+    def test_a_get_is_not_allowed(self):
+        self.assertEqual(self.browser.get("/forms/newsletter/").status_code, 405)
