@@ -34,13 +34,14 @@ from tests.servers import get, running  # noqa: E402
 
 QUICK = "--quick" in sys.argv
 ROUNDS, PER_ROUND = (7, 200) if QUICK else (21, 500)
-OURS = "api_errors.middleware.CorrelationIdMiddleware"
+# Both of the package's middleware: "without" is the project as if the package were not there.
+OURS = ("api_errors.middleware.CorrelationIdMiddleware", "api_errors.views.ExceptionMiddleware")
 
 
 def handlers(factory):
-    """(with, without): the same project's handler with and without the middleware."""
+    """(with, without): the same project's handler with and without the package's middleware."""
     with_ours = factory()
-    with override_settings(MIDDLEWARE=[name for name in settings.MIDDLEWARE if name != OURS]):
+    with override_settings(MIDDLEWARE=[name for name in settings.MIDDLEWARE if name not in OURS]):
         without = factory()  # a handler loads its middleware when it is made
     return with_ours, without
 
