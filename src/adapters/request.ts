@@ -137,20 +137,6 @@ function pairsOf(data: unknown): Pairs {
 const keyOf = (pairs: Pairs, values?: boolean): string => pairs.map((pair) => (values ? pair.join('=') : pair[0])).sort().join('&');
 
 /**
- * Whether a form surely sends a name the body lacks, so that its serialization cannot match:
- * a named, enabled input or textarea, not a button or file input, checked if it is a checkbox or
- * radio, outside a datalist (`serializeArray()` and `new FormData(form)` both send it). Cheaper
- * than serializing every form on the page.
- */
-const sendsOther = (form: HTMLFormElement, names: unknown[]): boolean =>
-  Array.prototype.some.call(form.elements, (control: HTMLInputElement) =>
-    control.name &&
-    names.indexOf(control.name) < 0 &&
-    /^(input|textarea)$/i.test(control.nodeName) &&
-    (control.checked || !/^(su|b|res|f|ch|rad|i)/.test(control.type)) &&
-    !control.closest(':disabled,datalist'));
-
-/**
  * The form a request's body was made from (`$(form).serialize()`, `data: {…}` which jQuery
  * encodes the same way, `new FormData(form)`): the one form that sends the same field names
  * (a submit button's name may come with them, as Django admin's `_save` does through the jQuery
@@ -162,10 +148,21 @@ export function dataForm(jQuery: JQueryLike, doc: Document, data: unknown): Elem
   const alike: Element[] = [];
   const same: Element[] = [];
   // A query, not the live `doc.forms`, which walks the whole page again after any change to it.
-  const names = body.map((pair) => pair[0]);
   if (body.length) eachMatch(doc, 'form', (element) => {
     const form = element as HTMLFormElement;
-    if (sendsOther(form, names)) return;
+    // Cheaper than serializing every form on the page: a form that surely sends a name the body
+    // lacks (a named, enabled input or textarea, not a button or file input, checked if it is a
+    // checkbox or radio, outside a datalist: `serializeArray()` and `new FormData(form)` both
+    // send it) cannot match.
+    for (const control of form.elements as unknown as HTMLInputElement[]) {
+      if (
+        control.name &&
+        !body.some((pair) => pair[0] === control.name) &&
+        /^(input|textarea)$/i.test(control.nodeName) &&
+        (control.checked || !/^(su|b|res|f|ch|rad|i)/.test(control.type)) &&
+        !control.closest(':disabled,datalist')
+      ) return;
+    }
     const sent = body.filter((pair) => {
       const control = form.elements.namedItem(pair[0] as string) as HTMLInputElement | null;
       return !control || !/^(submit|image)$/.test(control.type);
