@@ -68,6 +68,25 @@ for (const jquery of JQUERY_VERSIONS) {
     assert.deepEqual(fieldMessages(p, one(p, '#upload [name="report"]')), ['No file was submitted.']);
   });
 
+  test(`jQuery ${jquery}: a form's data identifies it beside the controls it does not send (disabled, unchecked, buttons, files, an empty select)`, async (t) => {
+    const p = page(t, {
+      jquery,
+      body: `<form id="search"><input name="email" value=""><input name="q" value=""></form>
+        <form id="profile"><input name="email" value="ann.example.com"><input name="nickname" value="Ann" disabled>
+          <fieldset disabled><input name="phone" value="555"></fieldset><input type="checkbox" name="news">
+          <input type="file" name="avatar"><button type="button" name="go">Go</button><select name="country"></select>
+          <input type="reset" name="undo"><input type="submit" name="save" value="Save"></form>`,
+    });
+    p.ApiErrors.installApiErrors();
+    invalidRoute('/profile', { email: ['Enter a valid email address.'] });
+    await ajax(p, { url: '/profile', type: 'POST', data: p.$('#profile').serialize() });
+    assert.deepEqual(markedForms(p), ['profile']);
+    p.ApiErrors.clearFieldErrors(p.document);
+    const body = new p.window.FormData(one(p, '#profile') as HTMLFormElement);
+    await ajax(p, { url: '/profile', type: 'POST', data: body, processData: false, contentType: false });
+    assert.deepEqual(markedForms(p), ['profile']);
+  });
+
   test(`jQuery ${jquery}: data that matches several forms names none of them, and one failure marks the inputs of one form only`, async (t) => {
     const comment = (id: string) => `<form id="${id}"><input name="name" value=""><textarea name="body"></textarea></form>`;
     const p = page(t, { jquery, body: comment('c1') + comment('c2') + comment('c3') });

@@ -150,6 +150,19 @@ export function dataForm(jQuery: JQueryLike, doc: Document, data: unknown): Elem
   // A query, not the live `doc.forms`, which walks the whole page again after any change to it.
   if (body.length) eachMatch(doc, 'form', (element) => {
     const form = element as HTMLFormElement;
+    // Cheaper than serializing every form on the page: a form that surely sends a name the body
+    // lacks (a named, enabled input or textarea, not a button or file input, checked if it is a
+    // checkbox or radio, outside a datalist: `serializeArray()` and `new FormData(form)` both
+    // send it) cannot match.
+    for (const control of form.elements as unknown as HTMLInputElement[]) {
+      if (
+        control.name &&
+        !body.some((pair) => pair[0] === control.name) &&
+        /^(input|textarea)$/i.test(control.nodeName) &&
+        (control.checked || !/^(su|b|res|f|ch|rad|i)/.test(control.type)) &&
+        !control.closest(':disabled,datalist')
+      ) return;
+    }
     const sent = body.filter((pair) => {
       const control = form.elements.namedItem(pair[0] as string) as HTMLInputElement | null;
       return !control || !/^(submit|image)$/.test(control.type);

@@ -209,6 +209,11 @@ export function showToast(doc: Document, spec: ToastSpec, look?: ToastLook): Toa
   container.insertBefore(entry.handle.element, all.parentNode ? all : null);
   all.textContent = text.dismissAll;
   if (state.open.length > 1 && !all.parentNode) container.appendChild(all);
-  container.scrollTop = container.scrollHeight;
+  // Scrolled to the newest before the next frame is drawn: reading the stack's height here would
+  // lay the page out again for every toast shown in one task.
+  const scroll = () => { container.scrollTop = container.scrollHeight; };
+  const view = doc.defaultView;
+  if (view && view.requestAnimationFrame) view.requestAnimationFrame(scroll);
+  else scroll();
   return entry.handle;
 }

@@ -90,7 +90,9 @@ browserSuite('toasts that stay do not block the page', (env) => {
           const stack = await readStack(page);
           assert.ok(stack.height <= Math.ceil(stack.viewport / 3), `the stack is ${stack.height} px high in a ${stack.viewport} px window`);
           assert.deepEqual([stack.bottom, stack.right], [16, 16], 'bottom-end, 16 px from the corner');
-          // The newest toast is in sight: the strip is scrolled to it when it is full.
+          // The newest toast is in sight: the strip is scrolled to it when it is full, before the
+          // next frame is drawn (what a person sees).
+          await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve())));
           const newest = await page.$eval('.api-errors-toast:last-of-type', (toast) => {
             const box = toast.getBoundingClientRect();
             const region = toast.parentNode.getBoundingClientRect();
