@@ -742,7 +742,12 @@
     container.insertBefore(entry.handle.element, all.parentNode ? all : null);
     all.textContent = text.dismissAll;
     if (state.open.length > 1 && !all.parentNode) container.appendChild(all);
-    container.scrollTop = container.scrollHeight;
+    const scroll = () => {
+      container.scrollTop = container.scrollHeight;
+    };
+    const view = doc.defaultView;
+    if (view && view.requestAnimationFrame) view.requestAnimationFrame(scroll);
+    else scroll();
     return entry.handle;
   }
 
@@ -1434,6 +1439,9 @@
     const same = [];
     if (body.length) eachMatch(doc, "form", (element) => {
       const form = element;
+      for (const control of form.elements) {
+        if (control.name && !body.some((pair) => pair[0] === control.name) && /^(input|textarea)$/i.test(control.nodeName) && (control.checked || !/^(su|b|res|f|ch|rad|i)/.test(control.type)) && !control.closest(":disabled,datalist")) return;
+      }
       const sent = body.filter((pair) => {
         const control = form.elements.namedItem(pair[0]);
         return !control || !/^(submit|image)$/.test(control.type);
