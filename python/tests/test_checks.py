@@ -202,3 +202,10 @@ def _make_subclass():
 
 
 _make_subclass()
+
+
+def test_the_integrations_setting_accepts_exactly_the_integrations_there_are():
+    from api_errors.integrations import LIBRARIES
+    from api_errors.settings import INTEGRATION_NAMES
+
+    assert sorted(LIBRARIES) == sorted(INTEGRATION_NAMES) == sorted(DEFAULTS["INTEGRATIONS"])
